@@ -1,0 +1,1 @@
+"""Fabflow: order management for digital manufacturing."""

@@ -1,0 +1,357 @@
+"""Tortoise models: the stored shape of everything in DESIGN.md §2.
+
+Primary keys are UUIDs made in Python, so a whole order tree can be written
+with one bulk insert per table inside one transaction.
+Only services, jobs and the composition root import this module; the domain
+never does.
+"""
+
+from __future__ import annotations
+
+from tortoise import fields
+from tortoise.indexes import Index
+from tortoise.models import Model
+
+from server.domain.statuses import (
+    AssetKind,
+    ManualTaskStatus,
+    OrderStatus,
+    Role,
+    RunStatus,
+    TaskState,
+)
+
+
+class Organization(Model):
+    id = fields.UUIDField(primary_key=True)
+    name = fields.CharField(max_length=200)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "organization"
+
+
+class Space(Model):
+    id = fields.UUIDField(primary_key=True)
+    organization: fields.ForeignKeyRelation[Organization] = fields.ForeignKeyField(
+        "models.Organization", related_name="spaces", on_delete=fields.RESTRICT
+    )
+    key = fields.CharField(max_length=100, unique=True)
+    name = fields.CharField(max_length=200)
+    # HMAC secret of outbound webhooks (Standard Webhooks); rotatable.
+    signing_secret = fields.CharField(max_length=100)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "space"
+
+
+class User(Model):
+    id = fields.UUIDField(primary_key=True)
+    organization: fields.ForeignKeyRelation[Organization] = fields.ForeignKeyField(
+        "models.Organization", related_name="users", on_delete=fields.RESTRICT
+    )
+    email = fields.CharField(max_length=254, unique=True)
+    name = fields.CharField(max_length=200, default="")
+    password_hash = fields.CharField(max_length=200)
+    role = fields.CharEnumField(Role, max_length=16, default=Role.OPERATOR)
+    tags = fields.JSONField(default=list)
+    is_active = fields.BooleanField(default=True)
+    # UI preferences, e.g. the visible columns of each table.
+    preferences = fields.JSONField(default=dict)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "app_user"
+
+
+class ApiKey(Model):
+    """A secret key: `ffk_` scoped to one space, or `ffu_` acting as one user.
+
+    Only a SHA-256 hash of the secret is kept; the prefix stays visible so a key
+    can be recognised in lists.
+    """
+
+    id = fields.UUIDField(primary_key=True)
+    space: fields.ForeignKeyNullableRelation[Space] = fields.ForeignKeyField(
+        "models.Space", related_name="api_keys", null=True, on_delete=fields.CASCADE
+    )
+    user: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="api_keys", null=True, on_delete=fields.CASCADE
+    )
+    name = fields.CharField(max_length=200, default="")
+    prefix = fields.CharField(max_length=16)
+    secret_hash = fields.CharField(max_length=64, unique=True)
+    created_by = fields.CharField(max_length=254, default="")
+    created_at = fields.DatetimeField(auto_now_add=True)
+    last_used_at = fields.DatetimeField(null=True)
+    revoked_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "api_key"
+
+
+class Order(Model):
+    id = fields.UUIDField(primary_key=True)
+    space: fields.ForeignKeyRelation[Space] = fields.ForeignKeyField(
+        "models.Space", related_name="orders", on_delete=fields.RESTRICT
+    )
+    # The client's thirdPartyOrderId.
+    name = fields.CharField(max_length=200)
+    status = fields.CharEnumField(OrderStatus, max_length=16, default=OrderStatus.CREATED)
+    value = fields.DecimalField(max_digits=14, decimal_places=2, default=0)
+    deadline = fields.DatetimeField(null=True)
+    tags = fields.JSONField(default=list)
+    data = fields.JSONField(default=dict)
+    flow_key = fields.CharField(max_length=100, null=True)
+    update_url = fields.CharField(max_length=2000, null=True)
+    thumbnail_url = fields.CharField(max_length=2000, null=True)
+    # SHA-256 of the canonical intake JSON: tells a repeated create from a conflicting one.
+    intake_hash = fields.CharField(max_length=64)
+    # Lower-cased names and ids of the order and its products and parts, for free-text search.
+    search_text = fields.TextField(default="")
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "fab_order"
+        unique_together = (("space", "name"),)
+        indexes = (
+            Index(fields=("space_id", "status", "created_at")),
+            Index(fields=("space_id", "created_at")),
+            Index(fields=("space_id", "deadline")),
+            Index(fields=("created_at",)),
+            Index(fields=("deadline",)),
+            Index(fields=("name",)),
+        )
+
+
+class Address(Model):
+    id = fields.UUIDField(primary_key=True)
+    order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="addresses", on_delete=fields.CASCADE
+    )
+    position = fields.IntField()
+    address_type = fields.CharField(max_length=100)
+    purpose = fields.CharField(max_length=100, default="")
+    data = fields.JSONField(default=dict)
+
+    class Meta:
+        table = "address"
+
+
+class Product(Model):
+    id = fields.UUIDField(primary_key=True)
+    order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="products", on_delete=fields.CASCADE
+    )
+    position = fields.IntField()
+    # The client's orderId of the order line, when given.
+    client_id = fields.CharField(max_length=200, null=True)
+    title = fields.CharField(max_length=500)
+    data = fields.JSONField(default=dict)
+    amount_of_units = fields.IntField()
+    value_per_unit = fields.DecimalField(max_digits=14, decimal_places=2)
+    deadline = fields.DatetimeField(null=True)
+    thumbnail_url = fields.CharField(max_length=2000, null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "product"
+        indexes = (
+            Index(fields=("order_id", "position")),
+            Index(fields=("created_at",)),
+            Index(fields=("title",)),
+        )
+
+
+class Part(Model):
+    id = fields.UUIDField(primary_key=True)
+    order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="parts", on_delete=fields.CASCADE
+    )
+    product: fields.ForeignKeyRelation[Product] = fields.ForeignKeyField(
+        "models.Product", related_name="parts", on_delete=fields.CASCADE
+    )
+    parent: fields.ForeignKeyNullableRelation[Part] = fields.ForeignKeyField(
+        "models.Part", related_name="children", null=True, on_delete=fields.CASCADE
+    )
+    position = fields.IntField()
+    client_id = fields.CharField(max_length=200)
+    name = fields.CharField(max_length=500)
+    data = fields.JSONField(default=dict)
+    tags = fields.JSONField(default=list)
+    is_asset = fields.BooleanField(default=False)
+    # Bounding box, volume, surface area, watertight, triangle count of its mesh.
+    manufacturing_data = fields.JSONField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "part"
+        indexes = (
+            Index(fields=("product_id", "position")),
+            Index(fields=("created_at",)),
+            Index(fields=("name",)),
+        )
+
+
+class Asset(Model):
+    """A file of an order, a product or a part (exactly one owner is the most specific)."""
+
+    id = fields.UUIDField(primary_key=True)
+    order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="assets", on_delete=fields.CASCADE
+    )
+    product: fields.ForeignKeyNullableRelation[Product] = fields.ForeignKeyField(
+        "models.Product", related_name="assets", null=True, on_delete=fields.CASCADE
+    )
+    part: fields.ForeignKeyNullableRelation[Part] = fields.ForeignKeyField(
+        "models.Part", related_name="assets", null=True, on_delete=fields.CASCADE
+    )
+    position = fields.IntField()
+    client_id = fields.CharField(max_length=200)
+    name = fields.CharField(max_length=500)
+    url = fields.CharField(max_length=2000)
+    is_public = fields.BooleanField(default=False)
+    kind = fields.CharEnumField(AssetKind, max_length=16, default=AssetKind.OTHER)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "asset"
+        indexes = (Index(fields=("order_id", "position")),)
+
+
+class AssetVersion(Model):
+    id = fields.UUIDField(primary_key=True)
+    asset: fields.ForeignKeyRelation[Asset] = fields.ForeignKeyField(
+        "models.Asset", related_name="versions", on_delete=fields.CASCADE
+    )
+    position = fields.IntField()
+    url = fields.CharField(max_length=2000)
+    date = fields.DatetimeField()
+
+    class Meta:
+        table = "asset_version"
+        indexes = (Index(fields=("asset_id", "position")),)
+
+
+class Flow(Model):
+    id = fields.UUIDField(primary_key=True)
+    space: fields.ForeignKeyRelation[Space] = fields.ForeignKeyField(
+        "models.Space", related_name="flows", on_delete=fields.RESTRICT
+    )
+    key = fields.CharField(max_length=100)
+    name = fields.CharField(max_length=200)
+    enabled = fields.BooleanField(default=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "flow"
+        unique_together = (("space", "key"), ("space", "name"))
+
+
+class FlowVersion(Model):
+    id = fields.UUIDField(primary_key=True)
+    flow: fields.ForeignKeyRelation[Flow] = fields.ForeignKeyField(
+        "models.Flow", related_name="versions", on_delete=fields.CASCADE
+    )
+    number = fields.IntField()
+    # What the user wrote, verbatim, and its canonical form.
+    source = fields.TextField()
+    definition = fields.JSONField()
+    created_by = fields.CharField(max_length=254, default="")
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "flow_version"
+        unique_together = (("flow", "number"),)
+
+
+class FlowRun(Model):
+    id = fields.UUIDField(primary_key=True)
+    order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="flow_runs", on_delete=fields.CASCADE
+    )
+    flow_version: fields.ForeignKeyRelation[FlowVersion] = fields.ForeignKeyField(
+        "models.FlowVersion", related_name="runs", on_delete=fields.RESTRICT
+    )
+    status = fields.CharEnumField(RunStatus, max_length=16, default=RunStatus.RUNNING)
+    stage_index = fields.IntField(default=0)
+    tasks_started = fields.IntField(default=0)
+    reason = fields.TextField(default="")
+    started_at = fields.DatetimeField(auto_now_add=True)
+    ended_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "flow_run"
+        indexes = (Index(fields=("order_id", "started_at")),)
+
+
+class TaskRun(Model):
+    id = fields.UUIDField(primary_key=True)
+    run: fields.ForeignKeyRelation[FlowRun] = fields.ForeignKeyField(
+        "models.FlowRun", related_name="task_runs", on_delete=fields.CASCADE
+    )
+    stage_index = fields.IntField()
+    key = fields.CharField(max_length=200)
+    handler_key = fields.CharField(max_length=100)
+    state = fields.CharEnumField(TaskState, max_length=16, default=TaskState.READY)
+    # success | failure | timeout, once the task has ended.
+    outcome = fields.CharField(max_length=16, null=True)
+    attempts = fields.IntField(default=0)
+    timed_out = fields.BooleanField(default=False)
+    timeout_at = fields.DatetimeField(null=True)
+    resume_at = fields.DatetimeField(null=True)
+    response = fields.JSONField(null=True)
+    error = fields.TextField(default="")
+    created_at = fields.DatetimeField(auto_now_add=True)
+    started_at = fields.DatetimeField(null=True)
+    ended_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "task_run"
+        indexes = (
+            Index(fields=("run_id", "created_at")),
+            Index(fields=("state", "timeout_at")),
+        )
+
+
+class ManualTask(Model):
+    id = fields.UUIDField(primary_key=True)
+    order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="manual_tasks", on_delete=fields.CASCADE
+    )
+    task_run: fields.ForeignKeyRelation[TaskRun] = fields.ForeignKeyField(
+        "models.TaskRun", related_name="manual_tasks", on_delete=fields.CASCADE
+    )
+    title = fields.CharField(max_length=500)
+    description = fields.TextField(default="")
+    assignee_tags = fields.JSONField(default=list)
+    status = fields.CharEnumField(ManualTaskStatus, max_length=16, default=ManualTaskStatus.OPEN)
+    resolved_by = fields.CharField(max_length=254, default="")
+    resolved_at = fields.DatetimeField(null=True)
+    comment = fields.TextField(default="")
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "manual_task"
+        indexes = (Index(fields=("status", "created_at")),)
+
+
+class Event(Model):
+    """One entry of an order's history."""
+
+    id = fields.UUIDField(primary_key=True)
+    order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="events", on_delete=fields.CASCADE
+    )
+    kind = fields.CharField(max_length=50)
+    message = fields.TextField(default="")
+    data = fields.JSONField(default=dict)
+    # Who did it: "user:<email>", "key:<prefix>", or "system".
+    actor = fields.CharField(max_length=300, default="system")
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "event"
+        indexes = (Index(fields=("order_id", "created_at")),)

@@ -1,0 +1,65 @@
+"""Configuration, read once from the environment (and `.env` when present).
+
+Without `DATABASE_URL` and `REDIS_URL` Fabflow runs in the embedded mode:
+SQLite under `./var/` of the working directory, an in-process worker and
+in-process events.
+"""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+from starlette.config import Config
+from starlette.datastructures import CommaSeparatedStrings
+
+config = Config(".env" if Path(".env").exists() else None)
+
+VAR_DIR = Path(config("FABFLOW_VAR_DIR", default="var")).resolve()
+DATABASE_URL: str = config("DATABASE_URL", default="")
+REDIS_URL: str = config("REDIS_URL", default="")
+DEBUG: bool = config("FABFLOW_DEBUG", cast=bool, default=False)
+# "development" turns on GraphiQL and introspection; anything else is production.
+ENVIRONMENT: str = config("FABFLOW_ENV", default="development" if not DATABASE_URL else "production")
+PUBLIC_URL: str = config("FABFLOW_PUBLIC_URL", default="http://127.0.0.1:8000")
+SECRET_KEY: str = config("FABFLOW_SECRET_KEY", default="")
+
+MAX_BODY_BYTES: int = config("FABFLOW_MAX_BODY_BYTES", cast=int, default=2 * 1024 * 1024)
+GRAPHQL_MAX_DEPTH: int = config("FABFLOW_GRAPHQL_MAX_DEPTH", cast=int, default=12)
+GRAPHQL_MAX_TOKENS: int = config("FABFLOW_GRAPHQL_MAX_TOKENS", cast=int, default=2000)
+GRAPHQL_MAX_ALIASES: int = config("FABFLOW_GRAPHQL_MAX_ALIASES", cast=int, default=15)
+PAGE_SIZE_MAX: int = config("FABFLOW_PAGE_SIZE_MAX", cast=int, default=500)
+ALLOWED_ORIGINS = list(config("FABFLOW_ALLOWED_ORIGINS", cast=CommaSeparatedStrings, default=""))
+
+
+def is_embedded() -> bool:
+    """True when no external database is configured."""
+    return not DATABASE_URL
+
+
+def is_development() -> bool:
+    return ENVIRONMENT == "development"
+
+
+def database_url() -> str:
+    """The database URL, defaulting to SQLite under the var directory."""
+    if DATABASE_URL:
+        return DATABASE_URL
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    return f"sqlite://{VAR_DIR / 'fabflow.sqlite3'}"
+
+
+def secret_key() -> str:
+    """The key that signs sessions and links.
+
+    Taken from `FABFLOW_SECRET_KEY`; in the embedded mode a random key is made
+    once and kept in `var/secret_key` so that sessions survive restarts.
+    """
+    if SECRET_KEY:
+        return SECRET_KEY
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    path = VAR_DIR / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()
