@@ -1,0 +1,67 @@
+"""The Starlette application: GraphQL, REST, web pages, static files, health and metrics."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse
+from starlette.routing import BaseRoute, Mount, Route, WebSocketRoute
+from tortoise import connections
+from tortoise.contrib.starlette import RegisterTortoise
+
+from server import settings
+from server.db import tortoise_config
+from server.middleware import BodySizeLimit
+
+
+async def healthz(request: Request) -> PlainTextResponse:
+    return PlainTextResponse("ok")
+
+
+async def readyz(request: Request) -> JSONResponse:
+    """Ready when the database answers."""
+    try:
+        await connections.get("default").execute_query("SELECT 1")
+    except Exception as exc:  # any failure means not ready; say which
+        return JSONResponse({"status": "unavailable", "database": str(exc)}, status_code=503)
+    return JSONResponse({"status": "ok"})
+
+
+def _routes() -> list[BaseRoute]:
+    from graphql_schema.app import make_graphql_app
+    from web.rest import routes as rest_routes
+
+    graphql_app = make_graphql_app()
+    return [
+        Route("/healthz", healthz),
+        Route("/readyz", readyz),
+        Route("/graphql", graphql_app, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", graphql_app),  # subscriptions on the same path
+        Mount("/api/v1", routes=rest_routes),
+    ]
+
+
+def create_app(*, manage_database: bool = True, db_url: str | None = None) -> Starlette:
+    """Build the app.
+
+    `manage_database=False` leaves the ORM to the caller (tests open it once per session).
+    """
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if manage_database:
+            async with RegisterTortoise(app, config=tortoise_config(db_url)):
+                yield
+        else:
+            yield
+
+    return Starlette(
+        debug=settings.DEBUG,
+        routes=_routes(),
+        middleware=[Middleware(BodySizeLimit, max_bytes=settings.MAX_BODY_BYTES)],
+        lifespan=lifespan,
+    )
