@@ -44,16 +44,14 @@ async def migrate(db_url: str | None = None) -> list[str]:
     """Apply every migration that has not run yet; returns the ones applied."""
     from aerich import Command
 
-    command = Command(
-        tortoise_config=tortoise_config(db_url), app="models", location=str(MIGRATIONS_DIR)
-    )
+    command = Command(tortoise_config=tortoise_config(db_url), app="models", location=str(MIGRATIONS_DIR))
     await Tortoise.init(config=tortoise_config(db_url), _enable_global_fallback=True)
     await command.init()
     return await command.upgrade(run_in_transaction=True)
 
 
 def dialect() -> str:
-    """"sqlite" or "postgres", of the default connection."""
+    """ "sqlite" or "postgres", of the default connection."""
     from tortoise import connections
 
     return str(connections.get("default").capabilities.dialect)
