@@ -1,0 +1,68 @@
+"""Admin mutations: spaces and secret keys. Refused (as payload errors) to space keys and operators."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+import strawberry
+from strawberry import Info
+
+from graphql_schema.admin.types import ApiKeyType, api_key_view, space_row
+from graphql_schema.errors import UserError, user_errors
+from graphql_schema.orders.types import SpaceType
+from graphql_schema.permissions import IsAuthenticated
+from server.services import auth
+from server.services.errors import ServiceError
+
+
+@strawberry.type
+class CreateSpacePayload:
+    space: SpaceType | None
+    errors: list[UserError]
+
+
+@strawberry.type
+class CreateApiKeyPayload:
+    api_key: ApiKeyType | None
+    secret: str | None = strawberry.field(description="The secret key, shown here once and never again.")
+    errors: list[UserError]
+
+
+@strawberry.type
+class RevokeApiKeyPayload:
+    api_key: ApiKeyType | None
+    errors: list[UserError]
+
+
+@strawberry.type
+class AdminMutations:
+    @strawberry.mutation(permission_classes=[IsAuthenticated])
+    async def create_space(self, info: Info, key: str, name: str) -> CreateSpacePayload:
+        try:
+            space = await auth.create_space(info.context.actor, key, name)
+        except ServiceError as exc:
+            return CreateSpacePayload(space=None, errors=user_errors(exc))
+        return CreateSpacePayload(space=space_row(space), errors=[])  # type: ignore[arg-type]
+
+    @strawberry.mutation(permission_classes=[IsAuthenticated])
+    async def create_api_key(self, info: Info, space_key: str, name: str = "") -> CreateApiKeyPayload:
+        try:
+            created = await auth.create_api_key(info.context.actor, space_key, name)
+        except ServiceError as exc:
+            return CreateApiKeyPayload(api_key=None, secret=None, errors=user_errors(exc))
+        view = api_key_view(created.key, created.key.space)  # type: ignore[arg-type]
+        return CreateApiKeyPayload(api_key=view, secret=created.secret, errors=[])  # type: ignore[arg-type]
+
+    @strawberry.mutation(permission_classes=[IsAuthenticated])
+    async def revoke_api_key(self, info: Info, id: strawberry.ID) -> RevokeApiKeyPayload:
+        try:
+            key_id = UUID(str(id))
+        except ValueError:
+            return RevokeApiKeyPayload(
+                api_key=None, errors=[UserError(field="id", message="is not an id", code="invalid")]
+            )
+        try:
+            key = await auth.revoke_api_key(info.context.actor, key_id)
+        except ServiceError as exc:
+            return RevokeApiKeyPayload(api_key=None, errors=user_errors(exc))
+        return RevokeApiKeyPayload(api_key=api_key_view(key, key.space), errors=[])  # type: ignore[arg-type]

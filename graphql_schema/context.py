@@ -1,0 +1,77 @@
+"""The per-request context: who is calling, the tree loader, and the fallback DataLoaders."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.websockets import WebSocket
+from strawberry.dataloader import DataLoader
+
+from server.domain.actors import Actor
+from server.http_auth import connection_actor
+from server.services.order_tree import TreeLoader
+
+
+def _slot_loader(attach: Callable[[Sequence[Any]], Awaitable[object]], slot: str) -> DataLoader[Any, Any]:
+    """A DataLoader that fills `slot` of a batch of rows with one `attach` call, keyed by row identity."""
+
+    async def batch(rows: list[Any]) -> list[Any]:
+        await attach(rows)
+        return [getattr(row, slot) for row in rows]
+
+    return DataLoader(load_fn=batch)
+
+
+@dataclass
+class Loaders:
+    """Per-request DataLoaders, for relations the root resolvers did not preload (rare)."""
+
+    tree: TreeLoader
+    by_slot: dict[str, DataLoader[Any, Any]] = field(default_factory=dict)
+
+    def load(self, row: Any, slot: str) -> Awaitable[Any]:
+        loader = self.by_slot.get(slot)
+        if loader is None:
+            loader = self.by_slot[slot] = _slot_loader(self._attach_for(slot), slot)
+        return loader.load(row)
+
+    def _attach_for(self, slot: str) -> Callable[[Sequence[Any]], Awaitable[object]]:
+        tree = self.tree
+        attach: dict[str, Callable[[Sequence[Any]], Awaitable[object]]] = {
+            "products": tree.attach_products,
+            "parts": tree.attach_parts,
+            "children": tree.attach_children,
+            "assets": tree.attach_assets,
+            "versions": tree.attach_versions,
+            "addresses": tree.attach_addresses,
+            "events": tree.attach_events,
+            "manual_tasks": tree.attach_manual_tasks,
+            "space": tree.attach_spaces,
+            "order": tree.attach_order,
+            "product": tree.attach_product,
+        }
+        return attach[slot]
+
+
+@dataclass
+class Context:
+    request: Request | WebSocket
+    response: Response | WebSocket | None
+    actor: Actor | None
+    tree: TreeLoader
+    loaders: Loaders
+
+
+async def make_context(request: Request | WebSocket, response: Response | WebSocket | None) -> Context:
+    tree = TreeLoader()
+    return Context(
+        request=request,
+        response=response,
+        actor=await connection_actor(request),
+        tree=tree,
+        loaders=Loaders(tree),
+    )

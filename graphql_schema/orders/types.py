@@ -1,0 +1,195 @@
+"""The order tree as GraphQL types.
+
+Every type resolves from a plain row of `server.services.order_rows`; scalar fields
+are read straight off the row. A relation returns the row's slot when the root
+resolver preloaded it (the usual case, synchronous), else a per-request DataLoader.
+
+Money (`value`, `valuePerUnit`) is a `Decimal`: exact, sent as a string ("189.00").
+Date-times are ISO 8601 with their offset (UTC).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+import strawberry
+from strawberry import Info
+from strawberry.scalars import JSON
+
+from server.domain.statuses import AssetKind, ManualTaskStatus, OrderStatus
+from server.services.order_rows import AssetRow, AssetVersionRow, OrderRow, PartRow, ProductRow
+
+OrderStatusEnum = strawberry.enum(OrderStatus, name="OrderStatus")
+AssetKindEnum = strawberry.enum(AssetKind, name="AssetKind")
+ManualTaskStatusEnum = strawberry.enum(ManualTaskStatus, name="ManualTaskStatus")
+
+
+def _slot(root: Any, info: Info, slot: str) -> Any:
+    """The preloaded relation, or (when the root resolver did not look that far) a DataLoader's future."""
+    value = getattr(root, slot)
+    if value is not None:
+        return value
+    return info.context.loaders.load(root, slot)
+
+
+@strawberry.type(name="Space")
+class SpaceType:
+    id: strawberry.ID
+    key: str
+    name: str
+
+
+@strawberry.type(name="AssetVersion")
+class AssetVersionType:
+    url: str
+    date: datetime
+
+
+@strawberry.type(name="Asset")
+class AssetType:
+    id: strawberry.ID
+    client_id: str
+    name: str
+    url: str
+    is_public: bool
+    kind: AssetKindEnum  # type: ignore[valid-type]
+    created_at: datetime
+
+    @strawberry.field
+    def versions(self, root: strawberry.Parent[AssetRow], info: Info) -> list[AssetVersionType]:
+        return _slot(root, info, "versions")  # type: ignore[no-any-return]
+
+    @strawberry.field(description="The newest version (by date).")
+    def current_version(self, root: strawberry.Parent[AssetRow], info: Info) -> AssetVersionType | None:
+        if root.versions is not None:
+            return root.current_version  # type: ignore[return-value]
+        return _current_later(root, info)  # type: ignore[return-value]
+
+
+async def _current_later(root: AssetRow, info: Info) -> AssetVersionRow | None:
+    await info.context.loaders.load(root, "versions")
+    return root.current_version
+
+
+@strawberry.type(name="Address")
+class AddressType:
+    address_type: str
+    purpose: str
+    data: JSON
+
+
+@strawberry.type(name="Event")
+class EventType:
+    id: strawberry.ID
+    kind: str
+    message: str
+    data: JSON
+    actor: str = strawberry.field(description="Who did it: `user:<email>`, `key:<prefix>` or `system`.")
+    created_at: datetime
+
+
+@strawberry.type(name="ManualTask")
+class ManualTaskType:
+    id: strawberry.ID
+    title: str
+    description: str
+    assignee_tags: list[str]
+    status: ManualTaskStatusEnum  # type: ignore[valid-type]
+    resolved_by: str
+    resolved_at: datetime | None
+    comment: str
+    created_at: datetime
+
+
+@strawberry.type(name="Part")
+class PartType:
+    id: strawberry.ID
+    client_id: str
+    name: str
+    data: JSON
+    tags: list[str]
+    is_asset: bool
+    manufacturing_data: JSON | None
+    created_at: datetime
+
+    @strawberry.field
+    def children(self, root: strawberry.Parent[PartRow], info: Info) -> list[PartType]:
+        return _slot(root, info, "children")  # type: ignore[no-any-return]
+
+    @strawberry.field
+    def assets(self, root: strawberry.Parent[PartRow], info: Info) -> list[AssetType]:
+        return _slot(root, info, "assets")  # type: ignore[no-any-return]
+
+    @strawberry.field
+    def product(self, root: strawberry.Parent[PartRow], info: Info) -> ProductType:
+        return _slot(root, info, "product")  # type: ignore[no-any-return]
+
+    @strawberry.field
+    def order(self, root: strawberry.Parent[PartRow], info: Info) -> OrderType:
+        return _slot(root, info, "order")  # type: ignore[no-any-return]
+
+
+@strawberry.type(name="Product")
+class ProductType:
+    id: strawberry.ID
+    client_id: str | None
+    title: str
+    data: JSON
+    amount_of_units: int
+    value_per_unit: Decimal
+    deadline: datetime | None
+    thumbnail_url: str | None
+    created_at: datetime
+
+    @strawberry.field(description="Top-level parts; nested parts are their `children`.")
+    def parts(self, root: strawberry.Parent[ProductRow], info: Info) -> list[PartType]:
+        return _slot(root, info, "parts")  # type: ignore[no-any-return]
+
+    @strawberry.field
+    def assets(self, root: strawberry.Parent[ProductRow], info: Info) -> list[AssetType]:
+        return _slot(root, info, "assets")  # type: ignore[no-any-return]
+
+    @strawberry.field
+    def order(self, root: strawberry.Parent[ProductRow], info: Info) -> OrderType:
+        return _slot(root, info, "order")  # type: ignore[no-any-return]
+
+
+@strawberry.type(name="Order")
+class OrderType:
+    id: strawberry.ID
+    name: str = strawberry.field(description="The client's thirdPartyOrderId.")
+    status: OrderStatusEnum  # type: ignore[valid-type]
+    value: Decimal
+    deadline: datetime | None
+    tags: list[str]
+    data: JSON
+    flow_key: str | None
+    thumbnail_url: str | None
+    created_at: datetime
+    updated_at: datetime
+
+    @strawberry.field
+    def products(self, root: strawberry.Parent[OrderRow], info: Info) -> list[ProductType]:
+        return _slot(root, info, "products")  # type: ignore[no-any-return]
+
+    @strawberry.field(description="The order's own files (not those of its products or parts).")
+    def assets(self, root: strawberry.Parent[OrderRow], info: Info) -> list[AssetType]:
+        return _slot(root, info, "assets")  # type: ignore[no-any-return]
+
+    @strawberry.field
+    def addresses(self, root: strawberry.Parent[OrderRow], info: Info) -> list[AddressType]:
+        return _slot(root, info, "addresses")  # type: ignore[no-any-return]
+
+    @strawberry.field(description="The order's history, oldest first.")
+    def events(self, root: strawberry.Parent[OrderRow], info: Info) -> list[EventType]:
+        return _slot(root, info, "events")  # type: ignore[no-any-return]
+
+    @strawberry.field
+    def manual_tasks(self, root: strawberry.Parent[OrderRow], info: Info) -> list[ManualTaskType]:
+        return _slot(root, info, "manual_tasks")  # type: ignore[no-any-return]
+
+    @strawberry.field
+    def space(self, root: strawberry.Parent[OrderRow], info: Info) -> SpaceType:
+        return _slot(root, info, "space")  # type: ignore[no-any-return]

@@ -1,0 +1,55 @@
+"""Relay-style connections (`edges { node cursor }`, `pageInfo`, `totalCount`)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any, Generic, TypeVar
+
+import strawberry
+
+from server.services.order_queries import Page
+
+NodeT = TypeVar("NodeT")
+
+
+@strawberry.enum
+class SortDirection(Enum):
+    ASC = "ASC"
+    DESC = "DESC"
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    has_previous_page: bool
+    start_cursor: str | None
+    end_cursor: str | None
+
+
+@strawberry.type
+class Edge(Generic[NodeT]):
+    node: NodeT
+    cursor: str
+
+
+@strawberry.type
+class Connection(Generic[NodeT]):
+    edges: list[Edge[NodeT]]
+    page_info: PageInfo
+    # Counted only when selected; the whole filtered list, not the page.
+    total_count: int
+
+
+def connection_of(page: Page[Any], rows: list[Any]) -> Connection[Any]:
+    """`rows` are the page's rows as the request's tree loader knows them."""
+    edges = [Edge(node=row, cursor=cursor) for row, cursor in zip(rows, page.cursors, strict=True)]
+    return Connection(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=page.has_next,
+            has_previous_page=page.has_previous,
+            start_cursor=page.cursors[0] if page.cursors else None,
+            end_cursor=page.cursors[-1] if page.cursors else None,
+        ),
+        total_count=page.total_count or 0,
+    )

@@ -1,0 +1,53 @@
+"""The schema: queries and mutations of every area, and the hardening extensions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import strawberry
+from graphql.validation import NoSchemaIntrospectionCustomRule
+from strawberry.extensions import (
+    AddValidationRules,
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+    SchemaExtension,
+)
+from strawberry.tools import merge_types
+
+from graphql_schema.admin.mutations import AdminMutations
+from graphql_schema.admin.queries import AdminQueries
+from graphql_schema.errors import should_mask_error
+from graphql_schema.orders.mutations import OrderMutations
+from graphql_schema.orders.queries import OrderQueries
+from server import settings
+
+Query = merge_types("Query", (OrderQueries, AdminQueries))
+Mutation = merge_types("Mutation", (OrderMutations, AdminMutations))
+
+
+def extensions(*, development: bool, debug: bool) -> list[Callable[[], SchemaExtension]]:
+    """Factories, not instances: Strawberry then makes fresh extensions for every operation."""
+    factories: list[Callable[[], SchemaExtension]] = [
+        lambda: QueryDepthLimiter(max_depth=settings.GRAPHQL_MAX_DEPTH),
+        lambda: MaxTokensLimiter(max_token_count=settings.GRAPHQL_MAX_TOKENS),
+        lambda: MaxAliasesLimiter(max_alias_count=settings.GRAPHQL_MAX_ALIASES),
+    ]
+    if not development:
+        factories.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
+    if not debug:
+        factories.append(lambda: MaskErrors(should_mask_error=should_mask_error))
+    return factories
+
+
+def make_schema(*, development: bool | None = None, debug: bool | None = None) -> strawberry.Schema:
+    """The schema; introspection only in development, errors masked unless debugging."""
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        extensions=extensions(
+            development=settings.is_development() if development is None else development,
+            debug=settings.DEBUG if debug is None else debug,
+        ),
+    )

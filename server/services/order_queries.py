@@ -1,0 +1,420 @@
+"""The read side of orders, products and parts: filter, sort, keyset pages, single rows.
+
+Results are plain dataclasses (`server.services.order_rows`), never Tortoise models.
+Visibility is decided here, from the actor, never from the client's input: a space
+key sees its own space only, a user the spaces of their organization.
+
+Decisions:
+- Sorting is keyset-based: a cursor is the opaque base64 of (sort field, sort value, id),
+  the id being the stable tiebreak. Paging costs the same on page 1 and page 2,000.
+- Empty values (deadlines) sort last in both directions, on both databases.
+- `createdFrom`/`createdTo` (and the deadline pair) are inclusive.
+- `tags` matches any of the given tags. PostgreSQL uses `jsonb ?|`; SQLite `json_each`.
+  Products match on their order's tags, parts on their own.
+- `search` is a case-insensitive substring of names and client ids (orders use their
+  `search_text`, which also holds the names and ids of their products and parts),
+  or the exact id when it is a UUID.
+- `hasPreviousPage` is true when the page starts after a cursor (the lists page forward).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any, Generic, TypeVar
+from uuid import UUID
+
+from tortoise import connections
+from tortoise.models import Model
+
+from server import settings
+from server.domain.actors import Actor, ActorKind
+from server.domain.statuses import OrderStatus
+from server.models import Order, Part, Product
+from server.services.errors import FieldError, Unauthenticated, ValidationFailed
+from server.services.order_rows import OrderRow, PartRow, ProductRow, column_names
+from server.services.order_sql import Kind, Params, decode_cursor, encode_cursor, like_pattern, parse_uuid
+
+DEFAULT_PAGE_SIZE = 50
+RowT = TypeVar("RowT", OrderRow, ProductRow, PartRow)
+
+
+class OrderSort(StrEnum):
+    NAME = "NAME"
+    STATUS = "STATUS"
+    VALUE = "VALUE"
+    CREATED_AT = "CREATED_AT"
+    DEADLINE = "DEADLINE"
+    ID = "ID"
+
+
+class ProductSort(StrEnum):
+    TITLE = "TITLE"
+    ORDER_NAME = "ORDER_NAME"
+    AMOUNT_OF_UNITS = "AMOUNT_OF_UNITS"
+    VALUE_PER_UNIT = "VALUE_PER_UNIT"
+    DEADLINE = "DEADLINE"
+    CREATED_AT = "CREATED_AT"
+    ID = "ID"
+    ORDER_ID = "ORDER_ID"
+
+
+class PartSort(StrEnum):
+    NAME = "NAME"
+    PRODUCT_TITLE = "PRODUCT_TITLE"
+    ORDER_NAME = "ORDER_NAME"
+    CREATED_AT = "CREATED_AT"
+    ID = "ID"
+    PRODUCT_ID = "PRODUCT_ID"
+    ORDER_ID = "ORDER_ID"
+
+
+@dataclass(frozen=True)
+class ListFilter:
+    """What a list may be narrowed by; every field is optional and they combine with AND."""
+
+    statuses: tuple[OrderStatus, ...] = ()  # of the order (for products and parts: their order's)
+    created_from: datetime | None = None
+    created_to: datetime | None = None
+    deadline_from: datetime | None = None
+    deadline_to: datetime | None = None
+    search: str | None = None
+    tags: tuple[str, ...] = ()
+    space_key: str | None = None
+    order_id: UUID | None = None
+    product_id: UUID | None = None
+
+
+@dataclass(frozen=True)
+class Sort:
+    field: str = "CREATED_AT"
+    descending: bool = True
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    first: int | None = None
+    after: str | None = None
+    with_rows: bool = True
+    with_count: bool = True
+
+    @property
+    def size(self) -> int:
+        if self.first is not None and self.first < 0:
+            raise ValidationFailed("`first` cannot be negative.", [FieldError("first", "must be ≥ 0")])
+        return min(DEFAULT_PAGE_SIZE if self.first is None else self.first, settings.PAGE_SIZE_MAX)
+
+
+@dataclass
+class Page(Generic[RowT]):
+    rows: list[RowT] = field(default_factory=list)
+    cursors: list[str] = field(default_factory=list)
+    has_next: bool = False
+    has_previous: bool = False
+    total_count: int | None = None
+
+
+@dataclass(frozen=True)
+class SortColumn:
+    sql: str
+    kind: Kind
+    nullable: bool = False
+    sqlite_sql: str | None = None  # when SQLite needs another expression
+    sqlite_kind: Kind | None = None
+
+
+def _datetime_col(sql: str, nullable: bool = False) -> SortColumn:
+    if nullable:  # julianday: compares right whatever UTC offset the client's deadline was stored with
+        return SortColumn(sql, Kind.DATETIME, True, f"julianday({sql})", Kind.JULIAN)
+    return SortColumn(sql, Kind.DATETIME)
+
+
+def _number_col(sql: str) -> SortColumn:
+    return SortColumn(sql, Kind.NUMBER, sqlite_sql=f"CAST({sql} AS REAL)")
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One list: its table, joins, columns for filters, and sort columns."""
+
+    model: type[Model]
+    row_type: type
+    alias: str
+    from_sql: str
+    search_columns: tuple[str, ...]
+    tags_column: str
+    created_column: str
+    deadline_column: str | None
+    sorts: dict[str, SortColumn]
+
+
+ORDERS = Listing(
+    model=Order,
+    row_type=OrderRow,
+    alias="o",
+    from_sql='"fab_order" o',
+    search_columns=("o.search_text", "LOWER(o.name)"),
+    tags_column="o.tags",
+    created_column="o.created_at",
+    deadline_column="o.deadline",
+    sorts={
+        OrderSort.NAME: SortColumn("o.name", Kind.TEXT),
+        OrderSort.STATUS: SortColumn("o.status", Kind.TEXT),
+        OrderSort.VALUE: _number_col("o.value"),
+        OrderSort.CREATED_AT: _datetime_col("o.created_at"),
+        OrderSort.DEADLINE: _datetime_col("o.deadline", nullable=True),
+        OrderSort.ID: SortColumn("o.id", Kind.UUID),
+    },
+)
+
+PRODUCTS = Listing(
+    model=Product,
+    row_type=ProductRow,
+    alias="p",
+    from_sql='"product" p JOIN "fab_order" o ON o.id = p.order_id',
+    search_columns=("LOWER(p.title)", "LOWER(p.client_id)", "LOWER(o.name)"),
+    tags_column="o.tags",
+    created_column="p.created_at",
+    deadline_column="p.deadline",
+    sorts={
+        ProductSort.TITLE: SortColumn("p.title", Kind.TEXT),
+        ProductSort.ORDER_NAME: SortColumn("o.name", Kind.TEXT),
+        ProductSort.AMOUNT_OF_UNITS: SortColumn("p.amount_of_units", Kind.INT),
+        ProductSort.VALUE_PER_UNIT: _number_col("p.value_per_unit"),
+        ProductSort.DEADLINE: _datetime_col("p.deadline", nullable=True),
+        ProductSort.CREATED_AT: _datetime_col("p.created_at"),
+        ProductSort.ID: SortColumn("p.id", Kind.UUID),
+        ProductSort.ORDER_ID: SortColumn("p.order_id", Kind.UUID),
+    },
+)
+
+PARTS = Listing(
+    model=Part,
+    row_type=PartRow,
+    alias="t",
+    from_sql='"part" t JOIN "product" p ON p.id = t.product_id JOIN "fab_order" o ON o.id = t.order_id',
+    search_columns=("LOWER(t.name)", "LOWER(t.client_id)"),
+    tags_column="t.tags",
+    created_column="t.created_at",
+    deadline_column=None,
+    sorts={
+        PartSort.NAME: SortColumn("t.name", Kind.TEXT),
+        PartSort.PRODUCT_TITLE: SortColumn("p.title", Kind.TEXT),
+        PartSort.ORDER_NAME: SortColumn("o.name", Kind.TEXT),
+        PartSort.CREATED_AT: _datetime_col("t.created_at"),
+        PartSort.ID: SortColumn("t.id", Kind.UUID),
+        PartSort.PRODUCT_ID: SortColumn("t.product_id", Kind.UUID),
+        PartSort.ORDER_ID: SortColumn("t.order_id", Kind.UUID),
+    },
+)
+
+
+# ---------------------------------------------------------------- public API
+
+
+async def list_orders(actor: Actor, flt: ListFilter, sort: Sort, page: PageRequest) -> Page[OrderRow]:
+    return await _list(ORDERS, actor, flt, sort, page)
+
+
+async def list_products(actor: Actor, flt: ListFilter, sort: Sort, page: PageRequest) -> Page[ProductRow]:
+    return await _list(PRODUCTS, actor, flt, sort, page)
+
+
+async def list_parts(actor: Actor, flt: ListFilter, sort: Sort, page: PageRequest) -> Page[PartRow]:
+    return await _list(PARTS, actor, flt, sort, page)
+
+
+async def get_order(actor: Actor, order_id: UUID) -> OrderRow | None:
+    """The order if it exists and the actor may see it; None either way otherwise."""
+    return await _get(ORDERS, actor, order_id)
+
+
+async def get_product(actor: Actor, product_id: UUID) -> ProductRow | None:
+    return await _get(PRODUCTS, actor, product_id)
+
+
+async def get_part(actor: Actor, part_id: UUID) -> PartRow | None:
+    return await _get(PARTS, actor, part_id)
+
+
+# ---------------------------------------------------------------- SQL
+
+
+def _dialect() -> str:
+    return str(connections.get("default").capabilities.dialect)
+
+
+def _select_list(listing: Listing) -> str:
+    return ", ".join(f"{listing.alias}.{name}" for name in column_names(listing.row_type))
+
+
+def _visibility(actor: Actor, ph: Params) -> list[str]:
+    if actor.kind is ActorKind.SPACE_KEY:
+        return [f"o.space_id = {ph(actor.space_id)}"]
+    if actor.kind is ActorKind.USER:
+        organization = ph(actor.organization_id)
+        return [f'o.space_id IN (SELECT s.id FROM "space" s WHERE s.organization_id = {organization})']
+    if actor.kind is ActorKind.SYSTEM:
+        return []
+    raise Unauthenticated("Sign in or send a secret key.")
+
+
+def _filters(listing: Listing, flt: ListFilter, ph: Params) -> list[str]:
+    where: list[str] = []
+    if flt.space_key is not None:
+        where.append(f'o.space_id IN (SELECT s.id FROM "space" s WHERE s.key = {ph(flt.space_key)})')
+    if flt.statuses:
+        where.append(f"o.status IN ({', '.join(ph(s.value) for s in flt.statuses)})")
+    if flt.order_id is not None:
+        where.append(f"o.id = {ph(flt.order_id)}")
+    if flt.product_id is not None and listing is not ORDERS:
+        where.append(f"p.id = {ph(flt.product_id)}")
+    where += _range(listing.created_column, flt.created_from, flt.created_to, ph, julian=False)
+    if listing.deadline_column:
+        where += _range(listing.deadline_column, flt.deadline_from, flt.deadline_to, ph, julian=True)
+    if flt.search and flt.search.strip():
+        where.append(_search(listing, flt.search.strip(), ph))
+    if flt.tags:
+        where.append(_tags(listing.tags_column, flt.tags, ph))
+    return where
+
+
+def _range(column: str, start: datetime | None, end: datetime | None, ph: Params, julian: bool) -> list[str]:
+    clauses = []
+    for bound, op in ((start, ">="), (end, "<=")):
+        if bound is None:
+            continue
+        value = _utc(bound)
+        if ph.sqlite and julian:
+            clauses.append(f"julianday({column}) {op} julianday({ph(value)})")
+        else:
+            clauses.append(f"{column} {op} {ph(value)}")
+    return clauses
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _search(listing: Listing, text: str, ph: Params) -> str:
+    pattern = like_pattern(text)
+    alternatives = [f"{column} LIKE {ph(pattern)} ESCAPE '\\'" for column in listing.search_columns]
+    if (as_id := parse_uuid(text)) is not None:
+        alternatives.append(f"{listing.alias}.id = {ph(as_id)}")
+    return f"({' OR '.join(alternatives)})"
+
+
+def _tags(column: str, tags: Sequence[str], ph: Params) -> str:
+    wanted = [t.strip().lower() for t in tags if t.strip()]
+    if ph.sqlite:
+        placeholders = ", ".join(ph(t) for t in wanted)
+        return f"EXISTS (SELECT 1 FROM json_each({column}) j WHERE j.value IN ({placeholders}))"
+    return f"{column} ?| {ph(wanted)}::text[]"
+
+
+def _sort_sql(listing: Listing, sort: Sort, sqlite: bool) -> tuple[str, Kind, bool]:
+    column = listing.sorts.get(sort.field)
+    if column is None:
+        raise ValidationFailed("Unknown sort field.", [FieldError("orderBy.field", "is not a column")])
+    if sqlite and column.sqlite_sql:
+        return column.sqlite_sql, column.sqlite_kind or column.kind, column.nullable
+    return column.sql, column.kind, column.nullable
+
+
+def _keyset(expr: str, id_expr: str, op: str, nullable: bool, value: Any, row_id: Any, ph: Params) -> str:
+    if expr == id_expr:
+        return f"{id_expr} {op} {ph(row_id)}"
+    if value is None:  # the cursor sits in the trailing block of empty values
+        return f"({expr} IS NULL AND {id_expr} {op} {ph(row_id)})"
+    clause = f"({expr} {op} {ph(value)} OR ({expr} = {ph(value)} AND {id_expr} {op} {ph(row_id)}))"
+    return f"({clause} OR {expr} IS NULL)" if nullable else clause
+
+
+async def _list(listing: Listing, actor: Actor, flt: ListFilter, sort: Sort, page: PageRequest) -> Page[Any]:
+    sqlite = _dialect() == "sqlite"
+    size = page.size
+    result: Page[Any] = Page(has_previous=page.after is not None)
+    if page.with_count:
+        result.total_count = await _count(listing, actor, flt, sqlite)
+    if page.with_rows and size > 0:
+        await _fill_page(result, listing, actor, flt, sort, page, size, sqlite)
+    elif page.with_rows:
+        result.has_next = bool(await _fetch_page(listing, actor, flt, sort, page, 1, sqlite))
+    return result
+
+
+async def _count(listing: Listing, actor: Actor, flt: ListFilter, sqlite: bool) -> int:
+    ph = Params("sqlite" if sqlite else "postgres")
+    where = _visibility(actor, ph) + _filters(listing, flt, ph)
+    sql = f"SELECT COUNT(*) AS n FROM {listing.from_sql}{_where(where)}"
+    rows = await connections.get("default").execute_query_dict(sql, ph.values)
+    return int(rows[0]["n"])
+
+
+async def _fill_page(
+    result: Page[Any],
+    listing: Listing,
+    actor: Actor,
+    flt: ListFilter,
+    sort: Sort,
+    page: PageRequest,
+    size: int,
+    sqlite: bool,
+) -> None:
+    raw = await _fetch_page(listing, actor, flt, sort, page, size + 1, sqlite)
+    result.has_next = len(raw) > size
+    convert = _converter(listing)
+    for record in raw[:size]:
+        result.rows.append(convert(record))
+        result.cursors.append(encode_cursor(sort.field, record["_sort"], record["id"]))
+
+
+async def _fetch_page(
+    listing: Listing, actor: Actor, flt: ListFilter, sort: Sort, page: PageRequest, limit: int, sqlite: bool
+) -> list[dict[str, Any]]:
+    ph = Params("sqlite" if sqlite else "postgres")
+    expr, kind, nullable = _sort_sql(listing, sort, sqlite)
+    id_expr = f"{listing.alias}.id"
+    where = _visibility(actor, ph) + _filters(listing, flt, ph)
+    direction, op = ("DESC", "<") if sort.descending else ("ASC", ">")
+    if page.after:
+        cursor = decode_cursor(page.after, sort.field, kind, nullable, sqlite)
+        where.append(_keyset(expr, id_expr, op, nullable, cursor.value, cursor.id, ph))
+    nulls = " NULLS LAST" if nullable else ""
+    sql = (
+        f"SELECT {_select_list(listing)}, {expr} AS _sort FROM {listing.from_sql}{_where(where)}"
+        f" ORDER BY {expr} {direction}{nulls}, {id_expr} {direction} LIMIT {ph(limit)}"
+    )
+    return await connections.get("default").execute_query_dict(sql, ph.values)
+
+
+def _where(clauses: list[str]) -> str:
+    return f" WHERE {' AND '.join(clauses)}" if clauses else ""
+
+
+async def _get(listing: Listing, actor: Actor, row_id: UUID) -> Any:
+    ph = Params(_dialect())
+    where = [f"{listing.alias}.id = {ph(row_id)}", *_visibility(actor, ph)]
+    sql = f"SELECT {_select_list(listing)} FROM {listing.from_sql}{_where(where)}"
+    rows = await connections.get("default").execute_query_dict(sql, ph.values)
+    return _converter(listing)(rows[0]) if rows else None
+
+
+_CONVERTERS: dict[type, Callable[[dict[str, Any]], Any]] = {}
+
+
+def _converter(listing: Listing) -> Callable[[dict[str, Any]], Any]:
+    """Raw database values → a row, with each model field's own conversion (JSON, UUID, enum, tz)."""
+    found = _CONVERTERS.get(listing.row_type)
+    if found is None:
+        fields_map = listing.model._meta.fields_map
+        pairs = [(name, fields_map[name].to_python_value) for name in column_names(listing.row_type)]
+        row_type = listing.row_type
+
+        def convert(record: dict[str, Any]) -> Any:
+            return row_type(**{name: to_python(record[name]) for name, to_python in pairs})
+
+        found = _CONVERTERS[listing.row_type] = convert
+    return found

@@ -1,0 +1,193 @@
+"""Tenancy: a key of one space neither reads nor writes another; admin work needs an admin."""
+
+from __future__ import annotations
+
+import importlib.util
+from typing import Any
+
+import pytest
+
+from server.models import ApiKey
+from tests.graphql.conftest import OTHER_SPACE, Gql
+from tests.graphql.seed import Rows, seed_orders
+
+LISTS = """
+query ($spaceKey: String) {
+  orders(filter: {spaceKey: $spaceKey}) { totalCount edges { node { name space { key } } } }
+  products(filter: {spaceKey: $spaceKey}) { totalCount edges { node { order { name } } } }
+  parts(filter: {spaceKey: $spaceKey}) { totalCount edges { node { order { name } } } }
+}
+"""
+SINGLES = """
+query ($order: ID!, $product: ID!, $part: ID!) {
+  order(id: $order) { name }
+  product(id: $product) { title }
+  part(id: $part) { name }
+}
+"""
+SPACES = "{ spaces { key } }"
+ME = "{ me { kind label role spaceKey } }"
+API_KEYS = "query ($spaceKey: String) { apiKeys(spaceKey: $spaceKey) { prefix space { key } } }"
+CREATE_ORDER = """
+mutation ($input: JSON!) { createOrder(input: $input) { order { id } created errors { field message code } } }
+"""
+CREATE_SPACE = (
+    'mutation { createSpace(key: "sneaky", name: "Sneaky") { space { key } errors { field code } } }'
+)
+CREATE_KEY = """
+mutation ($spaceKey: String!) {
+  createApiKey(spaceKey: $spaceKey, name: "x") { apiKey { prefix } secret errors { code } }
+}
+"""
+REVOKE_KEY = "mutation ($id: ID!) { revokeApiKey(id: $id) { apiKey { revokedAt } errors { code } } }"
+
+HAS_ORDER_SERVICE = importlib.util.find_spec("server.services.orders") is not None
+
+
+@pytest.fixture
+async def two_spaces(space_key: tuple[str, str], other_key: str) -> tuple[Rows, Rows]:
+    mine = await seed_orders("demo-eyewear", 2, prefix="MINE")
+    theirs = await seed_orders(OTHER_SPACE, 3, prefix="THEIRS")
+    return mine, theirs
+
+
+def _names(body: dict[str, Any], listing: str) -> set[str]:
+    edges = body["data"][listing]["edges"]
+    return {e["node"]["name"] if listing == "orders" else e["node"]["order"]["name"] for e in edges}
+
+
+async def test_lists_show_only_the_keys_own_space(
+    gql: Gql, space_key: tuple[str, str], two_spaces: tuple[Rows, Rows]
+) -> None:
+    body = await gql(LISTS, token=space_key[1])
+
+    assert body["data"]["orders"]["totalCount"] == 2
+    assert {e["node"]["space"]["key"] for e in body["data"]["orders"]["edges"]} == {"demo-eyewear"}
+    for listing in ("orders", "products", "parts"):
+        assert _names(body, listing) == {"MINE-0000", "MINE-0001"}
+
+
+async def test_asking_for_the_other_space_by_key_finds_nothing(
+    gql: Gql, space_key: tuple[str, str], two_spaces: tuple[Rows, Rows]
+) -> None:
+    body = await gql(LISTS, {"spaceKey": OTHER_SPACE}, token=space_key[1])
+
+    for listing in ("orders", "products", "parts"):
+        assert body["data"][listing] == {"totalCount": 0, "edges": []}
+
+
+async def test_another_spaces_rows_by_id_are_null(
+    gql: Gql, space_key: tuple[str, str], other_key: str, two_spaces: tuple[Rows, Rows]
+) -> None:
+    _, theirs = two_spaces
+    ids = {
+        "order": str(theirs.orders[0].id),
+        "product": str(theirs.products[0].id),
+        "part": str(theirs.parts[0].id),
+    }
+
+    seen_by_me = await gql(SINGLES, ids, token=space_key[1])
+    seen_by_them = await gql(SINGLES, ids, token=other_key)
+
+    assert seen_by_me == {"data": {"order": None, "product": None, "part": None}}
+    assert seen_by_them["data"]["order"] == {"name": "THEIRS-0000"}
+
+
+async def test_a_key_sees_its_space_and_itself(
+    gql: Gql, space_key: tuple[str, str], two_spaces: object
+) -> None:
+    assert (await gql(SPACES, token=space_key[1]))["data"]["spaces"] == [{"key": "demo-eyewear"}]
+    me = (await gql(ME, token=space_key[1]))["data"]["me"]
+    assert me["kind"] == "SPACE_KEY" and me["spaceKey"] == "demo-eyewear" and me["role"] is None
+    assert me["label"].startswith("ffk_")
+
+
+async def test_admin_reads_and_writes_are_refused_to_keys(
+    gql: Gql, space_key: tuple[str, str], other_key: str, two_spaces: object
+) -> None:
+    other_key_id = str((await _key_of(OTHER_SPACE)).id)
+
+    listed = await gql(API_KEYS, {"spaceKey": OTHER_SPACE}, token=space_key[1])
+    space = await gql(CREATE_SPACE, token=space_key[1])
+    key = await gql(CREATE_KEY, {"spaceKey": OTHER_SPACE}, token=space_key[1])
+    own_key = await gql(CREATE_KEY, {"spaceKey": "demo-eyewear"}, token=space_key[1])
+    revoked = await gql(REVOKE_KEY, {"id": other_key_id}, token=space_key[1])
+
+    assert listed["data"] is None and listed["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    assert space["data"]["createSpace"] == {"space": None, "errors": [{"field": "", "code": "forbidden"}]}
+    for payload in (key, own_key):
+        assert payload["data"]["createApiKey"] == {
+            "apiKey": None,
+            "secret": None,
+            "errors": [{"code": "forbidden"}],
+        }
+    assert revoked["data"]["revokeApiKey"] == {"apiKey": None, "errors": [{"code": "forbidden"}]}
+    # and the other space's key still works
+    assert (await gql(SPACES, token=other_key))["data"]["spaces"] == [{"key": OTHER_SPACE}]
+
+
+async def test_admin_work_is_refused_to_operators(
+    gql: Gql, operator_token: str, space_key: tuple[str, str]
+) -> None:
+    listed = await gql(API_KEYS, token=operator_token)
+    space = await gql(CREATE_SPACE, token=operator_token)
+    key = await gql(CREATE_KEY, {"spaceKey": "demo-eyewear"}, token=operator_token)
+    revoked = await gql(REVOKE_KEY, {"id": str((await _key_of("demo-eyewear")).id)}, token=operator_token)
+
+    assert listed["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    assert space["data"]["createSpace"]["errors"] == [{"field": "", "code": "forbidden"}]
+    assert key["data"]["createApiKey"]["errors"] == [{"code": "forbidden"}]
+    assert revoked["data"]["revokeApiKey"]["errors"] == [{"code": "forbidden"}]
+    # but operators read every space of the organization
+    assert (await gql(SPACES, token=operator_token))["data"]["spaces"] == [{"key": "demo-eyewear"}]
+
+
+@pytest.mark.skipif(not HAS_ORDER_SERVICE, reason="server/services/orders.py has not landed yet")
+async def test_a_key_cannot_create_an_order_in_another_space(
+    gql: Gql, space_key: tuple[str, str], two_spaces: object
+) -> None:
+    import json
+
+    from tests.conftest import EXAMPLES_DIR
+
+    body = json.loads((EXAMPLES_DIR / "order-eyewear.json").read_text())
+    body["order"]["spaceKey"] = OTHER_SPACE
+    body["order"].pop("flowKey", None)
+
+    result = await gql(CREATE_ORDER, {"input": body}, token=space_key[1])
+
+    payload = result["data"]["createOrder"]
+    assert payload["order"] is None
+    assert payload["errors"] and payload["errors"][0]["code"] in {"not_found", "forbidden"}
+    assert (await gql(LISTS, token=space_key[1]))["data"]["orders"]["totalCount"] == 2
+
+
+ANONYMOUS = [
+    (LISTS, {}),
+    (SINGLES, {"order": "x", "product": "x", "part": "x"}),
+    (SPACES, {}),
+    (API_KEYS, {}),
+    (CREATE_ORDER, {"input": {}}),
+    (CREATE_SPACE, {}),
+    (CREATE_KEY, {"spaceKey": "demo-eyewear"}),
+    (REVOKE_KEY, {"id": "x"}),
+]
+
+
+@pytest.mark.parametrize(("document", "variables"), ANONYMOUS)
+async def test_without_credentials_everything_but_me_is_refused(
+    gql: Gql, space_key: tuple[str, str], document: str, variables: dict[str, Any]
+) -> None:
+    body = await gql(document, variables)
+
+    assert not any((body["data"] or {}).values())
+    assert {e["extensions"]["code"] for e in body["errors"]} == {"UNAUTHENTICATED"}
+
+
+async def test_without_credentials_me_is_null(gql: Gql, clean_db: str) -> None:
+    assert await gql(ME) == {"data": {"me": None}}
+    assert await gql(ME, token="ffk_revoked-or-made-up") == {"data": {"me": None}}
+
+
+async def _key_of(space: str) -> ApiKey:
+    return await ApiKey.filter(space__key=space).order_by("created_at").first()  # type: ignore[return-value]
