@@ -1,0 +1,220 @@
+"""The `fabflow` command: serve, migrate, create-admin, demo.
+
+Each command is a `Command`: a name, a help line, a function adding its
+arguments and a function running it, so a new command is one more entry in
+`COMMANDS`. Commands open and close the ORM themselves. Errors the user can fix
+(a `ServiceError`) print as `error: <field>: <message>` lines and exit 1,
+without a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import sys
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tortoise.exceptions import DBConnectionError
+
+from server import db, settings
+from server.services.errors import ServiceError
+
+if TYPE_CHECKING:
+    from server.services.demo import DemoAccess
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    help: str
+    arguments: Callable[[argparse.ArgumentParser], None]
+    run: Handler
+
+
+# --- database ----------------------------------------------------------------------------------------
+
+
+async def _open_database() -> None:
+    """Open the ORM; the embedded database is brought up to date first, so a new machine just works."""
+    if settings.is_embedded():
+        await db.migrate()
+    else:
+        await db.init()
+
+
+def _with_database(work: Callable[[], Awaitable[int]]) -> int:
+    async def run() -> int:
+        await _open_database()
+        try:
+            return await work()
+        finally:
+            await db.close()
+
+    return asyncio.run(run())
+
+
+# --- serve -------------------------------------------------------------------------------------------
+
+
+def _serve_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    if settings.is_embedded():
+        _print_applied(asyncio.run(_apply_migrations()), quiet=True)
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    print(f"Fabflow at http://{host}:{args.port}/ ({_mode()})", flush=True)
+    uvicorn.run("server.app:create_app", factory=True, host=args.host, port=args.port, log_level="info")
+    return 0
+
+
+def _mode() -> str:
+    if settings.is_embedded():
+        return f"embedded: data in {settings.VAR_DIR}"
+    return "database from DATABASE_URL"
+
+
+# --- migrate -----------------------------------------------------------------------------------------
+
+
+def _no_arguments(parser: argparse.ArgumentParser) -> None:
+    pass
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    _print_applied(asyncio.run(_apply_migrations()))
+    return 0
+
+
+async def _apply_migrations() -> list[str]:
+    try:
+        return await db.migrate()
+    finally:
+        await db.close()
+
+
+def _print_applied(applied: list[str], quiet: bool = False) -> None:
+    for name in applied:
+        print(f"applied {name}")
+    if not applied and not quiet:
+        print("nothing to apply: the database is up to date")
+
+
+# --- create-admin ------------------------------------------------------------------------------------
+
+
+def _create_admin_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--email", required=True, help="the admin's e-mail address (the login)")
+    parser.add_argument(
+        "--password", help="default: asked for on a terminal, else read as one line of standard input"
+    )
+
+
+def _create_admin(args: argparse.Namespace) -> int:
+    from server.services.auth import create_admin
+
+    password = args.password if args.password is not None else _read_password()
+
+    async def work() -> int:
+        user = await create_admin(args.email, password)
+        print(f"admin {user.email} created")
+        return 0
+
+    return _with_database(work)
+
+
+def _read_password() -> str:
+    if sys.stdin.isatty():
+        return getpass.getpass("Password: ")
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+# --- demo --------------------------------------------------------------------------------------------
+
+
+def _demo_arguments(parser: argparse.ArgumentParser) -> None:
+    from server.services.demo import DEFAULT_ORDERS, DEFAULT_SEED
+
+    parser.add_argument("--orders", type=int, default=DEFAULT_ORDERS, help="how many orders to make")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="seed of the order generator")
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from server.services.demo import make_demo_orders, prepare_demo
+
+    async def work() -> int:
+        _print_access(await prepare_demo())
+        started = time.perf_counter()
+        orders = await make_demo_orders(args.orders, args.seed)
+        if orders.existing:
+            print(f"The demo spaces hold {orders.existing} orders already; no more were made.")
+        else:
+            print(f"Orders: {orders.created} made in {time.perf_counter() - started:.1f} s")
+        return 0
+
+    return _with_database(work)
+
+
+def _print_access(access: DemoAccess) -> None:
+    print(f"Organization: {access.organization}")
+    for key in access.spaces_created:
+        print(f"Space {key} created")
+    if access.admin_password is None:
+        print(f"Admin user {access.admin_email} exists; its password is unchanged.")
+    else:
+        print(f"Login: {access.admin_email}  Password: {access.admin_password}  (shown once)")
+    print(f"API key: {access.api_key}  (space demo-eyewear, shown once)", flush=True)
+
+
+# --- main --------------------------------------------------------------------------------------------
+
+COMMANDS = (
+    Command("serve", "run the web server (GraphQL, REST, web UI)", _serve_arguments, _serve),
+    Command("migrate", "apply the database migrations that have not run yet", _no_arguments, _migrate),
+    Command("create-admin", "make an admin user", _create_admin_arguments, _create_admin),
+    Command("demo", "make demo spaces, an admin, a secret key and orders", _demo_arguments, _demo),
+)
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="fabflow", description="Order management for digital manufacturing.")
+    sub = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for command in COMMANDS:
+        command_parser = sub.add_parser(command.name, help=command.help, description=command.help)
+        command.arguments(command_parser)
+        command_parser.set_defaults(run=command.run)
+    return root
+
+
+def print_errors(error: ServiceError) -> None:
+    for problem in error.errors:
+        where = f"{problem.field}: " if problem.field else ""
+        print(f"error: {where}{problem.message}", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except ServiceError as error:
+        print_errors(error)
+        return 1
+    except (DBConnectionError, OSError) as error:
+        print(f"error: database: cannot connect ({error})", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

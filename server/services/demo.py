@@ -1,0 +1,165 @@
+"""The demo: an admin, two spaces, a secret key and realistic orders to look at.
+
+Orders go in through the same intake as a connector's (`create_order`), so the
+demo shows what real orders look like. Their statuses, tags and creation dates
+are then set in one transaction, each status change with its history event, as
+if their flows had run over the past 90 days.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from itertools import pairwise
+from uuid import UUID
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.transactions import in_transaction
+
+from server.domain.actors import SYSTEM
+from server.domain.demo_catalog import EYEWEAR, LIGHTING, DemoOrder, demo_orders
+from server.domain.statuses import OrderStatus
+from server.models import Event, Order, Space, User
+from server.services.auth import create_admin, create_api_key, create_space, default_organization
+
+ADMIN_EMAIL = "admin@fabflow.local"
+SPACES = {EYEWEAR: "Eyewear", LIGHTING: "Lighting"}
+DEFAULT_ORDERS = 300
+DEFAULT_SEED = 2026
+STATUS_EVENT = "order.status_changed"
+# Tables whose rows `create_order` stamps with the time of the call; the demo moves them to the order's date.
+BACKDATED_TABLES = ("product", "part", "asset", "event")
+
+
+@dataclass(frozen=True)
+class DemoAccess:
+    """What a person needs to look at the demo."""
+
+    organization: str
+    admin_email: str
+    admin_password: str | None  # None when the user existed already
+    spaces_created: list[str]
+    api_key: str  # a fresh secret key of demo-eyewear, shown once
+
+
+@dataclass(frozen=True)
+class DemoOrders:
+    created: int
+    existing: int  # orders the demo spaces held before; when any, none are made
+
+
+async def prepare_demo() -> DemoAccess:
+    """Make whatever is missing of the organization, the admin and the spaces, and a fresh key.
+
+    Kept apart from the orders so a caller can show the password before the longer part runs.
+    """
+    organization = await default_organization()
+    password = await _ensure_admin()
+    spaces_created = await _ensure_spaces()
+    key = await create_api_key(SYSTEM, EYEWEAR, "demo")
+    return DemoAccess(
+        organization=organization.name,
+        admin_email=ADMIN_EMAIL,
+        admin_password=password,
+        spaces_created=spaces_created,
+        api_key=key.secret,
+    )
+
+
+async def make_demo_orders(
+    count: int = DEFAULT_ORDERS, seed: int = DEFAULT_SEED, now: datetime | None = None
+) -> DemoOrders:
+    """`count` orders over the demo spaces, unless they hold orders already."""
+    existing = await Order.filter(space__key__in=list(SPACES)).count()
+    if existing or count <= 0:
+        return DemoOrders(created=0, existing=existing)
+    now = now or datetime.now(UTC)
+    created = await _create_orders(demo_orders(count, seed, now), now)
+    return DemoOrders(created=created, existing=0)
+
+
+async def _ensure_admin() -> str | None:
+    if await User.exists(email=ADMIN_EMAIL):
+        return None
+    password = secrets.token_urlsafe(12)
+    await create_admin(ADMIN_EMAIL, password)
+    return password
+
+
+async def _ensure_spaces() -> list[str]:
+    created = []
+    for key, name in SPACES.items():
+        if not await Space.exists(key=key):
+            await create_space(SYSTEM, key, name)
+            created.append(key)
+    return created
+
+
+async def _create_orders(plan: list[DemoOrder], now: datetime) -> int:
+    from server.services.orders import create_order
+
+    stored: list[tuple[Order, DemoOrder]] = []
+    for demo in plan:
+        result = await create_order(SYSTEM, demo.payload)
+        stored.append((result.order, demo))
+    async with in_transaction() as conn:
+        await _set_history(stored, now, conn)
+    return len(stored)
+
+
+async def _set_history(stored: list[tuple[Order, DemoOrder]], now: datetime, conn: BaseDBAsyncClient) -> None:
+    """Statuses, tags and dates as planned; one event per status change."""
+    for order, demo in stored:
+        order.status = demo.status
+        order.created_at = demo.created_at
+        order.tags = demo.tags
+    await Order.bulk_update(
+        [order for order, _ in stored], fields=["status", "created_at", "tags"], batch_size=200, using_db=conn
+    )
+    await _backdate_tree(conn)
+    events = [event for order, demo in stored for event in status_events(order.id, demo, now)]
+    await Event.bulk_create(events, batch_size=500, using_db=conn)
+
+
+async def _backdate_tree(conn: BaseDBAsyncClient) -> None:
+    """Give products, parts, assets and intake events the creation date of their order."""
+    demo_orders_sql = (
+        "SELECT o.id FROM fab_order o JOIN space s ON s.id = o.space_id "
+        f"WHERE s.key IN ({', '.join(repr(key) for key in SPACES)})"
+    )
+    for table in BACKDATED_TABLES:
+        await conn.execute_script(
+            f"UPDATE {table} SET created_at = "
+            f"(SELECT o.created_at FROM fab_order o WHERE o.id = {table}.order_id) "
+            f"WHERE order_id IN ({demo_orders_sql})"
+        )
+
+
+def status_events(order_id: UUID, demo: DemoOrder, now: datetime) -> list[Event]:
+    """CREATED → IN_PROGRESS, then on to the planned status, a few hours apart (never after `now`)."""
+    path = [OrderStatus.CREATED]
+    if demo.status is not OrderStatus.CREATED:
+        path.append(OrderStatus.IN_PROGRESS)
+    if demo.status not in path:
+        path.append(demo.status)
+    at = demo.created_at
+    events = []
+    for previous, status in pairwise(path):
+        at = min(now, at + (timedelta(minutes=2) if previous is OrderStatus.CREATED else _duration(demo)))
+        events.append(
+            Event(
+                order_id=order_id,
+                kind=STATUS_EVENT,
+                message=f"Status changed from {previous.label} to {status.label}",
+                data={"previousStatus": previous.value, "status": status.value},
+                actor=SYSTEM.event_actor,
+                created_at=at,
+            )
+        )
+    return events
+
+
+def _duration(demo: DemoOrder) -> timedelta:
+    """How long the made-up flow ran: 4 to 72 hours, fixed per order."""
+    return timedelta(hours=4 + int(demo.created_at.timestamp()) % 68)

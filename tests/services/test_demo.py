@@ -1,0 +1,163 @@
+"""The demo: its order generator (pure) and the service that stores it."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from importlib.util import find_spec
+from typing import Any
+
+import pytest
+
+from server.domain.demo_catalog import CDN, EYEWEAR, HISTORY_DAYS, LIGHTING, demo_orders
+from server.domain.statuses import OrderStatus
+from server.models import Event, Order, Part, Product, Space, User
+from server.services.demo import ADMIN_EMAIL, STATUS_EVENT, make_demo_orders, prepare_demo
+
+NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
+# The demo writes its orders through the order intake; these tests run as soon as it exists.
+needs_intake = pytest.mark.skipif(
+    find_spec("server.services.orders") is None, reason="server.services.orders (the intake) is not there yet"
+)
+
+
+def walk_items(items: list[dict[str, Any]], depth: int = 1) -> list[tuple[int, dict[str, Any]]]:
+    found = []
+    for item in items:
+        found.append((depth, item))
+        found.extend(walk_items(item["items"], depth + 1))
+    return found
+
+
+def all_items(payload: dict[str, Any]) -> list[tuple[int, dict[str, Any]]]:
+    return [found for line in payload["orderLines"] for found in walk_items(line["items"])]
+
+
+# --- the generator -----------------------------------------------------------------------------------
+
+
+def test_the_same_seed_gives_the_same_orders() -> None:
+    first = demo_orders(40, seed=11, now=NOW)
+    again = demo_orders(40, seed=11, now=NOW)
+    other = demo_orders(40, seed=12, now=NOW)
+    assert json.dumps([o.payload for o in first]) == json.dumps([o.payload for o in again])
+    assert [(o.status, o.created_at, o.tags) for o in first] == [
+        (o.status, o.created_at, o.tags) for o in again
+    ]
+    assert json.dumps([o.payload for o in first]) != json.dumps([o.payload for o in other])
+
+
+def test_orders_spread_over_both_spaces_the_statuses_and_90_days() -> None:
+    orders = demo_orders(300, seed=1, now=NOW)
+    spaces = Counter(o.payload["spaceKey"] for o in orders)
+    statuses = Counter(o.status for o in orders)
+    assert set(spaces) == {EYEWEAR, LIGHTING}
+    assert set(statuses) == set(OrderStatus)
+    assert statuses[OrderStatus.SUCCESS] + statuses[OrderStatus.IN_PROGRESS] > 0.6 * len(orders)
+    assert all(NOW - timedelta(days=HISTORY_DAYS) <= o.created_at <= NOW for o in orders)
+    assert {tag for o in orders for tag in o.tags} == {"rush", "b2b", "sls"}
+
+
+def test_order_ids_are_unique_per_space_and_count_up_with_time() -> None:
+    orders = demo_orders(100, seed=3, now=NOW)
+    for space in (EYEWEAR, LIGHTING):
+        ids = [o.payload["thirdPartyOrderId"] for o in orders if o.payload["spaceKey"] == space]
+        assert len(set(ids)) == len(ids)
+        assert ids == sorted(ids)
+
+
+def test_orders_are_full_trees_with_customers_parts_and_versioned_assets() -> None:
+    orders = demo_orders(60, seed=7, now=NOW)
+    for order in orders:
+        payload = order.payload
+        assert {"name", "email", "phone", "message"} <= set(payload["data"]["customerInfo"])
+        assert payload["addresses"][0]["addressType"] == "shipping"
+        for line in payload["orderLines"]:
+            assert line["amountOfUnits"] >= 1 and line["valuePerUnit"] > 0
+            assert datetime.fromisoformat(line["deadline"]) > order.created_at
+    items = [found for order in orders for found in all_items(order.payload)]
+    assets = [asset for _, item in items for asset in item["assets"]]
+    assert max(depth for depth, _ in items) == 2
+    assert {len(asset["versions"]) for asset in assets} == {1, 2, 3}
+    assert all(v["url"].startswith(f"{CDN}/") for asset in assets for v in asset["versions"])
+
+
+def test_every_payload_passes_the_order_intake() -> None:
+    order_input = pytest.importorskip("server.domain.order_input")
+    for order in demo_orders(80, seed=9, now=NOW):
+        order_input.parse_order_input(order.payload)
+
+
+# --- the service -------------------------------------------------------------------------------------
+
+
+async def test_prepare_demo_makes_the_admin_spaces_and_a_key(clean_db: str) -> None:
+    # when
+    access = await prepare_demo()
+    # then
+    assert access.admin_password and len(access.admin_password) >= 10
+    assert access.api_key.startswith("ffk_")
+    assert set(access.spaces_created) == {EYEWEAR, LIGHTING}
+    assert await User.filter(email=ADMIN_EMAIL, role="admin").exists()
+    assert {s.name for s in await Space.all()} == {"Eyewear", "Lighting"}
+
+
+async def test_prepare_demo_again_keeps_the_password_and_makes_a_new_key(clean_db: str) -> None:
+    # given
+    first = await prepare_demo()
+    # when
+    second = await prepare_demo()
+    # then
+    assert second.admin_password is None
+    assert second.spaces_created == []
+    assert second.api_key != first.api_key
+
+
+@needs_intake
+async def test_demo_orders_get_their_planned_status_tags_dates_and_history(clean_db: str) -> None:
+    # given
+    await prepare_demo()
+    plan = {o.payload["thirdPartyOrderId"]: o for o in demo_orders(12, seed=4, now=NOW)}
+    # when
+    made = await make_demo_orders(12, seed=4, now=NOW)
+    # then
+    assert (made.created, made.existing) == (12, 0)
+    orders = await Order.all()
+    assert {o.name: (o.status, o.tags, o.created_at) for o in orders} == {
+        name: (o.status, o.tags, o.created_at) for name, o in plan.items()
+    }
+    products = await Product.all().select_related("order")
+    assert all(p.created_at == p.order.created_at for p in products)
+    assert await Part.filter(parent_id__isnull=False).exists()
+
+
+@needs_intake
+async def test_every_status_change_is_in_the_history(clean_db: str) -> None:
+    # given
+    await prepare_demo()
+    # when
+    await make_demo_orders(30, seed=8, now=NOW)
+    # then
+    for order in await Order.all():
+        events = await Event.filter(order_id=order.id, kind=STATUS_EVENT).order_by("created_at")
+        statuses = [e.data["status"] for e in events]
+        if order.status is OrderStatus.CREATED:
+            assert statuses == []
+            continue
+        assert statuses[0] == OrderStatus.IN_PROGRESS
+        assert statuses[-1] == order.status
+        assert events[0].message == "Status changed from Created to In progress"
+        assert all(order.created_at < e.created_at <= NOW and e.actor == "system" for e in events)
+
+
+@needs_intake
+async def test_demo_orders_are_not_made_twice(clean_db: str) -> None:
+    # given
+    await prepare_demo()
+    await make_demo_orders(5, seed=1, now=NOW)
+    # when
+    again = await make_demo_orders(5, seed=2, now=NOW)
+    # then
+    assert (again.created, again.existing) == (0, 5)
+    assert await Order.all().count() == 5
