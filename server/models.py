@@ -299,9 +299,15 @@ class TaskRun(Model):
     # success | failure | timeout, once the task has ended.
     outcome = fields.CharField(max_length=16, null=True)
     attempts = fields.IntField(default=0)
+    # Set when its timeout fired and nothing handled it: the task still waits and may recover.
     timed_out = fields.BooleanField(default=False)
     timeout_at = fields.DatetimeField(null=True)
+    # When a waiting task (e.g. `wait`) is due to resume on its own.
     resume_at = fields.DatetimeField(null=True)
+    # A worker's claim on a RUNNING task; once it lapses the sweep may run the task again.
+    lease_until = fields.DatetimeField(null=True)
+    # When its message was last handed to the broker; the sweep re-sends READY tasks left too long.
+    dispatched_at = fields.DatetimeField(null=True)
     response = fields.JSONField(null=True)
     error = fields.TextField(default="")
     created_at = fields.DatetimeField(auto_now_add=True)

@@ -1,0 +1,106 @@
+"""Dramatiq set-up: the broker, its middleware and the actors bound to it.
+
+Two modes (DESIGN.md §7):
+- worker processes (`fabflow worker`): a Redis broker; actors' coroutines run on the
+  event-loop thread of Dramatiq's AsyncIO middleware, and the ORM is opened on that
+  thread before the first message;
+- embedded (`fabflow serve` without `REDIS_URL`): a StubBroker and a Dramatiq
+  Worker inside the web process; actors' coroutines run on the server's own event
+  loop, so the ORM connections, the event bus and the requests share one loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import dramatiq
+from dramatiq.asyncio import EventLoopThread, get_event_loop_thread, set_event_loop_thread
+from dramatiq.brokers.redis import RedisBroker
+from dramatiq.brokers.stub import StubBroker
+from dramatiq.middleware import AsyncIO, Middleware
+
+from server import db
+
+logger = logging.getLogger(__name__)
+
+QUEUE = "fabflow"
+# A killed worker's messages come back after this long (PERFORMANCE.md: ~2 s instead of 60 s).
+HEARTBEAT_TIMEOUT_MS = 5_000
+# Idle workers poll this often; lower than Dramatiq's 1 s so a waiting flow moves on quickly.
+WORKER_TIMEOUT_MS = 100
+
+
+class OpenDatabase(Middleware):
+    """Opens the ORM on the AsyncIO middleware's loop before the worker takes messages."""
+
+    def before_worker_boot(self, broker: dramatiq.Broker, worker: dramatiq.Worker) -> None:
+        thread = get_event_loop_thread()
+        assert thread is not None, "add the AsyncIO middleware before OpenDatabase"
+        thread.run_coroutine(db.init())
+
+    def before_worker_shutdown(self, broker: dramatiq.Broker, worker: dramatiq.Worker) -> None:
+        thread = get_event_loop_thread()
+        if thread is not None and thread.loop.is_running():
+            thread.run_coroutine(db.close())
+
+
+class _BorrowedLoop(EventLoopThread):
+    """An `EventLoopThread` that runs coroutines on a loop someone else runs (the server's)."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.interrupt_check_ival = 0.1
+        self.logger = logger
+        self.loop = loop
+
+    def stop(self) -> None:  # the server owns the loop
+        pass
+
+
+class ServerLoop(Middleware):
+    """Embedded mode: actors run their coroutines on the web server's loop."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+
+    def before_worker_boot(self, broker: dramatiq.Broker, worker: dramatiq.Worker) -> None:
+        set_event_loop_thread(_BorrowedLoop(self.loop))
+
+    def after_worker_shutdown(self, broker: dramatiq.Broker, worker: dramatiq.Worker) -> None:
+        set_event_loop_thread(None)
+
+
+def redis_broker(redis_url: str) -> dramatiq.Broker:
+    broker = RedisBroker(
+        url=redis_url,
+        namespace="fabflow",
+        heartbeat_timeout=HEARTBEAT_TIMEOUT_MS,
+        maintenance_chance=100_000,  # per million commands: requeue dead workers' messages promptly
+    )
+    broker.add_middleware(AsyncIO())
+    broker.add_middleware(OpenDatabase())
+    return broker
+
+
+def embedded_broker(loop: asyncio.AbstractEventLoop) -> dramatiq.Broker:
+    broker = StubBroker()
+    broker.add_middleware(ServerLoop(loop))
+    return broker
+
+
+ActorFn = Callable[..., Any]
+
+
+def declare(
+    broker: dramatiq.Broker, actors: dict[str, tuple[ActorFn, dict[str, Any]]]
+) -> dict[str, dramatiq.Actor]:
+    """Bind each (function, options) to `broker` under its name, on the Fabflow queue."""
+    broker.declare_queue(QUEUE)
+    return {
+        name: dramatiq.Actor(
+            fn, broker=broker, actor_name=name, queue_name=QUEUE, priority=0, options=options
+        )
+        for name, (fn, options) in actors.items()
+    }
