@@ -122,7 +122,9 @@ def _generate_in_subprocess(db_url: str, workdir: Path, name: str) -> Path:
     """One process per dialect: Tortoise caches SQL built for the first dialect it saw."""
     out = subprocess.run(
         [sys.executable, __file__, name, "--only", db_url, str(workdir)],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return Path(out.stdout.strip().splitlines()[-1])
 
@@ -138,9 +140,11 @@ async def main() -> None:
         return
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        lite = _generate_in_subprocess(f"sqlite://{work / 'scratch.sqlite3'}", work / "sqlite", args.name)
+        scratch = f"sqlite://{work / 'scratch.sqlite3'}"
+        lite = _generate_in_subprocess(scratch, work / "sqlite", args.name)
         await _recreate_pg(args.pg, "fabflow_migration_scratch")
-        pg = _generate_in_subprocess(_scratch_pg(args.pg, "fabflow_migration_scratch"), work / "pg", args.name)
+        pg_url = _scratch_pg(args.pg, "fabflow_migration_scratch")
+        pg = _generate_in_subprocess(pg_url, work / "pg", args.name)
         sqlite_up, sqlite_down, state = _parts(lite)
         pg_up, pg_down, _ = _parts(pg)
         target = MIGRATIONS_DIR / "models" / pg.name

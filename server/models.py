@@ -8,6 +8,8 @@ never does.
 
 from __future__ import annotations
 
+from typing import Any
+
 from tortoise import fields
 from tortoise.indexes import Index
 from tortoise.models import Model
@@ -55,10 +57,10 @@ class User(Model):
     name = fields.CharField(max_length=200, default="")
     password_hash = fields.CharField(max_length=200)
     role = fields.CharEnumField(Role, max_length=16, default=Role.OPERATOR)
-    tags = fields.JSONField(default=list)
+    tags: list[str] = fields.JSONField(default=list)
     is_active = fields.BooleanField(default=True)
     # UI preferences, e.g. the visible columns of each table.
-    preferences = fields.JSONField(default=dict)
+    preferences: dict[str, Any] = fields.JSONField(default=dict)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
@@ -101,8 +103,8 @@ class Order(Model):
     status = fields.CharEnumField(OrderStatus, max_length=16, default=OrderStatus.CREATED)
     value = fields.DecimalField(max_digits=14, decimal_places=2, default=0)
     deadline = fields.DatetimeField(null=True)
-    tags = fields.JSONField(default=list)
-    data = fields.JSONField(default=dict)
+    tags: list[str] = fields.JSONField(default=list)
+    data: dict[str, Any] = fields.JSONField(default=dict)
     flow_key = fields.CharField(max_length=100, null=True)
     update_url = fields.CharField(max_length=2000, null=True)
     thumbnail_url = fields.CharField(max_length=2000, null=True)
@@ -134,7 +136,7 @@ class Address(Model):
     position = fields.IntField()
     address_type = fields.CharField(max_length=100)
     purpose = fields.CharField(max_length=100, default="")
-    data = fields.JSONField(default=dict)
+    data: dict[str, Any] = fields.JSONField(default=dict)
 
     class Meta:
         table = "address"
@@ -149,7 +151,7 @@ class Product(Model):
     # The client's orderId of the order line, when given.
     client_id = fields.CharField(max_length=200, null=True)
     title = fields.CharField(max_length=500)
-    data = fields.JSONField(default=dict)
+    data: dict[str, Any] = fields.JSONField(default=dict)
     amount_of_units = fields.IntField()
     value_per_unit = fields.DecimalField(max_digits=14, decimal_places=2)
     deadline = fields.DatetimeField(null=True)
@@ -179,11 +181,11 @@ class Part(Model):
     position = fields.IntField()
     client_id = fields.CharField(max_length=200)
     name = fields.CharField(max_length=500)
-    data = fields.JSONField(default=dict)
-    tags = fields.JSONField(default=list)
+    data: dict[str, Any] = fields.JSONField(default=dict)
+    tags: list[str] = fields.JSONField(default=list)
     is_asset = fields.BooleanField(default=False)
     # Bounding box, volume, surface area, watertight, triangle count of its mesh.
-    manufacturing_data = fields.JSONField(null=True)
+    manufacturing_data: dict[str, Any] | None = fields.JSONField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
@@ -258,7 +260,7 @@ class FlowVersion(Model):
     number = fields.IntField()
     # What the user wrote, verbatim, and its canonical form.
     source = fields.TextField()
-    definition = fields.JSONField()
+    definition: dict[str, Any] = fields.JSONField()
     created_by = fields.CharField(max_length=254, default="")
     created_at = fields.DatetimeField(auto_now_add=True)
 
@@ -279,6 +281,8 @@ class FlowRun(Model):
     stage_index = fields.IntField(default=0)
     tasks_started = fields.IntField(default=0)
     reason = fields.TextField(default="")
+    # The status the last succeeded task's `successStatus` set; the run's status on success.
+    flow_status = fields.CharEnumField(OrderStatus, max_length=16, null=True)
     started_at = fields.DatetimeField(auto_now_add=True)
     ended_at = fields.DatetimeField(null=True)
 
@@ -308,7 +312,7 @@ class TaskRun(Model):
     lease_until = fields.DatetimeField(null=True)
     # When its message was last handed to the broker; the sweep re-sends READY tasks left too long.
     dispatched_at = fields.DatetimeField(null=True)
-    response = fields.JSONField(null=True)
+    response: dict[str, Any] | None = fields.JSONField(null=True)
     error = fields.TextField(default="")
     created_at = fields.DatetimeField(auto_now_add=True)
     started_at = fields.DatetimeField(null=True)
@@ -332,7 +336,7 @@ class ManualTask(Model):
     )
     title = fields.CharField(max_length=500)
     description = fields.TextField(default="")
-    assignee_tags = fields.JSONField(default=list)
+    assignee_tags: list[str] = fields.JSONField(default=list)
     status = fields.CharEnumField(ManualTaskStatus, max_length=16, default=ManualTaskStatus.OPEN)
     resolved_by = fields.CharField(max_length=254, default="")
     resolved_at = fields.DatetimeField(null=True)
@@ -353,7 +357,7 @@ class Event(Model):
     )
     kind = fields.CharField(max_length=50)
     message = fields.TextField(default="")
-    data = fields.JSONField(default=dict)
+    data: dict[str, Any] = fields.JSONField(default=dict)
     # Who did it: "user:<email>", "key:<prefix>", or "system".
     actor = fields.CharField(max_length=300, default="system")
     created_at = fields.DatetimeField(auto_now_add=True)

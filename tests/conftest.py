@@ -86,8 +86,22 @@ async def database_url(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterato
 
 
 TABLES = (
-    "event", "manual_task", "task_run", "flow_run", "flow_version", "flow", "asset_version", "asset",
-    "part", "product", "address", "fab_order", "api_key", "app_user", "space", "organization",
+    "event",
+    "manual_task",
+    "task_run",
+    "flow_run",
+    "flow_version",
+    "flow",
+    "asset_version",
+    "asset",
+    "part",
+    "product",
+    "address",
+    "fab_order",
+    "api_key",
+    "app_user",
+    "space",
+    "organization",
 )
 
 

@@ -207,7 +207,7 @@ async def create_user_token(actor: Actor, name: str = "") -> CreatedKey:
 async def revoke_api_key(actor: Actor, key_id: UUID) -> ApiKey:
     require_admin(actor)
     key = await ApiKey.get_or_none(id=key_id).select_related("space")
-    if key is None or (key.space_id and not _same_org(actor, key.space)):  # type: ignore[attr-defined]
+    if key is None or (key.space is not None and not _same_org(actor, key.space)):
         raise NotFound("No such key.", [FieldError("id", "names no key", "not_found")])
     if key.revoked_at is None:
         async with in_transaction():

@@ -86,6 +86,7 @@ CREATE TABLE IF NOT EXISTS "flow_run" (
     "stage_index" INT NOT NULL,
     "tasks_started" INT NOT NULL,
     "reason" TEXT NOT NULL,
+    "flow_status" VARCHAR(16) /* CREATED: CREATED\nIN_PROGRESS: IN_PROGRESS\nSUCCESS: SUCCESS\nUNHEALTHY: UNHEALTHY\nFAILURE: FAILURE */,
     "started_at" TIMESTAMP NOT NULL,
     "ended_at" TIMESTAMP,
     "flow_version_id" CHAR(36) NOT NULL REFERENCES "flow_version" ("id") ON DELETE RESTRICT,
@@ -158,6 +159,8 @@ CREATE TABLE IF NOT EXISTS "task_run" (
     "timed_out" INT NOT NULL,
     "timeout_at" TIMESTAMP,
     "resume_at" TIMESTAMP,
+    "lease_until" TIMESTAMP,
+    "dispatched_at" TIMESTAMP,
     "response" JSON,
     "error" TEXT NOT NULL,
     "created_at" TIMESTAMP NOT NULL,
@@ -301,6 +304,7 @@ CREATE TABLE IF NOT EXISTS "flow_run" (
     "stage_index" INT NOT NULL,
     "tasks_started" INT NOT NULL,
     "reason" TEXT NOT NULL,
+    "flow_status" VARCHAR(16),
     "started_at" TIMESTAMPTZ NOT NULL,
     "ended_at" TIMESTAMPTZ,
     "flow_version_id" UUID NOT NULL REFERENCES "flow_version" ("id") ON DELETE RESTRICT,
@@ -308,6 +312,7 @@ CREATE TABLE IF NOT EXISTS "flow_run" (
 );
 CREATE INDEX IF NOT EXISTS "idx_flow_run_order_i_a43c0a" ON "flow_run" ("order_id", "started_at");
 COMMENT ON COLUMN "flow_run"."status" IS 'RUNNING: RUNNING\nUNHEALTHY: UNHEALTHY\nSUCCESS: SUCCESS\nFAILURE: FAILURE\nCANCELLED: CANCELLED';
+COMMENT ON COLUMN "flow_run"."flow_status" IS 'CREATED: CREATED\nIN_PROGRESS: IN_PROGRESS\nSUCCESS: SUCCESS\nUNHEALTHY: UNHEALTHY\nFAILURE: FAILURE';
 CREATE TABLE IF NOT EXISTS "product" (
     "id" UUID NOT NULL PRIMARY KEY,
     "position" INT NOT NULL,
@@ -376,6 +381,8 @@ CREATE TABLE IF NOT EXISTS "task_run" (
     "timed_out" BOOL NOT NULL,
     "timeout_at" TIMESTAMPTZ,
     "resume_at" TIMESTAMPTZ,
+    "lease_until" TIMESTAMPTZ,
+    "dispatched_at" TIMESTAMPTZ,
     "response" JSONB,
     "error" TEXT NOT NULL,
     "created_at" TIMESTAMPTZ NOT NULL,
@@ -458,83 +465,85 @@ async def downgrade(db: BaseDBAsyncClient) -> str:
 
 
 MODELS_STATE = (
-    "eJztXWtz2zYW/Sscfdl0xs0kju12tDs7I8tKotaWPLKcvtRhYQmyOKZAlg8nbjf/fQHwBZ"
-    "IgRYoPUSi+2BSIy8cBCNx77sXF372tsYK6/XqwWlnQtnt95e8eAluID5KnTpQeMM3oBClw"
-    "wINO6wKm0oPtWGDp4OI10G2Ii1bQXlqa6WgGwqXI1XVSaCxxRQ09RkUu0v50oeoYj9DZQA"
-    "uf+O13XKyhFfwC7eCn+aSuNaivYg+rrci9abnqvJi07P5+fPWe1iS3e1CXhu5uUVTbfHE2"
-    "Bgqru662ek1kyLlHiKAFHLhiXoM8pf/CQZH3xLjAsVwYPuoqKljBNXB1AkbvP2sXLQkGCr"
-    "0T+XP2X//RmGqqOpnO1bvRXFV7JbBbGojgriGHtuJX77oRIF7bkhsMPw5mr95dfEMhMGzn"
-    "0aInKVy9r1QQOMATpaBHKOPqGn2SFNZj5PChZkUSgONn3QfqoCDCOupnAYoBTg0gi58X//"
-    "v29O3Zd2ffv7s4+x5XoQ8alnyXA/54MqcYR5j6n46HSgrX4QZYfGCTcglw8SMfI7hb8EXV"
-    "IXp0Nvjn2zdvcqD8NJjRroxr0b5s4FHHG40m/qlT71wcb9O1cJ8sBTUj0h7KvaaGhhYwJg"
-    "NIGuAf7qYTPsBB/QS6K23pKP9TdM1ubKBgRuUHV9MdDdmvyW0PMTATfMiVt7b9p85i/Opm"
-    "8HMS/uH19DI5gpMLXCaawrBW0FLLTY+sTJ2T5IEHl/3nRKJ2rJ+4UyLFKg3ue8OC2iP6Eb"
-    "5QiMf4QQBa8oYQX82aBtc5TlCj0kj3scDnUFOL9Sn89vidoeMNu4O74eBq1KMgP4Dl02dg"
-    "rdQY2uSMcWokSsK66VPb022yBCDwSNEhr0EeOlBvTQ03Uo+n+Hpn8vVeU1Of/Eq79N7eQL"
-    "Hh0oKOgiX6yh9r/I5/KPbSMOFKcQzFQFCxTbDEkoZFTrv4NL4gRl8BNj3t2tB63Uu0S13X"
-    "XaAFmiL9RQHK3cfBt6fnF8oG2BvFWCtYGw/uodn4Nqbzb1pmWnCtfVFw336xlWfN1jAsim"
-    "3gK+BHWaAlwKMqVCy4NB6RZuPH0RAdzW36ElLd78DQlqfu0/8l9KSgvnBK0mkhJek0R0k6"
-    "5Sii9OMppYeGEiIq+xdF9NCLbDX0IgmwN2KpZBArg3JCrB6odw8YrQF9cVYA6IuzTKDJqT"
-    "jQGC8ChfrwUgbnuJR4Y8Z5EZxxrewx4zwTaeCkkb7CZxxtC/PR9iSThpYv+jo4OMbRBL/g"
-    "iugv/seVA/58fDO6mw9ubmPW1tVgPiJnTmnpS6L0VXLkCS+i/DSef1TIT+XX6WSUnGfDev"
-    "Nfe+SZgOsYKjI+q2DFjANBaYBarNV1YDsq1tH2afekbA0t7z9yVxr+SBo6wCS3pS34bDzt"
-    "1c5xSdnKXW5lao2V5GRYmQqWzPG06k67JcKTmK8l4WREJJq5BBfteDUQXHfBdY4S0538Fv"
-    "t98vmtZI+tAdN7uxBneKSQMt9opxhD24ZOj0cY0hMnuXxhWKUAW7jWdEjYN4AUyp6eKEAx"
-    "LWPlLh3C5OEfwHKUV/ALvo7+Qok84zPuCISjI+zcFn/nim3CpbbWlt/weMMG7rCb1Pu7Fw"
-    "EddzUErmIiAL+YxL2Jf4Yt4sPtd6rgU+jRyhhM+uOrpAxlhMChLdGaIwSWugaRw1VwctgV"
-    "VkhAurARSrb7hHdr+J4Xwvc8B9/zNL6upZeB168uILq47xXsvrn9NwWwZqum+6BryzTMl4"
-    "ahQ4AypjtWLoH3AxZsCvCwpN0J7nI6vY6RBZfjeQLm+5vL0ezVW4o+rqR5qmd6cH7Cr8fv"
-    "0yPkblN6fAz1QLZF7tugSlk5xHu3s+nV/XA+nk76gXqIzyzQ7Wz0aTz6iRTCZw1+XqDp/O"
-    "No1leiuxzcCSQZ82zoxWXMZdRTzRQbMQRL4smISIot6fqng2hZQGNSElMZl9dKXB6n49aA"
-    "6210paPsrTuBjX+tBaDFw2UduPqXERTUaE4pSwlHSD9Dy+MVU2hf+pLvf5xBHWSQUizb+8"
-    "m7lEDjw9fGqfMAsywGncF0B5GuPjNVm1x2FqOsvVtLylpS1pKyzqKsJdHXMNFHaIeyhEYg"
-    "IyCVcSTURaHoIHZ+KTr2x+YkyV3kWoahD76iph26+48T1J26NtunuhR/MXqGiBt/4Z3IVR"
-    "thWGVn/MUUQQVXtl7YAIl/2cpGsx3DekmHUxQRqBAdwdDRUtk8WmUz213Ex7l9F1GLHuZC"
-    "DuYc/3JSKdriDwKPGWl85/gD4OPLiAiwAiVPDRr9PI9pQKnF5aEWdD2dfAiqJ1ecy3X+HV"
-    "3nj+cyg8N35+QPCQRa7Pf2i+3AbVOQx4eXd4UMr3c5dte7tNklvcnZ6EtvsvQmS1/dPzGH"
-    "xnudfjgpg4yWn+TZY+ugRq3s/W/RohWSnAM/O1NCn/F3mWiiU1YRLLVy3K8uoE3USDYuGd"
-    "XcbNQ4ROTdOQNFbsgtI9ViwG0wfBxtvK3UwLO7urga+AFXTHetlYVY5NtRUPdf5TvDPXw2"
-    "Hs7bjEAi6rUMQCptqcxcbuxRcOpkl72iWm7LEUes3Ye/QEu6gY7d4MGt6Licz7/YuqFIuk"
-    "XudnY/mYwnH0riHIj1Ff9gge4nH0eD6/nHX/pKeLhAd/fD4ejurq/4Bwv0fjC+vp+N+op/"
-    "sEDDwWQ4ur4eXfWV8LC3hxXQQKo5B483KsUv3aiZYWQJqfYiyd40pYHWHEbmAPvJVv0hrw"
-    "SwKTkJbRJabCvYvJjHbFdpJCE9paU9pcy0nYI832yNS0qz9ZjMVogR3afNWTmZyq3LwZrU"
-    "IPDNuZL8BEdU0hRy9wLpee0ACXFSaZUk+2XXAK6YPE8SYs5wWIFhIxYAIWoqUmxzfBmfFB"
-    "IE9sbptZzlfYmOvINma2xx329h2AFytw+4TEYDdIoc81slhXSmuR8JyMV4HFPfNlyL593J"
-    "NvUjCSFiAFoPi4ZrDWWsKc0Jjo5JtR8ifZgGaCQYWm5IwYt9kRtSSF6rHl6L6md7sB3SKC"
-    "9ilAfaaQ1m4/FCWsxerJoKprqFyIQNCAJ0oxbiDUAu0IlZ3eMYiMzZkzz7cEvrqU5QsbVI"
-    "jMjzLpfjimBqOpqjl4qNDgWEMIxaSPnMPlkK52wLNCEmgDLethEK8Gj0iCAe28AjZ47Ltk"
-    "NTgt1YrUvuJ8xq3SOM/5rejiYl4acyfYX8XaDh9Ob2ejSnwVvB4QLNRj+MhrQwOOpymBdu"
-    "UUN/Lk0sJMQEGMxaYBZC0PbZCy8mKiMouhxBsTS2Wz8pT1HlgBER4FtqWzGQlF32sCYuZS"
-    "cjaWoOTQoiDEpimhCTsMoApfYDlIJOWAOw4kXIJKFNfLFdSrzh9WoOkRp295wYG/Cghl9X"
-    "Y/k3uNk24pQqs6SydnqVdPqMezV/hxVWJnQNwTqv38xTN/GkXstXuJ6kxg8bhSWzhjSaNe"
-    "QIKcDhbIQtmauyLKAv1lf8gwUaT9Tb2fTDjC74ZH7wloHyl4smF4d2gx98BrrLS8sOl9oW"
-    "6PzvJpRJ2tOe0GtfuKlGbWq9Yg60V6Ph+GZw/ert2clpIt9LgPoZx4/kT1FpdPOT3jNykg"
-    "jsMhFY1k8l3VMBPrW7p2Re3840BQ1zKpkfj5XZSz3o2CjXQo481ySTgFp235qYlHhQN7V7"
-    "jbNxtw8IaHpZwFOCEvPCW4MjBzxBdQPsTRnEE2ICWncXRZzXF9m+64uU69qGwFpuVAd+Ke"
-    "XWTIhJ16Z0bdbY58V1bXqz8D6tHpeUrd6VVufYi/7Ty5SgbXleZUrQYu7BmlKC4o5PvCSw"
-    "6q7E3mUEwjsZ1AydOjZuFhUgusFdRYDCffREBCjI4CqXfeWhxCywqghUfEmXiFiRPekrgn"
-    "SLLyEsPJaxcpeVEfKuIhJIzQYGPQKk/QWcjEw8sfMneWFCRrJmk2stZciHDPnoBinYSMiH"
-    "pKey0T9OoiKLnkrZ1UVMQGpJVpwnRbO240SfDa2K+NzbQoWBN6pEUK2UozwE2mq20mAGNV"
-    "pLzOBrmQG3Z9heIq3OR97KKNnjVpnCnpbCOjNbISsi8xXytnjTNYgcLrWfk7yNFZIKaTGF"
-    "VCr8DSc/kXF0XYmjk9GlnWkKzVZB4INJaPJ5G6ayYi3umBqWHO2WqYTMX2Mt3CXPopYdk/"
-    "jSlT6LjsXftd3/JQ2UPSeLRQPJBAy1m2Ixv1uWmZCNaEyoAqTHM4SVQTRGohSGNE69yG4q"
-    "E1q0ntDCjNzDFXEVz9GcRDb+vRbAlg6ZdUBbLMqhm0PrbljZmWX/jNRtRrgdCdJx5Xmj6S"
-    "uMdDWExOqKzXqB/AGR5wiKxsocXxBT6SA7ph+PM8hLLi29QdIbJL1Bh/YGdWzob8EZJHPh"
-    "S3fQP8YdBLaGiwcIY61iXHj6duaAzZGU4zZn3KZ5jVQTq2EEJw7TvTMpUkz4MNmRDsMuyQ"
-    "RJbaDcJQdCgEl+giSZNaP1rBnSV5fdANJXJ3110glyWCeIpJTlAs4G4GmSUPaWqHDo5HDt"
-    "SjaZHCalkMsQxWVRS2Y7rJLocA+EW1NpG8lzKCO+G87qjfUXEidpQ6z/c2yGbKTTkgJi3k"
-    "ifljZaNvoi22hRYoLSplpKVFpsuyy2eBqIyoZb/HLHCXEB+y3V0aqkCDM1ktW5qiVnaj96"
-    "GpOAphzJ7lRDZieBumSa16qIj2icS6O2brA7GsfaZTZOy7Z32Y3a2oueijY7a2iTLAdflL"
-    "4n1qoM16l6eWmvH9Rex835CFX6kiX86Akp6UPn+NAPyYQcGsrmbfUNQCsdWmV310iICYh2"
-    "I1Z6OOincS623VnLPBRWzgdXv5QciT2hvkL/LdDsfjIZTz7g397BAv00GM9piX/g73g2ui"
-    "L7o4WH3v5mpMj7v0DEYL5Sp/fzvhIeLtBwMBmOrmnF8LC3T4PXvhMantWXRjmqkRERLz6h"
-    "foSB48CtWS50jRFpb75taoe5uidbooxidd8tm5cgJicTE5RITMCo/ynI84nbuKQMW+ty2B"
-    "q+lLuFezRyTFC2ccfb2MRvx5nvs6PbWRmZTmT/UHZoWQYnmCp7n6lQQO4wJXeYqlEfE9fX"
-    "iM1Pa79Wj0vKSazLkxjEEO7TxqycbOEut3Dk2CjqE4gkZIRAfoSA76WqGBgg3r46J4mYgK"
-    "hH7R/RLbfnOZxLl2aQ5/hzg8zy2c5cfEZ1g1oyfllYfyjcAq3U+rxQQLgY5tPzIpsr41rZ"
-    "frvz1PbK3Y9hbszcbcEragLb/mzgUbLsTuEpQQE9o40gbhlZeTd2O0YD2Rb7tmGSa3oMUh"
-    "nX6ODqZjzpK2C11dACTW9Hs8F8Ousrsesd3K0m84TvM1s2liccv98z5+PYmSg8lGvRIRdM"
-    "s0frjzMtuIYWRNxdqLI/gYRYN74EobLVSNY5ez4Ql3WWK1zkCpeuUSsncoWLWHTWAFract"
-    "PjEFr+mZNcSiuq0xlCKzP8jTsOcgLf/G7RXYqllsC3bP7qGVo2dxDMtv0ZERGt/vPzQizW"
-    "eQ6LdZ6K38QfVQmE/eoCotvMmnADOdys9dlmDCPSvglz5PFIKb0qe7avfzL7+n9PPSOf"
+    "eJztXW1z2zYS/iscfbl0xs00ju12fDc3o8hKotaWPLLcV3VYWIIsjimQ5YsTt5f/fgD4To"
+    "IUKZEUhe6XRAaxFPUAXOw+u1j83dsYS6zbr/vLpYVtu3ep/N0jaIPph/SlE6WHTDO6wBoc"
+    "9KDzvijW6cF2LLRwaPMK6TamTUtsLyzNdDSD0Fbi6jprNBa0o0YeoyaXaH+6WHWMR+yssU"
+    "Uv/PY7bdbIEn/GdvCn+aSuNKwvEw+rLdl383bVeTF52/396Oo978m+7kFdGLq7IVFv88VZ"
+    "GyTs7rra8jWTYdceMcEWcvAy9jPYU/o/OGjynpg2OJaLw0ddRg1LvEKuzsDo/WflkgXDQO"
+    "HfxP45+6//aLFuqjqezNS74UxVexWwWxiE4a4Rh4/iF+++ESDe2LIvGHzsT1+9vfiKQ2DY"
+    "zqPFL3K4el+4IHKQJ8pBj1Cm3TX+JBmsR8QRQx0XSQFOn3UXqIOGCOtongUoBjg1gCx9Xv"
+    "rf16dvzr49++7txdl3tAt/0LDl2wLwR+MZxzjC1H91PFQyuA7WyBIDm5ZLgUsf+RjB3aDP"
+    "qo7Jo7Omf7755psCKH/sT/lUpr34XDao1vG00di/dOpdS+Jtuhadk5Wgjom0h3KvKdXQAs"
+    "ZMgWQB/v5uMhYDHPRPobvUFo7yP0XX7MYURUwrP7ia7mjEfs2+9hCKmeHD7ryx7T/1OMav"
+    "bvo/p+EfXE/epTU4u8G71FAY1hJbarXlMS5T5yJ5YOWy+5rIzI7Vk3BJ5FhlwX1vWFh7JD"
+    "/gFw7xiD4IIguRCvHNrElwn+MENWqNbB8LfQottcScor+e/mbseGq3fzfoXw17HOQHtHj6"
+    "hKylmkCbXTFOjVRL2Dd7aXO6Sbcggh45OuxnsIcOzFtTo4PUExm+3pViu9fU1Ce/0za7t9"
+    "dXbLywsKNQiUvljxX9jX8o9sIw8VJxDMUgWLFNtKCShsUuu/QyvSFFX0E2v+za2HrdS41L"
+    "XfedkzmZEP1FQcrdx/7Xp+cXyhrZa8VYKdQaD75Ds+nXmM6/eZtp4ZX2WaFz+8VWnjVbo7"
+    "AotkHvQB9lThaIalWsWHhhPBLNpo+jEa7Nbf4jwNzvgGorMvf5/xXspKC/dEbSaSkj6bTA"
+    "SDoVGKL85alkh4YSMhr7F2Xs0It8M/QiDbCnsVSmxKqgnBKrB+rtCqM1oC/OSgB9cZYLNL"
+    "uUBJrixaBQH16q4JyUkk9nnJfBmfbK1xnnuUgjJ4v0Fb3iaBtcjLYnmXa0fNHXwYdj1Cb0"
+    "By6Z/eK/XAXgz0Y3w7tZ/+Y24W1d9WdDduWUt76kWl+lNU94E+Wn0eyjwv5Ufp2Mh+l1Nu"
+    "w3+7XHngm5jqES45OKljE9ELQGqCVGXUe2o1IbbZdxT8vWMPL+I3dl4I9koANMCkfaws/G"
+    "007jnJSEUe7yKHNvrCInE5fZw5M5nlHd6rdEeDL3tSKcMRFAs5Dg4hOvBoLrLrjPUWK6ld"
+    "+Kv59ifis9Y2vA9N4uxRkeKaSxd7RTjKFtY6cnIgz5hZNCvjDsUoItXGk6ZuwbIgpnT08U"
+    "pJiWsXQXDmPy6B/IcpRX+DO9j/7CiTzjE50IjKNj7NyGvueKbeKFttIWX4l4wwa+YTup93"
+    "cvAjoZaghCxUwAfzZZeJP+GY6ID7c/qYJXocc7UzD5H1+AMoQMgUN7ojVnCCx0DRNHaOAU"
+    "sCtxIQnpwkYo2e4T3q3he14K3/MCfM+z+LqWXgVev7uE6NK5V3L6Fs7fDMCarZrug64tsj"
+    "C/MwwdI5Kz3MXlUng/UMGmAA9b2l3g3k0m1wmy4N1oloL5/ubdcPrqDUefdtI80zOrnJ/o"
+    "zxPP6SFxNxk7PoF6INsi921wo6wa4r3b6eTqfjAbTcaXgXlIr8zJ7XT442j4E2vEzxr+NC"
+    "eT2cfh9FKJvuXgQSBgzPOhl5cxh6ynmik25ghWxDMmAhRbOvTPlWhVQBNSgCnk5bWSlyeY"
+    "uDXgehvd6Shn61Zgk29rCWipuqwDV/82koIarSlVKeEI6WdsebxiBu13vuT7H6ZYRzmkVJ"
+    "zt/dG7lUT64Uvj1HmAWR6DHsN0C5GuPse6NrntLEFZe18NlDVQ1kBZ51HWQPQ1TPQx2qEq"
+    "oRHISEhlHAl1USo7KL6+lNX9iTUJuItCzzCMwe9paYfh/uMEdautHZ9TXcq/GD5jIsy/8C"
+    "4Umo047LI1/2JCsEI7Wy/xBIl/2cpasx3DesmmU5QR2CM7IkZHg7F5tMZmfrhIjHP7IaIW"
+    "I8ylAswF8eW0UbShLwTVGVl8Z/QFEOMbE5FgB0qRGTT8eZawgDKby0Mr6Hoy/hB0T+84h3"
+    "3+Hd3nT9cyQ8B3F9QPCQRanPf2i+3gTVOQJ9XL21KO19sCv+tt1u2CaHI++hBNhmgyxOr+"
+    "iTU03uv8xck4ZLz9pMgfWwU9amXvf4s2rbDiHPTZYy38GX+HQhOd8opwpZ3jfncJfaJGqn"
+    "FBVnOzWeOYsN8uUBSFKbcxqRYTbgP1cbT5tmCB5091eS3wA+6Y7tooS7HJt6Og7r7Ld0pn"
+    "+HQ0mLWZgcTMa0hAquypTF1h7lFw6WSbv6JabssZR3G/j76BFoSBjt3hoaPouILXv9y+oU"
+    "i6Re52ej8ej8YfKuIciF0q/oc5uR9/HPavZx9/uVTCj3Nydz8YDO/uLhX/w5y874+u76fD"
+    "S8X/MCeD/ngwvL4eXl0q4cfeDl5AA6XmHKpvVI5fdlBz08hSUu1lkn3TlAVacxqZg+wnW/"
+    "VVXgVgM3IAbRpa6ivYopzH/FBpJAGR0sqRUm447Kf1U7fYaRDaSfvvDaZD6jQyNe19mJPR"
+    "WL2dTj5MuYqP/SFS/OIFIr0cdEbxW7vREUlJoCOOiY7AFNFdxjwuByX6upyEy5Wt76ZX5J"
+    "0EokA/wakUEFHvALl0stfu1/ibXQO4cvJ3aYgF6nAP5pR5doyA25M6ndHb+GSfJLA3TpsW"
+    "bNtMTeQt9GljmzZ/C9NJqC/1QNsgy6NTpKc/Khmkc2mcSAA2WQooHNtwLVHULp/CiSSkyO"
+    "1oPd0drzSSs1e4IOk9IdV+6vthBqCRJHc4aESU0wQHjQCvVQ+vxe2zHdgOcMrLOOWBdVqD"
+    "23i8kJbzF/ct8bO/hxhLB5EE6EY9xBtEXKQzt7oncBBjV0+K/MMN76c6QcfWMmyisBpss5"
+    "bB1XQ0R6+U8x4KSOEYtVDKO/5kGZzzPdCUmATGeNtOKKLa6JFgqtvQo2CNy/dDM4Ld2IXN"
+    "vk+aXdhHmNc3uR2OK8LPZS4V9u+cDCY3t9dDL9sj+Dgn0+H3wwFvDD51OX2PjqihP1cmFl"
+    "JiEiizFpiFELRdzjhMiEIGRZczKBbGZuMXWyprHMREJHiX2jYMgLLLV2vyUnaQSVNzalKQ"
+    "YVAR05QYwAoJSu0nKAWTsAZg5cuQSUObemO7VFDFm9UCIjWc7gU5NuhBDd+uxuqqCKuoJC"
+    "nV2FbZ2ulVNulzvqv5b1hSY0LXCK7z/s08dRNP6o38HvcDavywWVhQDabRajBHSAH6u7Sq"
+    "soD/nF1ez0h3ReX28ULbIF383oQyaX/aE3rtCzc1qE3tQy2A9mo4GN30r1+9OTs5TdXxCV"
+    "A/E8SR/CUqi27xYQYxOSACu0wEVo1TQXgqwKf28BTUa+7MUPA0p4p1D+MyHd7+vaM11kjt"
+    "Q9dki4Ba9TyihJR8UDd1KpGzdjcPBGl6VcAzgoB56SPfiYOesLpG9roK4ikxCb27izLB64"
+    "v82PVFJnRtY2Qt1qqDP1cKa6bEILQJoc0a57y8oU1vFd5l1JOSMOpdGXWBv+g/PZR6bSvy"
+    "CqVey4UHayr1Sic+i5LgfU+b9m4jEd7ppGbs1HEgt6wA8YML9wQoPB9RRoCCyryw7asIpd"
+    "gGqz2BSm7pkhErE1n7vnG39BbSwmMZS3exN0LeXWQCqdnEoEdEtL+Qk1OJJ3H9pChNyEj3"
+    "bHKvJaR8QMpHN0jBRlI+gJ7KR/84iYo8eirjV5dxAbknuec6KZu3nST6bGztic+9LVUaeK"
+    "NGBLdKBcZDYK3mGw1m0KO1wgy+lRlwe4btFdLqfOYtZMket8kUzrQM1rnVCuMiUK9QdHSf"
+    "rmHiCKn9guJtcSEwSMsZpGDwN1z8BPLoupJHB9mlnRkKzVZREINJWfJFB+HGxVo8CTdsOd"
+    "qjcBmZv6JWuMueRa2qk8TSe70WHcu/a3v+Aw2UvybLRQNBAYbaXbFE3C3PTchHNCG0B6TH"
+    "o8KqIJogUUpDmqReYJpCQYvWC1qYUXh4T1zlCzSnkU2+ryWw5SqzDmjLZTl0U7VuhzW+su"
+    "xekbrNDLcjQTppPK81fUmR3g8huaZis1EgXyGKAkGRriyIBcU6tRYOShjORxMM8opLQzQI"
+    "okEQDTp0NKhjqr+FYBDUwodw0D8mHIQ2hksVhLFSKS4ieztXYQskQW8L9Dava6Sa1AxjOA"
+    "mY7q1FkRLCh6mOdBh2CQoktYFylwIIASbFBZKgakbrVTMgVpc/ABCrg1gdBEEOGwQBShk2"
+    "cDYAT5OEsrdFRUAnh3tX8snksCgFbEOUl0WtWO1wn0KHOyDcmknbSJ1DyPhuuKo3tV9Ynq"
+    "SNqf0v8Bnykc5KSoh5I3MafLR89GX20aLCBJVdtYwoeGzbPLZkGYi9Hbfk7Y4T4hL+W2ai"
+    "7VMizNRYVed9PTlT+8GzmCR05Vh1pxoqO0k0JbO81p74yMa5NOrrBqejCbzd2MFp+f5u/K"
+    "C29rKnosPOGjoky6E35b+TWlWG6+x7e/DXD+qv0+F8xCr/kRXi6CkpiKELYuiHZEIODWXz"
+    "vvoakaWOraqna6TEJES7ES89VPpZnMsdd9YyD0WN8/7VLxU1sSd0qfD/5mR6Px6Pxh/o39"
+    "6HOfmpP5rxFv+Df+LZ8IqdjxZ+9M43Y03e/3PCHOYrdXI/u1TCj3My6I8Hw2veMfzY22XA"
+    "az8Jja7qC6Ma1RgTkS8/oX6EkePgjVktdS0m0t5629QJc3UvtswYpea+W7UuQUIOChNUKE"
+    "wQM/8zkBcTt0lJSFvrctoavZW7wTsMckIQxrjLY0y1o41VlziaIDGxeJRTojDOXR7npWab"
+    "yFmsd4q2ZYRhrLs81vRWJv11Ahs+f8dKXAZKBO2+PQVbliFIkMw/Oy4UgFPj4NS4+oZC4v"
+    "wB20HWbqOelIRFrMuLGKYQ7jLGcTkY4S6PcBSsLBvniyQg66c468ePPO+Z7CPfWVknqTyf"
+    "aEbtvksDjtw6XJoGPxVCkKMRnBaRn6BBr6hu0Av2JEib44A3SERt5UezQgHp9iWcnpc5MJ"
+    "32yo/Fn2eOTO/+voTG3N0WMh1MZNufDKol18heV4E5IyhhtkMjiFtGXi2d7ckOgWyLc9sw"
+    "2T09BqlKukP/6mY0vlTQcqOROZncDqf92WR6qSTud/BQOdT+32W1bKz2P/19z4KXY2vx/1"
+    "CuxSB7sMwebYzdtPAKW5gIT5bLfwVSYt14E6SqQAWsc/56IC/rDLvWYNda16iVE9i1Jhed"
+    "1ceWtlj3BISWf+WkkNKK+nSG0MpNaRXqQUEyqz8tukux1JLMms9fPWPLFirBfN8/JiKj13"
+    "9+XorFOi9gsc4zOdn0paqAsN9dQnSbqfNgEEd4EkW+GxMTad+FOfJ8pIxdlb/a17+Yffk/"
+    "c9Lxbw=="
 )
