@@ -42,6 +42,9 @@ class Space(Model):
     name = fields.CharField(max_length=200)
     # HMAC secret of outbound webhooks (Standard Webhooks); rotatable.
     signing_secret = fields.CharField(max_length=100)
+    # The secret before the last rotation: still signs (as a second signature) until the grace period ends.
+    previous_signing_secret = fields.CharField(max_length=100, null=True)
+    signing_secret_rotated_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
@@ -365,3 +368,60 @@ class Event(Model):
     class Meta:
         table = "event"
         indexes = (Index(fields=("order_id", "created_at")),)
+
+
+class OutboxMail(Model):
+    """An e-mail kept instead of sent: the embedded mode without SMTP settings keeps every mail here."""
+
+    id = fields.UUIDField(primary_key=True)
+    order: fields.ForeignKeyNullableRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="outbox_mails", null=True, on_delete=fields.CASCADE
+    )
+    task_run_id = fields.UUIDField(null=True)
+    sender = fields.CharField(max_length=254)
+    recipients: list[str] = fields.JSONField(default=list)
+    cc: list[str] = fields.JSONField(default=list)
+    bcc: list[str] = fields.JSONField(default=list)
+    subject = fields.CharField(max_length=1000)
+    html = fields.TextField()
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "outbox_mail"
+        indexes = (Index(fields=("created_at",)),)
+
+
+class TaskAttempt(Model):
+    """One outbound call of a task (a connector POST): what came back and how long it took."""
+
+    id = fields.UUIDField(primary_key=True)
+    task_run: fields.ForeignKeyRelation[TaskRun] = fields.ForeignKeyField(
+        "models.TaskRun", related_name="call_attempts", on_delete=fields.CASCADE
+    )
+    attempt = fields.IntField()
+    url = fields.CharField(max_length=2000)
+    status_code = fields.IntField(null=True)  # None when no answer came (network error, refused address)
+    duration_ms = fields.IntField()
+    # The first KiB of the answer's body, as text.
+    response_excerpt = fields.TextField(default="")
+    error = fields.TextField(default="")
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "task_attempt"
+        indexes = (Index(fields=("task_run_id", "attempt")),)
+
+
+class UsedLink(Model):
+    """A single-use signed link (confirmation, connector feedback) that has been used."""
+
+    id = fields.UUIDField(primary_key=True)
+    # SHA-256 of the token: the token itself is a credential and is not kept.
+    digest = fields.CharField(max_length=64, unique=True)
+    purpose = fields.CharField(max_length=32)
+    task_run_id = fields.UUIDField(null=True)
+    actor = fields.CharField(max_length=300, default="")
+    used_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "used_link"

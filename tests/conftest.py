@@ -86,6 +86,9 @@ async def database_url(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterato
 
 
 TABLES = (
+    "used_link",
+    "task_attempt",
+    "outbox_mail",
     "event",
     "manual_task",
     "task_run",

@@ -15,6 +15,8 @@ CREATE TABLE IF NOT EXISTS "space" (
     "key" VARCHAR(100) NOT NULL UNIQUE,
     "name" VARCHAR(200) NOT NULL,
     "signing_secret" VARCHAR(100) NOT NULL,
+    "previous_signing_secret" VARCHAR(100),
+    "signing_secret_rotated_at" TIMESTAMP,
     "created_at" TIMESTAMP NOT NULL,
     "organization_id" CHAR(36) NOT NULL REFERENCES "organization" ("id") ON DELETE RESTRICT
 );
@@ -93,6 +95,19 @@ CREATE TABLE IF NOT EXISTS "flow_run" (
     "order_id" CHAR(36) NOT NULL REFERENCES "fab_order" ("id") ON DELETE CASCADE
 );
 CREATE INDEX IF NOT EXISTS "idx_flow_run_order_i_a43c0a" ON "flow_run" ("order_id", "started_at");
+CREATE TABLE IF NOT EXISTS "outbox_mail" (
+    "id" CHAR(36) NOT NULL PRIMARY KEY,
+    "task_run_id" CHAR(36),
+    "sender" VARCHAR(254) NOT NULL,
+    "recipients" JSON NOT NULL,
+    "cc" JSON NOT NULL,
+    "bcc" JSON NOT NULL,
+    "subject" VARCHAR(1000) NOT NULL,
+    "html" TEXT NOT NULL,
+    "created_at" TIMESTAMP NOT NULL,
+    "order_id" CHAR(36) REFERENCES "fab_order" ("id") ON DELETE CASCADE
+) /* An e-mail kept instead of sent: the embedded mode without SMTP settings keeps every mail here. */;
+CREATE INDEX IF NOT EXISTS "idx_outbox_mail_created_de2552" ON "outbox_mail" ("created_at");
 CREATE TABLE IF NOT EXISTS "product" (
     "id" CHAR(36) NOT NULL PRIMARY KEY,
     "position" INT NOT NULL,
@@ -184,6 +199,26 @@ CREATE TABLE IF NOT EXISTS "manual_task" (
     "task_run_id" CHAR(36) NOT NULL REFERENCES "task_run" ("id") ON DELETE CASCADE
 );
 CREATE INDEX IF NOT EXISTS "idx_manual_task_status_ee1cb4" ON "manual_task" ("status", "created_at");
+CREATE TABLE IF NOT EXISTS "task_attempt" (
+    "id" CHAR(36) NOT NULL PRIMARY KEY,
+    "attempt" INT NOT NULL,
+    "url" VARCHAR(2000) NOT NULL,
+    "status_code" INT,
+    "duration_ms" INT NOT NULL,
+    "response_excerpt" TEXT NOT NULL,
+    "error" TEXT NOT NULL,
+    "created_at" TIMESTAMP NOT NULL,
+    "task_run_id" CHAR(36) NOT NULL REFERENCES "task_run" ("id") ON DELETE CASCADE
+) /* One outbound call of a task (a connector POST): what came back and how long it took. */;
+CREATE INDEX IF NOT EXISTS "idx_task_attemp_task_ru_c205e9" ON "task_attempt" ("task_run_id", "attempt");
+CREATE TABLE IF NOT EXISTS "used_link" (
+    "id" CHAR(36) NOT NULL PRIMARY KEY,
+    "digest" VARCHAR(64) NOT NULL UNIQUE,
+    "purpose" VARCHAR(32) NOT NULL,
+    "task_run_id" CHAR(36),
+    "actor" VARCHAR(300) NOT NULL,
+    "used_at" TIMESTAMP NOT NULL
+) /* A single-use signed link (confirmation, connector feedback) that has been used. */;
 CREATE TABLE IF NOT EXISTS "app_user" (
     "id" CHAR(36) NOT NULL PRIMARY KEY,
     "email" VARCHAR(254) NOT NULL UNIQUE,
@@ -231,6 +266,8 @@ CREATE TABLE IF NOT EXISTS "space" (
     "key" VARCHAR(100) NOT NULL UNIQUE,
     "name" VARCHAR(200) NOT NULL,
     "signing_secret" VARCHAR(100) NOT NULL,
+    "previous_signing_secret" VARCHAR(100),
+    "signing_secret_rotated_at" TIMESTAMPTZ,
     "created_at" TIMESTAMPTZ NOT NULL,
     "organization_id" UUID NOT NULL REFERENCES "organization" ("id") ON DELETE RESTRICT
 );
@@ -313,6 +350,20 @@ CREATE TABLE IF NOT EXISTS "flow_run" (
 CREATE INDEX IF NOT EXISTS "idx_flow_run_order_i_a43c0a" ON "flow_run" ("order_id", "started_at");
 COMMENT ON COLUMN "flow_run"."status" IS 'RUNNING: RUNNING\nUNHEALTHY: UNHEALTHY\nSUCCESS: SUCCESS\nFAILURE: FAILURE\nCANCELLED: CANCELLED';
 COMMENT ON COLUMN "flow_run"."flow_status" IS 'CREATED: CREATED\nIN_PROGRESS: IN_PROGRESS\nSUCCESS: SUCCESS\nUNHEALTHY: UNHEALTHY\nFAILURE: FAILURE';
+CREATE TABLE IF NOT EXISTS "outbox_mail" (
+    "id" UUID NOT NULL PRIMARY KEY,
+    "task_run_id" UUID,
+    "sender" VARCHAR(254) NOT NULL,
+    "recipients" JSONB NOT NULL,
+    "cc" JSONB NOT NULL,
+    "bcc" JSONB NOT NULL,
+    "subject" VARCHAR(1000) NOT NULL,
+    "html" TEXT NOT NULL,
+    "created_at" TIMESTAMPTZ NOT NULL,
+    "order_id" UUID REFERENCES "fab_order" ("id") ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS "idx_outbox_mail_created_de2552" ON "outbox_mail" ("created_at");
+COMMENT ON TABLE "outbox_mail" IS 'An e-mail kept instead of sent: the embedded mode without SMTP settings keeps every mail here.';
 CREATE TABLE IF NOT EXISTS "product" (
     "id" UUID NOT NULL PRIMARY KEY,
     "position" INT NOT NULL,
@@ -408,6 +459,28 @@ CREATE TABLE IF NOT EXISTS "manual_task" (
 );
 CREATE INDEX IF NOT EXISTS "idx_manual_task_status_ee1cb4" ON "manual_task" ("status", "created_at");
 COMMENT ON COLUMN "manual_task"."status" IS 'OPEN: OPEN\nCOMPLETED: COMPLETED\nREJECTED: REJECTED\nCANCELLED: CANCELLED';
+CREATE TABLE IF NOT EXISTS "task_attempt" (
+    "id" UUID NOT NULL PRIMARY KEY,
+    "attempt" INT NOT NULL,
+    "url" VARCHAR(2000) NOT NULL,
+    "status_code" INT,
+    "duration_ms" INT NOT NULL,
+    "response_excerpt" TEXT NOT NULL,
+    "error" TEXT NOT NULL,
+    "created_at" TIMESTAMPTZ NOT NULL,
+    "task_run_id" UUID NOT NULL REFERENCES "task_run" ("id") ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS "idx_task_attemp_task_ru_c205e9" ON "task_attempt" ("task_run_id", "attempt");
+COMMENT ON TABLE "task_attempt" IS 'One outbound call of a task (a connector POST): what came back and how long it took.';
+CREATE TABLE IF NOT EXISTS "used_link" (
+    "id" UUID NOT NULL PRIMARY KEY,
+    "digest" VARCHAR(64) NOT NULL UNIQUE,
+    "purpose" VARCHAR(32) NOT NULL,
+    "task_run_id" UUID,
+    "actor" VARCHAR(300) NOT NULL,
+    "used_at" TIMESTAMPTZ NOT NULL
+);
+COMMENT ON TABLE "used_link" IS 'A single-use signed link (confirmation, connector feedback) that has been used.';
 CREATE TABLE IF NOT EXISTS "app_user" (
     "id" UUID NOT NULL PRIMARY KEY,
     "email" VARCHAR(254) NOT NULL UNIQUE,
@@ -465,85 +538,99 @@ async def downgrade(db: BaseDBAsyncClient) -> str:
 
 
 MODELS_STATE = (
-    "eJztXW1z2zYS/iscfbl0xs00ju12fDc3o8hKotaWPLLcV3VYWIIsjimQ5YsTt5f/fgD4To"
-    "IUKZEUhe6XRAaxFPUAXOw+u1j83dsYS6zbr/vLpYVtu3ep/N0jaIPph/SlE6WHTDO6wBoc"
-    "9KDzvijW6cF2LLRwaPMK6TamTUtsLyzNdDSD0Fbi6jprNBa0o0YeoyaXaH+6WHWMR+yssU"
-    "Uv/PY7bdbIEn/GdvCn+aSuNKwvEw+rLdl383bVeTF52/396Oo978m+7kFdGLq7IVFv88VZ"
-    "GyTs7rra8jWTYdceMcEWcvAy9jPYU/o/OGjynpg2OJaLw0ddRg1LvEKuzsDo/WflkgXDQO"
-    "HfxP45+6//aLFuqjqezNS74UxVexWwWxiE4a4Rh4/iF+++ESDe2LIvGHzsT1+9vfiKQ2DY"
-    "zqPFL3K4el+4IHKQJ8pBj1Cm3TX+JBmsR8QRQx0XSQFOn3UXqIOGCOtongUoBjg1gCx9Xv"
-    "rf16dvzr49++7txdl3tAt/0LDl2wLwR+MZxzjC1H91PFQyuA7WyBIDm5ZLgUsf+RjB3aDP"
-    "qo7Jo7Omf7755psCKH/sT/lUpr34XDao1vG00di/dOpdS+Jtuhadk5Wgjom0h3KvKdXQAs"
-    "ZMgWQB/v5uMhYDHPRPobvUFo7yP0XX7MYURUwrP7ia7mjEfs2+9hCKmeHD7ryx7T/1OMav"
-    "bvo/p+EfXE/epTU4u8G71FAY1hJbarXlMS5T5yJ5YOWy+5rIzI7Vk3BJ5FhlwX1vWFh7JD"
-    "/gFw7xiD4IIguRCvHNrElwn+MENWqNbB8LfQottcScor+e/mbseGq3fzfoXw17HOQHtHj6"
-    "hKylmkCbXTFOjVRL2Dd7aXO6Sbcggh45OuxnsIcOzFtTo4PUExm+3pViu9fU1Ce/0za7t9"
-    "dXbLywsKNQiUvljxX9jX8o9sIw8VJxDMUgWLFNtKCShsUuu/QyvSFFX0E2v+za2HrdS41L"
-    "XfedkzmZEP1FQcrdx/7Xp+cXyhrZa8VYKdQaD75Ds+nXmM6/eZtp4ZX2WaFz+8VWnjVbo7"
-    "AotkHvQB9lThaIalWsWHhhPBLNpo+jEa7Nbf4jwNzvgGorMvf5/xXspKC/dEbSaSkj6bTA"
-    "SDoVGKL85alkh4YSMhr7F2Xs0It8M/QiDbCnsVSmxKqgnBKrB+rtCqM1oC/OSgB9cZYLNL"
-    "uUBJrixaBQH16q4JyUkk9nnJfBmfbK1xnnuUgjJ4v0Fb3iaBtcjLYnmXa0fNHXwYdj1Cb0"
-    "By6Z/eK/XAXgz0Y3w7tZ/+Y24W1d9WdDduWUt76kWl+lNU94E+Wn0eyjwv5Ufp2Mh+l1Nu"
-    "w3+7XHngm5jqES45OKljE9ELQGqCVGXUe2o1IbbZdxT8vWMPL+I3dl4I9koANMCkfaws/G"
-    "007jnJSEUe7yKHNvrCInE5fZw5M5nlHd6rdEeDL3tSKcMRFAs5Dg4hOvBoLrLrjPUWK6ld"
-    "+Kv59ifis9Y2vA9N4uxRkeKaSxd7RTjKFtY6cnIgz5hZNCvjDsUoItXGk6ZuwbIgpnT08U"
-    "pJiWsXQXDmPy6B/IcpRX+DO9j/7CiTzjE50IjKNj7NyGvueKbeKFttIWX4l4wwa+YTup93"
-    "cvAjoZaghCxUwAfzZZeJP+GY6ID7c/qYJXocc7UzD5H1+AMoQMgUN7ojVnCCx0DRNHaOAU"
-    "sCtxIQnpwkYo2e4T3q3he14K3/MCfM+z+LqWXgVev7uE6NK5V3L6Fs7fDMCarZrug64tsj"
-    "C/MwwdI5Kz3MXlUng/UMGmAA9b2l3g3k0m1wmy4N1oloL5/ubdcPrqDUefdtI80zOrnJ/o"
-    "zxPP6SFxNxk7PoF6INsi921wo6wa4r3b6eTqfjAbTcaXgXlIr8zJ7XT442j4E2vEzxr+NC"
-    "eT2cfh9FKJvuXgQSBgzPOhl5cxh6ynmik25ghWxDMmAhRbOvTPlWhVQBNSgCnk5bWSlyeY"
-    "uDXgehvd6Shn61Zgk29rCWipuqwDV/82koIarSlVKeEI6WdsebxiBu13vuT7H6ZYRzmkVJ"
-    "zt/dG7lUT64Uvj1HmAWR6DHsN0C5GuPse6NrntLEFZe18NlDVQ1kBZ51HWQPQ1TPQx2qEq"
-    "oRHISEhlHAl1USo7KL6+lNX9iTUJuItCzzCMwe9paYfh/uMEdautHZ9TXcq/GD5jIsy/8C"
-    "4Umo047LI1/2JCsEI7Wy/xBIl/2cpasx3DesmmU5QR2CM7IkZHg7F5tMZmfrhIjHP7IaIW"
-    "I8ylAswF8eW0UbShLwTVGVl8Z/QFEOMbE5FgB0qRGTT8eZawgDKby0Mr6Hoy/hB0T+84h3"
-    "3+Hd3nT9cyQ8B3F9QPCQRanPf2i+3gTVOQJ9XL21KO19sCv+tt1u2CaHI++hBNhmgyxOr+"
-    "iTU03uv8xck4ZLz9pMgfWwU9amXvf4s2rbDiHPTZYy38GX+HQhOd8opwpZ3jfncJfaJGqn"
-    "FBVnOzWeOYsN8uUBSFKbcxqRYTbgP1cbT5tmCB5091eS3wA+6Y7tooS7HJt6Og7r7Ld0pn"
-    "+HQ0mLWZgcTMa0hAquypTF1h7lFw6WSbv6JabssZR3G/j76BFoSBjt3hoaPouILXv9y+oU"
-    "i6Re52ej8ej8YfKuIciF0q/oc5uR9/HPavZx9/uVTCj3Nydz8YDO/uLhX/w5y874+u76fD"
-    "S8X/MCeD/ngwvL4eXl0q4cfeDl5AA6XmHKpvVI5fdlBz08hSUu1lkn3TlAVacxqZg+wnW/"
-    "VVXgVgM3IAbRpa6ivYopzH/FBpJAGR0sqRUm447Kf1U7fYaRDaSfvvDaZD6jQyNe19mJPR"
-    "WL2dTj5MuYqP/SFS/OIFIr0cdEbxW7vREUlJoCOOiY7AFNFdxjwuByX6upyEy5Wt76ZX5J"
-    "0EokA/wakUEFHvALl0stfu1/ibXQO4cvJ3aYgF6nAP5pR5doyA25M6ndHb+GSfJLA3TpsW"
-    "bNtMTeQt9GljmzZ/C9NJqC/1QNsgy6NTpKc/Khmkc2mcSAA2WQooHNtwLVHULp/CiSSkyO"
-    "1oPd0drzSSs1e4IOk9IdV+6vthBqCRJHc4aESU0wQHjQCvVQ+vxe2zHdgOcMrLOOWBdVqD"
-    "23i8kJbzF/ct8bO/hxhLB5EE6EY9xBtEXKQzt7oncBBjV0+K/MMN76c6QcfWMmyisBpss5"
-    "bB1XQ0R6+U8x4KSOEYtVDKO/5kGZzzPdCUmATGeNtOKKLa6JFgqtvQo2CNy/dDM4Ld2IXN"
-    "vk+aXdhHmNc3uR2OK8LPZS4V9u+cDCY3t9dDL9sj+Dgn0+H3wwFvDD51OX2PjqihP1cmFl"
-    "JiEiizFpiFELRdzjhMiEIGRZczKBbGZuMXWyprHMREJHiX2jYMgLLLV2vyUnaQSVNzalKQ"
-    "YVAR05QYwAoJSu0nKAWTsAZg5cuQSUObemO7VFDFm9UCIjWc7gU5NuhBDd+uxuqqCKuoJC"
-    "nV2FbZ2ulVNulzvqv5b1hSY0LXCK7z/s08dRNP6o38HvcDavywWVhQDabRajBHSAH6u7Sq"
-    "soD/nF1ez0h3ReX28ULbIF383oQyaX/aE3rtCzc1qE3tQy2A9mo4GN30r1+9OTs5TdXxCV"
-    "A/E8SR/CUqi27xYQYxOSACu0wEVo1TQXgqwKf28BTUa+7MUPA0p4p1D+MyHd7+vaM11kjt"
-    "Q9dki4Ba9TyihJR8UDd1KpGzdjcPBGl6VcAzgoB56SPfiYOesLpG9roK4ikxCb27izLB64"
-    "v82PVFJnRtY2Qt1qqDP1cKa6bEILQJoc0a57y8oU1vFd5l1JOSMOpdGXWBv+g/PZR6bSvy"
-    "CqVey4UHayr1Sic+i5LgfU+b9m4jEd7ppGbs1HEgt6wA8YML9wQoPB9RRoCCyryw7asIpd"
-    "gGqz2BSm7pkhErE1n7vnG39BbSwmMZS3exN0LeXWQCqdnEoEdEtL+Qk1OJJ3H9pChNyEj3"
-    "bHKvJaR8QMpHN0jBRlI+gJ7KR/84iYo8eirjV5dxAbknuec6KZu3nST6bGztic+9LVUaeK"
-    "NGBLdKBcZDYK3mGw1m0KO1wgy+lRlwe4btFdLqfOYtZMket8kUzrQM1rnVCuMiUK9QdHSf"
-    "rmHiCKn9guJtcSEwSMsZpGDwN1z8BPLoupJHB9mlnRkKzVZREINJWfJFB+HGxVo8CTdsOd"
-    "qjcBmZv6JWuMueRa2qk8TSe70WHcu/a3v+Aw2UvybLRQNBAYbaXbFE3C3PTchHNCG0B6TH"
-    "o8KqIJogUUpDmqReYJpCQYvWC1qYUXh4T1zlCzSnkU2+ryWw5SqzDmjLZTl0U7VuhzW+su"
-    "xekbrNDLcjQTppPK81fUmR3g8huaZis1EgXyGKAkGRriyIBcU6tRYOShjORxMM8opLQzQI"
-    "okEQDTp0NKhjqr+FYBDUwodw0D8mHIQ2hksVhLFSKS4ieztXYQskQW8L9Dava6Sa1AxjOA"
-    "mY7q1FkRLCh6mOdBh2CQoktYFylwIIASbFBZKgakbrVTMgVpc/ABCrg1gdBEEOGwQBShk2"
-    "cDYAT5OEsrdFRUAnh3tX8snksCgFbEOUl0WtWO1wn0KHOyDcmknbSJ1DyPhuuKo3tV9Ynq"
-    "SNqf0v8Bnykc5KSoh5I3MafLR89GX20aLCBJVdtYwoeGzbPLZkGYi9Hbfk7Y4T4hL+W2ai"
-    "7VMizNRYVed9PTlT+8GzmCR05Vh1pxoqO0k0JbO81p74yMa5NOrrBqejCbzd2MFp+f5u/K"
-    "C29rKnosPOGjoky6E35b+TWlWG6+x7e/DXD+qv0+F8xCr/kRXi6CkpiKELYuiHZEIODWXz"
-    "vvoakaWOraqna6TEJES7ES89VPpZnMsdd9YyD0WN8/7VLxU1sSd0qfD/5mR6Px6Pxh/o39"
-    "6HOfmpP5rxFv+Df+LZ8IqdjxZ+9M43Y03e/3PCHOYrdXI/u1TCj3My6I8Hw2veMfzY22XA"
-    "az8Jja7qC6Ma1RgTkS8/oX6EkePgjVktdS0m0t5629QJc3UvtswYpea+W7UuQUIOChNUKE"
-    "wQM/8zkBcTt0lJSFvrctoavZW7wTsMckIQxrjLY0y1o41VlziaIDGxeJRTojDOXR7npWab"
-    "yFmsd4q2ZYRhrLs81vRWJv11Ahs+f8dKXAZKBO2+PQVbliFIkMw/Oy4UgFPj4NS4+oZC4v"
-    "wB20HWbqOelIRFrMuLGKYQ7jLGcTkY4S6PcBSsLBvniyQg66c468ePPO+Z7CPfWVknqTyf"
-    "aEbtvksDjtw6XJoGPxVCkKMRnBaRn6BBr6hu0Av2JEib44A3SERt5UezQgHp9iWcnpc5MJ"
-    "32yo/Fn2eOTO/+voTG3N0WMh1MZNufDKol18heV4E5IyhhtkMjiFtGXi2d7ckOgWyLc9sw"
-    "2T09BqlKukP/6mY0vlTQcqOROZncDqf92WR6qSTud/BQOdT+32W1bKz2P/19z4KXY2vx/1"
-    "CuxSB7sMwebYzdtPAKW5gIT5bLfwVSYt14E6SqQAWsc/56IC/rDLvWYNda16iVE9i1Jhed"
-    "1ceWtlj3BISWf+WkkNKK+nSG0MpNaRXqQUEyqz8tukux1JLMms9fPWPLFirBfN8/JiKj13"
-    "9+XorFOi9gsc4zOdn0paqAsN9dQnSbqfNgEEd4EkW+GxMTad+FOfJ8pIxdlb/a17+Yffk/"
-    "c9Lxbw=="
+    "eJztXWlz4zYS/SsofVlPlTM14ysp79ZWybJmRoktuWQ5p1IMREIW1xTI8PCx2fnvC/A+QI"
+    "qUSIpC8GVGJtE8HsBG9+tG46/eWleQZr3vK4qJLKt3Cf7qYbhG5Ef61DHoQcOITtADNlxo"
+    "blsYa7SwbBPKNjm8hJqFyCEFWbKpGraqY3IUO5pGD+oyaajix+iQg9U/HSTZ+iOyV8gkJ3"
+    "77nRxWsYJekRX8aTxJSxVpSuJhVYXe2z0u2W+Ge+zhYXT9yW1Jb7eQZF1z1jhqbbzZKx2H"
+    "zR1HVd5TGXruEWFkQhspsdegT+m/cHDIe2JywDYdFD6qEh1Q0BI6GgWj96+lg2WKAXDvRP"
+    "85+7f/aLFmkjSezKT74UySehWwk3VMcVex7fbiV++6ESBe39IbDL70p0enF+9cCHTLfjTd"
+    "ky5cva+uILShJ+qCHqFMmqvuk2SwHmGbDXVcJAU4edZtoA4ORFhH4yxAMcCpAWTJ85L/vj"
+    "n5ePbt2XenF2ffkSbug4ZHvi0AfzSeuRhHmPqfjodKBtfBCppsYNNyKXDJIx8iuGv4KmkI"
+    "P9or8ufHDx8KoPyxP3WHMmnljmWdaB1PG439UyfeuSTehmOSMVkJ6phIeyj3mlINLWBMFU"
+    "gW4O/vJ2M2wEH7FLqKKtvgf0BTrcYURUwrLxxVs1Vsvae33YdipvjQK68t608tjvHRbf/n"
+    "NPyDm8lVWoPTC1ylukI3FWRK1abHuEydk+Selcv2cyI1O5ZPzCnRxSoL7ifdROoj/gG9uR"
+    "CPyINALLNUiG9mTYLrHCao0dHI9jHhS2ipJcYUeXvyzsj21G7/ftC/HvZckBdQfnqBpiIl"
+    "0KZn9BM9dSRsmz21Plmnj0AMH1106GvQhw7MW0MlndRjGb7emWK711ClJ7/RJru31wcWkk"
+    "1kAyJxCf5Yknf8A1iybiAF2DrQMQKWAWUiqZv0tENOkwsS9AG03NOOhcz3vVS/1HXdOZ7j"
+    "CdbeAAT3X/rfnJxfgBW0VkBfAmKNB/dQLXIbw/6ne8ww0VJ9BWRsv1ngWbVUAguwdHIF8i"
+    "hzLEOiVREwkaw/YtUij6NiV5tb7ksIc78Dqq3I3Hf/r2AnBe25M5JOShlJJwVG0gnDEHU/"
+    "nkp2aCjBo7F/UcYOvcg3Qy/SAHsaS6JKrArKKbF6oN6sMFoD+uKsBNAXZ7lA01NJoAleFA"
+    "pp8VYF56QUfzrjvAzOpFW+zjjPRRraWaSvyRlbXaNitD3JtKPli74PfhyiNiEvqFD7xf+4"
+    "CsCfjW6H97P+7V3C27ruz4b0zIl79C119CitecKLgJ9Gsy+A/gl+nYyH6Xk2bDf7tUefCT"
+    "q2LmH9RYJKTA8ERwPUEr2uQcuWiI22Tb+nZWvoef+Ru9LxB9LRASaFPW2iZ/1pq35OSope"
+    "7nIvu95YRU4mLrODJ3M4vbrRb4nwpO5rRThjIgLNQoLLHXg1EFz3wXUOEtON/Fb8+2TzW+"
+    "kRWwOmD1YpzvBAIY19o51iDC0L2T0WYeieOC7kC8MmJdjCpaohyr5BDFz29BhAYJi64sg2"
+    "ZfLIH9C0wRF6JdfR3lwiT38hA4FydJSdW5PvHFgGktWlKr9j8YYN3GEzqfdXLwI6GWoIQs"
+    "VUAL0aNLxJ/gx7xIfbH1TBp9BzGxMw3T++CspQZAjs2xOtOUNA1lSEbaaBU8CuxIU4pAsb"
+    "oWS7T3i3hu95KXzPC/A9z+LrmFoVeP3mHKJLxl7J4Vs4fjMAq5ZkOAtNlbMwX+m6hiDOme"
+    "7icim8F0SwKcDDI+1OcFeTyU2CLLgazVIwP9xeDadHH130SSPVMz2zyvmJvB57TA+xs87Y"
+    "8QnUA9kWuW/dNcqqId67m06uHwaz0WR8GZiH5Mwc302HP46GP9GD6FlFL3M8mX0ZTi9BdJ"
+    "e9B4EEY54PPb+Much6qplio45gRTxjIoJiS4f+XSVaFdCElMBU5OW1kpfHGLg14HoXXekg"
+    "R+tGYJNfawloibqsA1f/MpyCGs0pVSnhCOlnZHq8YgbtK1/y0w9TpMEcUirO9v7oXYoj/f"
+    "C1ceo8wCyPQY9huoFIl55jTZtcdpagrL1bC8paUNaCss6jrAXR1zDRR2mHqoRGIMMhlXEg"
+    "1EWp7KD4/FJW9yfmJMFdFHqGYQx+R0s7DPcfJqgbbe34mOpS/sXwGWFm/oV3otBsRGGTjf"
+    "kXE4wAaWy+xRMk/mGBlWrZuvmWTacoI7BDdkSMjhbG5sEam/nhIjbO7YeIWowwlwowF8SX"
+    "00bRmnwQRGdk8Z2RD4CNb0yEgxUoRWbQ8OdZwgLKLC4PraCbyfhz0Dy94lys8+/oOn8yl+"
+    "kMvrugfkgg0OK4t94sG62bgjypXk5LOV6nBX7XadbtEtHkfPRFNFlEk0Ws7u9YQ+OT5n44"
+    "GYfMPX5c5I8tgxa1sve/RYtWaHEO8uyxI+4z/i4KTXTKK0KVVo77zTn0iRqpxiWympvNGk"
+    "eYvjtDURSm3MakWky4DdTHwebbCgs8f6jza4HvccV013qZi0W+HQV1+1W+UzLCp6PBrM0M"
+    "JGpeiwSkyp7K1GHmHgWnjjf5K5LptJxxFPf7yBdoijDQoTs8pBdth/H5l1s3FEm3yN1OH8"
+    "bj0fhzRZwDsUvg/5jjh/GXYf9m9uWXSxD+nOP7h8FgeH9/Cfwfc/ypP7p5mA4vgf9jjgf9"
+    "8WB4czO8vgThz94WXkADpeZsom8kF79sp+amkaWk2ssk+9CUBVpzGpkNrSdL8lVeBWAzcg"
+    "LaNLTEV7BYOY/5odJIQkRKK0dKXcNhN62fusRWndBO2n9vMB0Sp5Gqae/HHI/G0t108nnq"
+    "qvjYHyzFz54g0tNBZxS/uR0dkZQUdMQh0RGIILpNn8flRIm+LifhusrWd9Mr8k4MUUE/iV"
+    "0pRES9A+TS8U6rX+Nfdg3g8snfpSFmqMMdmFPq2VECbkfqdEYu45N9nMDeOG1asGwzNZA3"
+    "0KeNLdr8LUwnIb7UghwTWR6dIj39XskgnUvjRAJikSWDwrF0x2RF7fIpnEiCi9yO1tPd0V"
+    "LFOWuFC5LeE1Ltp77vpwMaSXIXG42wcprERiOC16qH13Ltsy3YDuGUl3HKA+u0BrfxcCEt"
+    "5y/uWuJndw8xlg7CCdCNeoi3EDtQo251j+Egxs4eF/mHa7edZAcNW8uwicJqYpk1D66mrd"
+    "papZz3UIALx6iFUt7xJ8vgnO+BpsQ4MMbbdkIh0UaPGBHdBh8Zc1y+H5oR7MYqbHo/blZh"
+    "H2Be3+RuOK4IvytzCei/czyY3N7dDL1sj+DnHE+H3w8H7sHgV5fT90iP6tpzZWIhJcaBMm"
+    "uBWQhB22aPw4SoyKDocgaFrK/XfrGlssZBTISDb6ltw0BQdvlqjV/KTmTS1JyaFGQYVMQ0"
+    "JSZgFQlK7ScoBYOwBmD5y5BJQ5v6YrtUUMUb1QwiNRzuBTk2cCGFX1djdVWYVVSSlGpsqW"
+    "zt9Cod9Dn3av4OCjEmNBWjOq/fzFM38aRez+9wPUGN7zcLS1SDabQazAFSgP4qraos4N9n"
+    "ldcz1BxWuX0kq2uosb+bUCbtT3tC733hpjq1qXWoBdBeDwej2/7N0cez45NUHZ8A9TNGHM"
+    "mforLoFm9mEJMTRGCXicCqcSoRngrwqT08Jeo1d6Yr3DSninUP4zIdXv69pTXWSO1Dx6CT"
+    "gFR1P6KEFH9QN7Urkb1y1gsMVa0q4BlBgXnpLd+xDZ+QtILWqgriKTEOvbuLMsHri/zY9U"
+    "UmdG0haMoryUavlcKaKTER2hShzRrHPL+hTW8W3qbXk5Ki17vS6wx/0X96Ueq1rcirKPVa"
+    "LjxYU6lXMvBplATtutu0dxmO8E4nNSO7jg25eQXI3bhwR4DC/RF5BCiozCuWfRWhFFtgtS"
+    "NQySVdPGKlO/ZCf5XWUNV2xGriXumWXOjwSIxSUBnQ3FU53ZFL8DqSDFNXHHlnhLyr8ARS"
+    "szlUjxCr/4V2TtGixPnjoowqPd2yyWWpIjtGZMd0gz9tJDtGMHn56B8mp5PH5GUoiDLesu"
+    "t07zhP8kZMJDlRC5k74vNgcZUx36wREVnuLBMiYdcXGBCRJ1HKfuj1MUDf0ObgCRk2UMkr"
+    "E90A9CWwiAtP3nuFAFovkKIgBdAbgheVdLVjg/vb2R1pZNsESotII8MC6BmZb8C9HLE50P"
+    "teCu8WblexHIcowsGDLbX3lVTddKV3XJ9m0SLylXZ6jyR4tFKbWaMuq4bKZlzzs+WSUt3I"
+    "meMqfVGWq3SH11p0Q+3dsKjWDwvREU1Vm3EW/0Eyw5MumAsiEQ4ng4/lcuw+FuXYfWTk2K"
+    "3sNSOdMT/jK2jPBcQi2aszXcEZRdSROhbcuAkdqrfQTUxrKLewn4IAbnSUwUAFUdN87skI"
+    "WrRWS9WPdgbfpW55te87v1heLGw/bLopHGkZrHM3GImLiC1GGFuMyBrlM5jTcsF+C3EhLk"
+    "zgFgKjIvDccL1isfS1K7SFWBDema5QLQkGadOpiLKuawjiHBMlJpbqlQWRa6o7wiPtIn81"
+    "mdwkkL8apWmMh9ur4fToY6rqRXY+pfm3S2KFO/RZpKo6iS2902fRTT+tvYiC4JoE1yRqpu"
+    "4akzagmecm5COaEBL0XQrRBIlSGtIk9SKGaac40Y6CWnMNWiNaprAjrvwteEgjm/xeS2Dr"
+    "qsw6oC232qabqnUzrPGZZftN5NpclHogSCeN55WqKQTp3RDiayg2mo0cKERWICjSlQWxoF"
+    "ij1sJBCcP5YIJB3n5wIhokokEiGrTvaFDHVH8LwSCxfaUIB/1twkFwrTtEQehLieDCsrdz"
+    "FTZDUuhtht52S5FLBjHDKE4MpntjHfOE8H4Kmu+HXRI1zdtAuUsBhACT4prmotBt64VuRa"
+    "wuvwNErE7E6kQQpKuZ4YJSFoXEOkkoe6VSGHRyWEMln0wO68iKclj8sqgVNyjZZW+SLRBu"
+    "zaRtZGsSkfHd8EZ8xH6heZIWIvZ/tUXSGUkOMW9kTBsmelZ1x5K2B7/gEvz5yo10QhI4yd"
+    "TtLf3mwgsJgqrLBJUgS/K/QJ7JkqhSbWXOJCMqqJNN1EmyLvDODErycocJcQkiJTPQdtle"
+    "w1Dpjoi7UiqG+oPnuhzkjLV5Z4QadkXgaEhmCeZdC/xzRn42SjrRPSP6to3WBjOTMX76uI"
+    "iAcutEwljLjWVVJxgBtxargxUgQ02jJU4hoBcCRxAQGDCSbd0Ed5P72btL8LKCNmm3RoC+"
+    "OYBEaqW/AE3Hj0C1ga3rT9liqk3dpGLaZaqKZoCTyGg8WC4uNtTL5sdEEiIvhpEXU3VX4B"
+    "0i9p2DspWQPTF5bcciECoMpjN32Kakthq6HTPU6h65imN6BvS6Sr5cSkroBAayRB8b5A5I"
+    "Qq8yMlnqNr/sI0tW7PZbuQAkMk2dkZKQj3soIMAW1TZrVC38EoV7L83ftb5uhCAM4KqBHK"
+    "ReMV/7Uh6neMHU2OpS9c0A/By2wu+XDUyFPw7aW3gZYdnMEklqprsjlqp33bHFbi0HTS+Q"
+    "7nxEkvuS1Xy1uJRwKRguxT6TqPYNZfNpPiuIFQ2ZUkWUU2Icot1Mbkmg9LM4D7GzzlgzGW"
+    "Kn5RS23nTYv/6loib2hC6B+98cTx/G49H4M/nb+zHHP/VHM/eI/2OO7x8Gg+Hwenh9CcKf"
+    "c/ypP7qhh7z/55ha7tfS5GF2CcKfczzojwfDG7dh+DMdVijV4Rdl+jvtdcS6+yLd22RWl/"
+    "VqWYoxEQ7TtWpH2KfoK616jYm0N99+OJDJlhqjxNx3qpY0TciJmqYVaprGzP8M5MUMUlJS"
+    "JBR2OaGQXMpZoy06OSEo+rjLfUy0o4UkB9sqIy5a3MspUdHPXe5nRbUMaMurrWj/jLDo6y"
+    "73dRCTzHZz0UamkYyoLr59ZRsRyBSBzC6Me44DmZYNzS0XNyUkxSTW5UmMbmC+TR/H5UQP"
+    "d7mHq+ciiDSEsmkI9WQg0DUgfGcgbJ98kNzgB2oSjfjvuKbk1r0SzS/gCPKkxQY1TconwK"
+    "uAlVo0wgtaTSa1PFhIuVHxU4+R1RKeOy5Ka3FIK0kLmm1cfdMHFgFBQ98QOUCXliMFUGlw"
+    "RF58qZprt4+PYytklggp9GXfAZsukllBCywQwoDeOLvwpoHri/o0HZjZjkF+0oqiPiKrUn"
+    "mJSIK7KjUXZyWikxdnudFJeipVzsMxSYdUiv/GRDjMqTg9KQHx6UkuxPRUejPMPWfiHo5T"
+    "U2H7LEj1e5VhGwpwwLylhmypNKDTgjSg02wakDv1V/fHY2KCZuuKf55Hs2U8yv0kXxNb1M"
+    "yxUc1i+5SckZyglShSyK0RiNaQFbDOV/ahAHcm4Ml5GRuQtMrPsD3PWIHdL1TY0lTaSP6y"
+    "AS3rRSdakrifq0qWdlqQQ3u7EcRNPW9znc0pzIFsi2NbN+g1Peu0ShJz//p2NL4EUFmreI"
+    "4nd8NpfzaZXoLE9faeAGvDRwb3l5+bELTvxkY89H7cbMSjWhKxkNRnxsdRmDqbkGsxdTaY"
+    "Zg82c9Yw0RKZiOiZSp9ASqwbXwJXW1KJXJL8+YAvJ1dUzxTVMzsEsaie2QHMGw279pGpyq"
+    "seg9DyzxwXUlpRm84QWrkL1Zh6kLFEzR8W3aVYalmils9fPSPTYirBfN8/JsKj139+XorF"
+    "Oi9gsc4zKy3JR1UBYb85h+g2si6c3NFGmGEu57sxMZH2XZgDX2Ww19jM1/8DUqiZSA=="
 )
