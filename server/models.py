@@ -299,6 +299,8 @@ class TaskRun(Model):
     run: fields.ForeignKeyRelation[FlowRun] = fields.ForeignKeyField(
         "models.FlowRun", related_name="task_runs", on_delete=fields.CASCADE
     )
+    # Its place among the run's task runs (0-based); the engine derives task run ids from it.
+    ordinal = fields.IntField()
     stage_index = fields.IntField()
     key = fields.CharField(max_length=200)
     handler_key = fields.CharField(max_length=100)
@@ -315,6 +317,8 @@ class TaskRun(Model):
     lease_until = fields.DatetimeField(null=True)
     # When its message was last handed to the broker; the sweep re-sends READY tasks left too long.
     dispatched_at = fields.DatetimeField(null=True)
+    # What arrived for a WAITING task (a completion, a confirmation, feedback) until a worker takes it.
+    resume_data: dict[str, Any] | None = fields.JSONField(null=True)
     response: dict[str, Any] | None = fields.JSONField(null=True)
     error = fields.TextField(default="")
     created_at = fields.DatetimeField(auto_now_add=True)
@@ -323,8 +327,8 @@ class TaskRun(Model):
 
     class Meta:
         table = "task_run"
+        unique_together = (("run", "ordinal"),)
         indexes = (
-            Index(fields=("run_id", "created_at")),
             Index(fields=("state", "timeout_at")),
         )
 

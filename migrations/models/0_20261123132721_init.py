@@ -165,6 +165,7 @@ CREATE TABLE IF NOT EXISTS "asset_version" (
 CREATE INDEX IF NOT EXISTS "idx_asset_versi_asset_i_f53d6a" ON "asset_version" ("asset_id", "position");
 CREATE TABLE IF NOT EXISTS "task_run" (
     "id" CHAR(36) NOT NULL PRIMARY KEY,
+    "ordinal" INT NOT NULL,
     "stage_index" INT NOT NULL,
     "key" VARCHAR(200) NOT NULL,
     "handler_key" VARCHAR(100) NOT NULL,
@@ -176,14 +177,15 @@ CREATE TABLE IF NOT EXISTS "task_run" (
     "resume_at" TIMESTAMP,
     "lease_until" TIMESTAMP,
     "dispatched_at" TIMESTAMP,
+    "resume_data" JSON,
     "response" JSON,
     "error" TEXT NOT NULL,
     "created_at" TIMESTAMP NOT NULL,
     "started_at" TIMESTAMP,
     "ended_at" TIMESTAMP,
-    "run_id" CHAR(36) NOT NULL REFERENCES "flow_run" ("id") ON DELETE CASCADE
+    "run_id" CHAR(36) NOT NULL REFERENCES "flow_run" ("id") ON DELETE CASCADE,
+    CONSTRAINT "uid_task_run_run_id_1f0789" UNIQUE ("run_id", "ordinal")
 );
-CREATE INDEX IF NOT EXISTS "idx_task_run_run_id_148281" ON "task_run" ("run_id", "created_at");
 CREATE INDEX IF NOT EXISTS "idx_task_run_state_9746b9" ON "task_run" ("state", "timeout_at");
 CREATE TABLE IF NOT EXISTS "manual_task" (
     "id" CHAR(36) NOT NULL PRIMARY KEY,
@@ -423,6 +425,7 @@ CREATE TABLE IF NOT EXISTS "asset_version" (
 CREATE INDEX IF NOT EXISTS "idx_asset_versi_asset_i_f53d6a" ON "asset_version" ("asset_id", "position");
 CREATE TABLE IF NOT EXISTS "task_run" (
     "id" UUID NOT NULL PRIMARY KEY,
+    "ordinal" INT NOT NULL,
     "stage_index" INT NOT NULL,
     "key" VARCHAR(200) NOT NULL,
     "handler_key" VARCHAR(100) NOT NULL,
@@ -434,14 +437,15 @@ CREATE TABLE IF NOT EXISTS "task_run" (
     "resume_at" TIMESTAMPTZ,
     "lease_until" TIMESTAMPTZ,
     "dispatched_at" TIMESTAMPTZ,
+    "resume_data" JSONB,
     "response" JSONB,
     "error" TEXT NOT NULL,
     "created_at" TIMESTAMPTZ NOT NULL,
     "started_at" TIMESTAMPTZ,
     "ended_at" TIMESTAMPTZ,
-    "run_id" UUID NOT NULL REFERENCES "flow_run" ("id") ON DELETE CASCADE
+    "run_id" UUID NOT NULL REFERENCES "flow_run" ("id") ON DELETE CASCADE,
+    CONSTRAINT "uid_task_run_run_id_1f0789" UNIQUE ("run_id", "ordinal")
 );
-CREATE INDEX IF NOT EXISTS "idx_task_run_run_id_148281" ON "task_run" ("run_id", "created_at");
 CREATE INDEX IF NOT EXISTS "idx_task_run_state_9746b9" ON "task_run" ("state", "timeout_at");
 COMMENT ON COLUMN "task_run"."state" IS 'READY: READY\nRUNNING: RUNNING\nWAITING: WAITING\nSUCCEEDED: SUCCEEDED\nFAILED: FAILED\nTIMED_OUT: TIMED_OUT\nCANCELLED: CANCELLED';
 CREATE TABLE IF NOT EXISTS "manual_task" (
@@ -538,99 +542,100 @@ async def downgrade(db: BaseDBAsyncClient) -> str:
 
 
 MODELS_STATE = (
-    "eJztXWlz4zYS/SsofVlPlTM14ysp79ZWybJmRoktuWQ5p1IMREIW1xTI8PCx2fnvC/A+QI"
-    "qUSIpC8GVGJtE8HsBG9+tG46/eWleQZr3vK4qJLKt3Cf7qYbhG5Ef61DHoQcOITtADNlxo"
-    "blsYa7SwbBPKNjm8hJqFyCEFWbKpGraqY3IUO5pGD+oyaajix+iQg9U/HSTZ+iOyV8gkJ3"
-    "77nRxWsYJekRX8aTxJSxVpSuJhVYXe2z0u2W+Ge+zhYXT9yW1Jb7eQZF1z1jhqbbzZKx2H"
-    "zR1HVd5TGXruEWFkQhspsdegT+m/cHDIe2JywDYdFD6qEh1Q0BI6GgWj96+lg2WKAXDvRP"
-    "85+7f/aLFmkjSezKT74UySehWwk3VMcVex7fbiV++6ESBe39IbDL70p0enF+9cCHTLfjTd"
-    "ky5cva+uILShJ+qCHqFMmqvuk2SwHmGbDXVcJAU4edZtoA4ORFhH4yxAMcCpAWTJ85L/vj"
-    "n5ePbt2XenF2ffkSbug4ZHvi0AfzSeuRhHmPqfjodKBtfBCppsYNNyKXDJIx8iuGv4KmkI"
-    "P9or8ufHDx8KoPyxP3WHMmnljmWdaB1PG439UyfeuSTehmOSMVkJ6phIeyj3mlINLWBMFU"
-    "gW4O/vJ2M2wEH7FLqKKtvgf0BTrcYURUwrLxxVs1Vsvae33YdipvjQK68t608tjvHRbf/n"
-    "NPyDm8lVWoPTC1ylukI3FWRK1abHuEydk+Selcv2cyI1O5ZPzCnRxSoL7ifdROoj/gG9uR"
-    "CPyINALLNUiG9mTYLrHCao0dHI9jHhS2ipJcYUeXvyzsj21G7/ftC/HvZckBdQfnqBpiIl"
-    "0KZn9BM9dSRsmz21Plmnj0AMH1106GvQhw7MW0MlndRjGb7emWK711ClJ7/RJru31wcWkk"
-    "1kAyJxCf5Yknf8A1iybiAF2DrQMQKWAWUiqZv0tENOkwsS9AG03NOOhcz3vVS/1HXdOZ7j"
-    "CdbeAAT3X/rfnJxfgBW0VkBfAmKNB/dQLXIbw/6ne8ww0VJ9BWRsv1ngWbVUAguwdHIF8i"
-    "hzLEOiVREwkaw/YtUij6NiV5tb7ksIc78Dqq3I3Hf/r2AnBe25M5JOShlJJwVG0gnDEHU/"
-    "nkp2aCjBo7F/UcYOvcg3Qy/SAHsaS6JKrArKKbF6oN6sMFoD+uKsBNAXZ7lA01NJoAleFA"
-    "pp8VYF56QUfzrjvAzOpFW+zjjPRRraWaSvyRlbXaNitD3JtKPli74PfhyiNiEvqFD7xf+4"
-    "CsCfjW6H97P+7V3C27ruz4b0zIl79C119CitecKLgJ9Gsy+A/gl+nYyH6Xk2bDf7tUefCT"
-    "q2LmH9RYJKTA8ERwPUEr2uQcuWiI22Tb+nZWvoef+Ru9LxB9LRASaFPW2iZ/1pq35OSope"
-    "7nIvu95YRU4mLrODJ3M4vbrRb4nwpO5rRThjIgLNQoLLHXg1EFz3wXUOEtON/Fb8+2TzW+"
-    "kRWwOmD1YpzvBAIY19o51iDC0L2T0WYeieOC7kC8MmJdjCpaohyr5BDFz29BhAYJi64sg2"
-    "ZfLIH9C0wRF6JdfR3lwiT38hA4FydJSdW5PvHFgGktWlKr9j8YYN3GEzqfdXLwI6GWoIQs"
-    "VUAL0aNLxJ/gx7xIfbH1TBp9BzGxMw3T++CspQZAjs2xOtOUNA1lSEbaaBU8CuxIU4pAsb"
-    "oWS7T3i3hu95KXzPC/A9z+LrmFoVeP3mHKJLxl7J4Vs4fjMAq5ZkOAtNlbMwX+m6hiDOme"
-    "7icim8F0SwKcDDI+1OcFeTyU2CLLgazVIwP9xeDadHH130SSPVMz2zyvmJvB57TA+xs87Y"
-    "8QnUA9kWuW/dNcqqId67m06uHwaz0WR8GZiH5Mwc302HP46GP9GD6FlFL3M8mX0ZTi9BdJ"
-    "e9B4EEY54PPb+Much6qplio45gRTxjIoJiS4f+XSVaFdCElMBU5OW1kpfHGLg14HoXXekg"
-    "R+tGYJNfawloibqsA1f/MpyCGs0pVSnhCOlnZHq8YgbtK1/y0w9TpMEcUirO9v7oXYoj/f"
-    "C1ceo8wCyPQY9huoFIl55jTZtcdpagrL1bC8paUNaCss6jrAXR1zDRR2mHqoRGIMMhlXEg"
-    "1EWp7KD4/FJW9yfmJMFdFHqGYQx+R0s7DPcfJqgbbe34mOpS/sXwGWFm/oV3otBsRGGTjf"
-    "kXE4wAaWy+xRMk/mGBlWrZuvmWTacoI7BDdkSMjhbG5sEam/nhIjbO7YeIWowwlwowF8SX"
-    "00bRmnwQRGdk8Z2RD4CNb0yEgxUoRWbQ8OdZwgLKLC4PraCbyfhz0Dy94lys8+/oOn8yl+"
-    "kMvrugfkgg0OK4t94sG62bgjypXk5LOV6nBX7XadbtEtHkfPRFNFlEk0Ws7u9YQ+OT5n44"
-    "GYfMPX5c5I8tgxa1sve/RYtWaHEO8uyxI+4z/i4KTXTKK0KVVo77zTn0iRqpxiWympvNGk"
-    "eYvjtDURSm3MakWky4DdTHwebbCgs8f6jza4HvccV013qZi0W+HQV1+1W+UzLCp6PBrM0M"
-    "JGpeiwSkyp7K1GHmHgWnjjf5K5LptJxxFPf7yBdoijDQoTs8pBdth/H5l1s3FEm3yN1OH8"
-    "bj0fhzRZwDsUvg/5jjh/GXYf9m9uWXSxD+nOP7h8FgeH9/Cfwfc/ypP7p5mA4vgf9jjgf9"
-    "8WB4czO8vgThz94WXkADpeZsom8kF79sp+amkaWk2ssk+9CUBVpzGpkNrSdL8lVeBWAzcg"
-    "LaNLTEV7BYOY/5odJIQkRKK0dKXcNhN62fusRWndBO2n9vMB0Sp5Gqae/HHI/G0t108nnq"
-    "qvjYHyzFz54g0tNBZxS/uR0dkZQUdMQh0RGIILpNn8flRIm+LifhusrWd9Mr8k4MUUE/iV"
-    "0pRES9A+TS8U6rX+Nfdg3g8snfpSFmqMMdmFPq2VECbkfqdEYu45N9nMDeOG1asGwzNZA3"
-    "0KeNLdr8LUwnIb7UghwTWR6dIj39XskgnUvjRAJikSWDwrF0x2RF7fIpnEiCi9yO1tPd0V"
-    "LFOWuFC5LeE1Ltp77vpwMaSXIXG42wcprERiOC16qH13Ltsy3YDuGUl3HKA+u0BrfxcCEt"
-    "5y/uWuJndw8xlg7CCdCNeoi3EDtQo251j+Egxs4eF/mHa7edZAcNW8uwicJqYpk1D66mrd"
-    "papZz3UIALx6iFUt7xJ8vgnO+BpsQ4MMbbdkIh0UaPGBHdBh8Zc1y+H5oR7MYqbHo/blZh"
-    "H2Be3+RuOK4IvytzCei/czyY3N7dDL1sj+DnHE+H3w8H7sHgV5fT90iP6tpzZWIhJcaBMm"
-    "uBWQhB22aPw4SoyKDocgaFrK/XfrGlssZBTISDb6ltw0BQdvlqjV/KTmTS1JyaFGQYVMQ0"
-    "JSZgFQlK7ScoBYOwBmD5y5BJQ5v6YrtUUMUb1QwiNRzuBTk2cCGFX1djdVWYVVSSlGpsqW"
-    "zt9Cod9Dn3av4OCjEmNBWjOq/fzFM38aRez+9wPUGN7zcLS1SDabQazAFSgP4qraos4N9n"
-    "ldcz1BxWuX0kq2uosb+bUCbtT3tC733hpjq1qXWoBdBeDwej2/7N0cez45NUHZ8A9TNGHM"
-    "mforLoFm9mEJMTRGCXicCqcSoRngrwqT08Jeo1d6Yr3DSninUP4zIdXv69pTXWSO1Dx6CT"
-    "gFR1P6KEFH9QN7Urkb1y1gsMVa0q4BlBgXnpLd+xDZ+QtILWqgriKTEOvbuLMsHri/zY9U"
-    "UmdG0haMoryUavlcKaKTER2hShzRrHPL+hTW8W3qbXk5Ki17vS6wx/0X96Ueq1rcirKPVa"
-    "LjxYU6lXMvBplATtutu0dxmO8E4nNSO7jg25eQXI3bhwR4DC/RF5BCiozCuWfRWhFFtgtS"
-    "NQySVdPGKlO/ZCf5XWUNV2xGriXumWXOjwSIxSUBnQ3FU53ZFL8DqSDFNXHHlnhLyr8ARS"
-    "szlUjxCr/4V2TtGixPnjoowqPd2yyWWpIjtGZMd0gz9tJDtGMHn56B8mp5PH5GUoiDLesu"
-    "t07zhP8kZMJDlRC5k74vNgcZUx36wREVnuLBMiYdcXGBCRJ1HKfuj1MUDf0ObgCRk2UMkr"
-    "E90A9CWwiAtP3nuFAFovkKIgBdAbgheVdLVjg/vb2R1pZNsESotII8MC6BmZb8C9HLE50P"
-    "teCu8WblexHIcowsGDLbX3lVTddKV3XJ9m0SLylXZ6jyR4tFKbWaMuq4bKZlzzs+WSUt3I"
-    "meMqfVGWq3SH11p0Q+3dsKjWDwvREU1Vm3EW/0Eyw5MumAsiEQ4ng4/lcuw+FuXYfWTk2K"
-    "3sNSOdMT/jK2jPBcQi2aszXcEZRdSROhbcuAkdqrfQTUxrKLewn4IAbnSUwUAFUdN87skI"
-    "WrRWS9WPdgbfpW55te87v1heLGw/bLopHGkZrHM3GImLiC1GGFuMyBrlM5jTcsF+C3EhLk"
-    "zgFgKjIvDccL1isfS1K7SFWBDema5QLQkGadOpiLKuawjiHBMlJpbqlQWRa6o7wiPtIn81"
-    "mdwkkL8apWmMh9ur4fToY6rqRXY+pfm3S2KFO/RZpKo6iS2902fRTT+tvYiC4JoE1yRqpu"
-    "4akzagmecm5COaEBL0XQrRBIlSGtIk9SKGaac40Y6CWnMNWiNaprAjrvwteEgjm/xeS2Dr"
-    "qsw6oC232qabqnUzrPGZZftN5NpclHogSCeN55WqKQTp3RDiayg2mo0cKERWICjSlQWxoF"
-    "ij1sJBCcP5YIJB3n5wIhokokEiGrTvaFDHVH8LwSCxfaUIB/1twkFwrTtEQehLieDCsrdz"
-    "FTZDUuhtht52S5FLBjHDKE4MpntjHfOE8H4Kmu+HXRI1zdtAuUsBhACT4prmotBt64VuRa"
-    "wuvwNErE7E6kQQpKuZ4YJSFoXEOkkoe6VSGHRyWEMln0wO68iKclj8sqgVNyjZZW+SLRBu"
-    "zaRtZGsSkfHd8EZ8xH6heZIWIvZ/tUXSGUkOMW9kTBsmelZ1x5K2B7/gEvz5yo10QhI4yd"
-    "TtLf3mwgsJgqrLBJUgS/K/QJ7JkqhSbWXOJCMqqJNN1EmyLvDODErycocJcQkiJTPQdtle"
-    "w1Dpjoi7UiqG+oPnuhzkjLV5Z4QadkXgaEhmCeZdC/xzRn42SjrRPSP6to3WBjOTMX76uI"
-    "iAcutEwljLjWVVJxgBtxargxUgQ02jJU4hoBcCRxAQGDCSbd0Ed5P72btL8LKCNmm3RoC+"
-    "OYBEaqW/AE3Hj0C1ga3rT9liqk3dpGLaZaqKZoCTyGg8WC4uNtTL5sdEEiIvhpEXU3VX4B"
-    "0i9p2DspWQPTF5bcciECoMpjN32Kakthq6HTPU6h65imN6BvS6Sr5cSkroBAayRB8b5A5I"
-    "Qq8yMlnqNr/sI0tW7PZbuQAkMk2dkZKQj3soIMAW1TZrVC38EoV7L83ftb5uhCAM4KqBHK"
-    "ReMV/7Uh6neMHU2OpS9c0A/By2wu+XDUyFPw7aW3gZYdnMEklqprsjlqp33bHFbi0HTS+Q"
-    "7nxEkvuS1Xy1uJRwKRguxT6TqPYNZfNpPiuIFQ2ZUkWUU2Icot1Mbkmg9LM4D7GzzlgzGW"
-    "Kn5RS23nTYv/6loib2hC6B+98cTx/G49H4M/nb+zHHP/VHM/eI/2OO7x8Gg+Hwenh9CcKf"
-    "c/ypP7qhh7z/55ha7tfS5GF2CcKfczzojwfDG7dh+DMdVijV4Rdl+jvtdcS6+yLd22RWl/"
-    "VqWYoxEQ7TtWpH2KfoK616jYm0N99+OJDJlhqjxNx3qpY0TciJmqYVaprGzP8M5MUMUlJS"
-    "JBR2OaGQXMpZoy06OSEo+rjLfUy0o4UkB9sqIy5a3MspUdHPXe5nRbUMaMurrWj/jLDo6y"
-    "73dRCTzHZz0UamkYyoLr59ZRsRyBSBzC6Me44DmZYNzS0XNyUkxSTW5UmMbmC+TR/H5UQP"
-    "d7mHq+ciiDSEsmkI9WQg0DUgfGcgbJ98kNzgB2oSjfjvuKbk1r0SzS/gCPKkxQY1TconwK"
-    "uAlVo0wgtaTSa1PFhIuVHxU4+R1RKeOy5Ka3FIK0kLmm1cfdMHFgFBQ98QOUCXliMFUGlw"
-    "RF58qZprt4+PYytklggp9GXfAZsukllBCywQwoDeOLvwpoHri/o0HZjZjkF+0oqiPiKrUn"
-    "mJSIK7KjUXZyWikxdnudFJeipVzsMxSYdUiv/GRDjMqTg9KQHx6UkuxPRUejPMPWfiHo5T"
-    "U2H7LEj1e5VhGwpwwLylhmypNKDTgjSg02wakDv1V/fHY2KCZuuKf55Hs2U8yv0kXxNb1M"
-    "yxUc1i+5SckZyglShSyK0RiNaQFbDOV/ahAHcm4Ml5GRuQtMrPsD3PWIHdL1TY0lTaSP6y"
-    "AS3rRSdakrifq0qWdlqQQ3u7EcRNPW9znc0pzIFsi2NbN+g1Peu0ShJz//p2NL4EUFmreI"
-    "4nd8NpfzaZXoLE9faeAGvDRwb3l5+bELTvxkY89H7cbMSjWhKxkNRnxsdRmDqbkGsxdTaY"
-    "Zg82c9Yw0RKZiOiZSp9ASqwbXwJXW1KJXJL8+YAvJ1dUzxTVMzsEsaie2QHMGw279pGpyq"
-    "seg9DyzxwXUlpRm84QWrkL1Zh6kLFEzR8W3aVYalmils9fPSPTYirBfN8/JsKj139+XorF"
-    "Oi9gsc4zKy3JR1UBYb85h+g2si6c3NFGmGEu57sxMZH2XZgDX2Ww19jM1/8DUqiZSA=="
+    "eJztXftz47YR/lcw+qXOjHOT86sdt9MZWdbl1NiSR5aTJlGGhUjIYk2BLB/2uen97wXAh/"
+    "gAKVIiKQrBL3cyieXjA7jY/Xax+L23NjVkOB/6mmYjx+ldg997GK4R+ZE+dQp60LI2J+gB"
+    "Fy4M1hbGGi0c14aqSw4voeEgckhDjmrrlqubmBzFnmHQg6ZKGur4eXPIw/p/PKS45jNyV8"
+    "gmJ379jRzWsYa+ICf803pRljoytMTD6hq9NzuuuO8WO/b0NLr9xFrS2y0U1TS8Nd60tt7d"
+    "lYmj5p6nax+oDD33jDCyoYu02GvQpwxeODzkPzE54Noeih5V2xzQ0BJ6BgWj97elh1WKAW"
+    "B3ov9c/D14tFgzRRlPZsrjcKYovQrYqSamuOvYZb341b/uBhC/b+kNBp/705Pzq28YBKbj"
+    "PtvsJIOr95UJQhf6ogz0Dcqkuc6eJIP1CLt8qOMiKcDJs+4CdXhgg/VmnIUohjg1gCx5Xv"
+    "Lft2cfL/588Zfzq4u/kCbsQaMjfy4AfzSeMYw3mAafjo9KBtfBCtp8YNNyKXDJIx8juGv4"
+    "RTEQfnZX5M+P331XAOWP/SkbyqQVG8sm0Tq+NhoHp878c0m8Lc8mY7IS1DGR9lDuNaUaWs"
+    "CYKpAswP94nIz5AIftU+hquuqC/wFDdxpTFDGtvPB0w9Wx84He9hCKmeJDr7x2nP8YcYxP"
+    "7vv/TMM/uJvcpDU4vcBNqitMW0O2Um16jMvUOUkeWLnsPidSs2P5wp0SGVZZcD+ZNtKf8Q"
+    "/onUE8Ig8CscpTIYGZNQmvc5ygbo5ubB8bvkWWWmJMkbcn74xcX+32Hwf922GPgbyA6ssb"
+    "tDUlgTY9Y56ZqSNR2+yp9dk6fQRi+MzQoa9BHzo0by2ddFKPZ/j6Z4rtXktXXoJG2+zeXh"
+    "84SLWRC4jENfjXkrzjv4CjmhbSgGsCEyPgWFAlkqZNT3vkNLkgQR9Ah532HGR/6KX6pa7r"
+    "zvEcT7DxDiB4/Nz/9uzyCqygswLmEhBrPLyH7pDbWO5f2THLRkv9CyBj+90Br7qjE1iAY5"
+    "IrkEeZYxUSrYqAjVTzGesOeRwdM23usJeQ5n4HVFuRuc/+r2Anhe2FM5LOShlJZwVG0hnH"
+    "EGUfTyU7NJIQ0di/KmOHXuWboVdpgH2NpVAlVgXllFg9UG9XGK0BfXVRAuiri1yg6akk0A"
+    "QvCoWyeK+Cc1JKPJ1xWQZn0ipfZ1zmIg3dLNK35Iyrr1Ex2r5k2tEKRD+EP45Rm5AX1Kj9"
+    "EnxcBeDPRvfDx1n//iHhbd32Z0N65owdfU8dPUlrnugi4KfR7DOgf4JfJuNhep6N2s1+6d"
+    "Fngp5rKth8U6AW0wPh0RC1RK8b0HEVYqPt0u9p2Rp6PnjkrnT8kXR0iElhT9vo1XzZqZ+T"
+    "krKXu9zLzBuryMnEZfbwZI6nV7f6LRs8qftaEc6YiESzkOBiA68GgusxvM5RYrqV34p/n3"
+    "x+Kz1ia8D0ySnFGR4ppLFvtFOMoeMgt8cjDNmJ00K+MGpSgi1c6gai7BvEgLGnpwACyzY1"
+    "T3Upk0f+gLYLTtAXch3jnRF55hsZCJSjo+zcmnznwLGQqi919Rseb9jAHbaTer/3NkAnQw"
+    "1hqJgKoC8WDW+SP6MeCeAOBlX4KfRYYwIm++OrpAxlhsChPdGaMwRUQ0fY5Ro4BexKXEhA"
+    "urARSrb7hHdr+F6WwveyAN/LLL6ebVSBN2guILpk7JUcvoXjNwOw7iiWtzB0NQvzjWkaCO"
+    "Kc6S4ul8J7QQSbAjw60u4EdzOZ3CXIgpvRLAXz0/3NcHrykaFPGum+6ZlVzi/k9fhjeoi9"
+    "dcaOT6AeyrbIfZvMKKuGeO9hOrl9GsxGk/F1aB6SM3P8MB3+OBr+RA+iVx29zfFk9nk4vQ"
+    "abuxw8CCQZ83zoxWXMZdZTzRQbdQQr4hkTkRRbOvTPlGhVQBNSElOZl9dKXh5n4NaA68Pm"
+    "Skc5WrcCm/xaS0BL1GUduAaXERTUzZxSlRLeIP2KbJ9XzKB9E0h++mGKDJhDSsXZ3h/9Sw"
+    "mkH742Tp2HmOUx6DFMtxDpymusaZPLzhKUtX9rSVlLylpS1nmUtST6Gib6KO1QldAIZQSk"
+    "Mo6EuiiVHRSfX8rq/sScJLmLQs8wisHvaWlH4f7jBHWrrR0fU13Kvxi+IszNv/BPFJqNKG"
+    "qyNf9ighEgje33eILEnxyw0h3XtN+z6RRlBPbIjojR0dLYPFpjMz9cxMe5/RBRixHmUgHm"
+    "gvhy2ihakw+C6IwsvjPyAfDxjYkIsAKlyAwa/nOWsIAyi8sjK+huMv4+bJ5ecS7X+Xd0nT"
+    "+Zy0wO311QPyQUaHHcO++Oi9ZNQZ5UL+elHK/zAr/rPOt2yWhyPvoymiyjyTJW90esofHJ"
+    "YB9OxiFjx0+L/LFl2KJW9v7XzaIVWpyDPHvsCHvG32ShiU55RajSyvGguYA+USPVuGRWc7"
+    "NZ4wjTd+coisKU25hUiwm3ofo42nxbaYHnD3VxLfADrpjuWi8Lsci3o6Duvsp3Skb4dDSY"
+    "tZmBRM1rmYBU2VOZetzco/DU6TZ/RbG9ljOO4n4f+QJtGQY6doeH9KLrcT7/cuuGNtItcr"
+    "fTp/F4NP6+Is6h2DUIfszx0/jzsH83+/zzNYh+zvHj02AwfHy8BsGPOf7UH909TYfXIPgx"
+    "x4P+eDC8uxveXoPoZ28HL6CBUnMu0TcKwy/bqblpZCmp9jLJvmvKAq05jcyFzoujBCqvAr"
+    "AZOQltGlriKzi8nMf8UOlGQkZKK0dKmeGwn9ZPXWKnTmgn7b83mA6J00jVtP9jjkdj5WE6"
+    "+X7KVHzsD57i508Q6emgM4rf3o2OSEpKOuKY6AhEEN2lz+NyskRfl5NwmbIN3PSKvBNHVN"
+    "JPclcKGVHvALl0utfq1/iXXQO4YvJ3aYg56nAP5pR6dpSA25M6nZHLBGSfILA3TpsWLNtM"
+    "DeQt9GljizZ/jdJJiC+1IMdklkenSM+gVzJI59I4GwG5yJJD4TimZ/OidvkUzkZCiNyO1t"
+    "Pd0VLHOWuFC5LeE1Ltp74fpgMaSXKXG43wcprkRiOS16qH12L22Q5sh3TKyzjloXVag9t4"
+    "vJCW8xf3LfGzv4cYSwcRBOhGPcR7iD1oULe6x3EQY2dPi/zDNWunuGHD1jJsNmE1ucxaBF"
+    "fT1V2jUs57JCCEY9RCKe/4k2VwzvdAU2ICGONtO6GQaKNnjIhug8+cOS7fD80IdmMVNr2f"
+    "MKuwjzCvb/IwHFeEn8lcA/rvHA8m9w93Qz/bI/w5x9PhP4YDdjD81eX0PdKjpvFamVhIiQ"
+    "mgzFpgFiLQdtnjMCEqMyi6nEGhmut1UGyprHEQExHgW2rbMJCUXb5aE5eyk5k0NacmhRkG"
+    "FTFNiUlYZYJS+wlK4SCsAVjxMmTS0Ka+2C4VVPFHNYdIjYZ7QY4NXCjR19VYXRVuFZUkpR"
+    "pbKls7vUoHfc69mr+DRowJQ8eozus389RNPKnf83tcT1Ljh83CktVgGq0Gc4QUYLBKqyoL"
+    "+MdZ5fUKDY9Xbh+p+hoa/O8mkkn7077Qh0C4qU5tah1qAbS3w8Hovn938vHi9CxVxydE/Y"
+    "ITRwqmqCy6xZsZxOQkEdhlIrBqnEqGp0J8ag9PyXrNnekKluZUse5hXKbDy793tMYaqX3o"
+    "WXQSUKruR5SQEg/qpnYlclfeeoGhblQFPCMoMS+95Tt24QtSVtBZVUE8JSagd3dVJnh9lR"
+    "+7vsqErh0EbXWluOhLpbBmSkyGNmVos8YxL25o05+Fd+n1pKTs9a70OsdfDJ5elnptK/Iq"
+    "S72WCw/WVOqVDHwaJUH77jbtX0YgvNNJzcitY0NuUQFiGxfuCVC0P6KIAIWVeeWyryKUYg"
+    "us9gQquaRLRKxMz12YX5Q11I09sZqwK92TCx0fiVEKKgva+yqnB3IJUUeSZZuap+6NkH8V"
+    "kUBqNofqGWL9v9DNKVqUOH9alFFlpls2uSxVZsfI7Jhu8KeNZMdIJi8f/ePkdPKYvAwFUc"
+    "ZbZk73nvOkaMREkhN1kL0nPk+OUBnzzRoRG8udZ0Ik7PoCA2LjSZSyH3p9DNC3tDl4QZYL"
+    "dPLKRDcAcwkc4sKT914hgNYLpGlIA/SG4E0nXe254PF+9kAauS6B0iHSyHIAekX2O2CXIz"
+    "YH+tBL4d3C7SqW45BFOESwpQ6+kqqbrvSe69McWkS+0k7vGwkRrdRm1qiruqXzGdf8bLmk"
+    "VDdy5oRKX1TVKt3ht5bdUHs3LKr1w0J2RFPVZrzFv5HK8aQL5oKNiICTwcdyOXYfi3LsPn"
+    "Jy7FbumpPOmJ/xFbYXAmKZ7NWZrhCMIupIHQth3IQO1VvoJqY1lFs4TEEAFh3lMFBh1DSf"
+    "e7LCFq3VUg2ineF3aTp+7fvOL5aXC9uPm26KRloG69wNRuIicosRzhYjqkH5DO60XLDfQl"
+    "xICBO4hcCoDDw3XK9YLn3tCm0hF4R3pit0R4Fh2nQqomyaBoI4x0SJiaV6ZUHkmuqO6Ei7"
+    "yN9MJncJ5G9GaRrj6f5mOD35mKp6kZ1Paf7tkljhHn0WpapO4kvv9Vl0009rL6IguSbJNc"
+    "maqfvGpC1o57kJ+YgmhCR9l0I0QaKUhjRJvchh2ilOtKOg1lyD1tosU9gTV/EWPKSRTX6v"
+    "JbBlKrMOaMuttummat0Oa3xm2X0TuTYXpR4J0knjeaUbGkF6P4TEGoqNZiOHCpEXCNroyo"
+    "JYUKxRa+GghOF8NMEgfz84GQ2S0SAZDTp0NKhjqr+FYJDcvlKGg/4w4SC4Nj2iIMylQnDh"
+    "2du5CpsjKfU2R2+zUuSKRcwwihOH6d5axzwhfJiC5odhl2RN8zZQ7lIAIcSkuKa5LHTbeq"
+    "FbGavL7wAZq5OxOhkE6WpmuKSUZSGxThLKfqkUDp0c1VDJJ5OjOrKyHJa4LGrFDUr22Ztk"
+    "B4RbM2kb2ZpEZnw3vBEfsV9onqSDiP1fbZF0RlJAzBsZ05aNXnXTc5TdwS+4hHi+ciOdkA"
+    "ROsU13R7+58EKSoOoyQSXJkvwvUGSyZFOptjJnkhGV1Mk26iRZF3hvBiV5ueOEuASRkhlo"
+    "+2yvYel0R8R9KRVL/8F3XY5yxtq+M0INuyIINCSzBPO+Bf4FIz8bJZ3onhF910Vri5vJGD"
+    "99WkRAsTqRMNZya1nVCUaA1WL1sAZUaBi0xCkE9ELgBAICA0aqa9rgYfI4++YavK2gS9qt"
+    "EaBvDiCRWplvwDDxM9Bd4JrmS7aYalM3qZh2maqiGeIkMxqPlouLDfWy+TEbCZkXw8mLqb"
+    "or8B4R+85B2UrInpi8rucQCDUO05k7bFNSOw3djhlqdY9czbN9A3pdJV8uJSV1AgdZoo8t"
+    "cgekoC8qsnnqNr/sI09W7vZbuQAksm2Tk5KQj3skIMGW1TZrVC3iEoUHL83ftb5uhCAM4a"
+    "qBHKResVj7Up6meMHU2OpS9c0Q/By2IuiXLUxFMA7qzZb5tRdc1rQ1HUOj91sRJ0ANazbG"
+    "qEI2PVfur3LUhEDY5xmocx2AmIQ0/jnGP/lAnpHCXqaavxqXkshykD1kItmhoWw+1WkFsW"
+    "YgW6mIckpMQLSbya8Jp9EszkPsrTMWXYbcajmNrzcd9m9/rji3+ULXgP03x9On8Xg0/p78"
+    "7f+Y45/6oxk7EvyY48enwWA4vB3eXoPo5xx/6o/u6CH//zmm3sutMnmaXYPo5xwP+uPB8I"
+    "41jH6mQyulOvyqTH+nPa9Yd1+le5vYSapZLVMzJiJgylrtCAdhikorf2Mi7c233x3JZEvN"
+    "e+LyeFXLuibkZF3XCnVdYw5VBvJiFi0pKZMqu5xUSS7lrdEOnZwQlH3c5T4m2tFBioddne"
+    "NYF/dySlT2c5f7WdMdC7rqaqfQR0ZY9nWX+zpQv1Vr/qTEZJ313Wv8hJHxivBHMhL73bGX"
+    "4XQZTu/CuBc4nO640N5xiV1CUpoRXTYjEIFwlz6Oy8ke7nIPV8+IkckwZZNh6smDoSuRxM"
+    "6D2T0FJrnNFDQUmney58qme3YlmuUiEORJiw0ahpIfgqgCVmrpkihoNZla9eQg7U7HLz1O"
+    "blV07rQoucojrRQjbLZ1DVgfOAQEA31L5AAtcIA0QKXBCXnxpW6vWR+fxtZpLRHS6Mt+A1"
+    "y6VGsFHbBACAN64+zyrwauL6skdWBmOwX5iVia/oycSkVONhLC1Uq6uigRH766yI0P01Op"
+    "ojKeTTqkUgQ+JiJgVsv5WQmIz89yIaan0luyHjgf/HicmgqbuEGq36sM20hAAOYtNWRLJW"
+    "KdFyRinWcTsdjUX90fj4lJmq0r/nkezZbxKA+zBIDYonaOjWoX26fkjOKFrWSpTGGNQLSG"
+    "vJSBfGUfCQhnAp5dlrEBSav8HOfLjBXY/XKZLU2ljWSQW9Bx3kyiJYn7uapkaacFBbS3G0"
+    "HcNvO2eNqeRB7Ktji2TYte07dOq6SR92/vR+NrALW1jud48jCc9meT6TVIXO/gKcgufOZw"
+    "f/m5CWH7bmwHRe8nzHZQuqMQC0l/5XwchcnLCbkWk5fDafZoc5ctGy2RjYieqfQJpMS68S"
+    "UItTGazCXJnw/EcnJlDVdZw7VDEMsarh3AvNGwax/ZurrqcQit4MxpIaW1adMZQit3qSBX"
+    "D3IWCQbDorsUSy2LBPP5q1dkO1wlmO/7x0RE9PovL0uxWJcFLNZlZq0r+agqIBw0FxDdRl"
+    "bmkzu6CHPM5Xw3JibSvgtz5KsMDhqb+fp/BzJmrg=="
 )

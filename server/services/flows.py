@@ -1,0 +1,171 @@
+"""Flows and their versions: create, update (a new version), enable or disable, read.
+
+A flow belongs to one space and has a name and a key, both fixed once created (orders name their
+flow by key: `flowKey`). Each save of a definition is a new `FlowVersion`; a running order keeps
+the version it started with. What the user wrote is stored as is (`source`) next to its canonical
+form (`definition`), which is what runs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+from tortoise.exceptions import IntegrityError
+from tortoise.functions import Max
+from tortoise.transactions import in_transaction
+
+from server.domain.actors import Actor
+from server.domain.flows import FlowCheck, FlowError, load_flow
+from server.models import Flow, FlowVersion
+from server.services.auth import space_by_key
+from server.services.errors import Conflict, FieldError, NotFound, ValidationFailed
+
+MIN_NAME_LENGTH = 5
+KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,98}[a-z0-9]$")
+
+
+@dataclass(frozen=True)
+class FlowDetail:
+    flow: Flow
+    versions: list[FlowVersion]  # newest first
+
+    @property
+    def current(self) -> FlowVersion:
+        return self.versions[0]
+
+
+def source_text(source: str | dict[str, Any] | list[Any]) -> str:
+    """A definition given as JSON (GraphQL) is kept as its pretty-printed text."""
+    return source if isinstance(source, str) else json.dumps(source, indent=2, ensure_ascii=False)
+
+
+def check_source(source: str | dict[str, Any] | list[Any]) -> FlowCheck:
+    """Parse and validate without saving (the editor's validation as you type)."""
+    return load_flow(source_text(source))
+
+
+def definition_errors(errors: tuple[FlowError, ...]) -> list[FieldError]:
+    """Flow problems as field errors: `definition/stages/0/taskDefinitions/1/payload/uri`."""
+    result = []
+    for error in errors:
+        where = f" (line {error.line}, column {error.column})" if error.line is not None else ""
+        result.append(FieldError(f"definition{error.pointer}", error.message + where))
+    return result
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:100]
+
+
+async def create_flow(
+    actor: Actor, space_key: str, name: str, source: str | dict[str, Any] | list[Any], key: str | None = None
+) -> FlowDetail:
+    space = await space_by_key(actor, space_key)
+    name = name.strip()
+    key = (key or slug(name)).strip()
+    problems = _name_problems(name) + _key_problems(key)
+    check = check_source(source)
+    problems += definition_errors(check.errors)
+    if problems:
+        raise ValidationFailed("The flow could not be created.", problems)
+    try:
+        async with in_transaction():
+            flow = await Flow.create(space_id=space.id, key=key, name=name)
+            version = await _add_version(flow, check, actor, 1)
+    except IntegrityError as exc:
+        raise Conflict(
+            "This space has a flow with this name or key.",
+            [FieldError("name", "is taken in this space (or its key is)", "conflict")],
+        ) from exc
+    return FlowDetail(flow, [version])
+
+
+async def update_flow(actor: Actor, flow_id: UUID, source: str | dict[str, Any] | list[Any]) -> FlowDetail:
+    """A new version; orders already running keep the version they started with."""
+    check = check_source(source)
+    if check.errors:
+        raise ValidationFailed("The flow was not saved.", definition_errors(check.errors))
+    async with in_transaction():
+        flow = await _visible_flow(actor, flow_id, lock=True)
+        latest = await FlowVersion.filter(flow_id=flow.id).annotate(top=Max("number")).values_list("top", flat=True)
+        await _add_version(flow, check, actor, int(latest[0] or 0) + 1)
+    return await get_flow(actor, flow_id)
+
+
+async def set_flow_enabled(actor: Actor, flow_id: UUID, enabled: bool) -> Flow:
+    """A disabled flow starts no new runs; runs already going go on."""
+    flow = await _visible_flow(actor, flow_id)
+    if flow.enabled != enabled:
+        flow.enabled = enabled
+        await flow.save(update_fields=["enabled"])
+    return flow
+
+
+async def list_flows(actor: Actor, space_key: str | None = None) -> list[FlowDetail]:
+    query = Flow.all().select_related("space").order_by("name")
+    if space_key:
+        query = query.filter(space_id=(await space_by_key(actor, space_key)).id)
+    flows = [flow for flow in await query if _visible(actor, flow)]
+    versions = await FlowVersion.filter(flow_id__in=[flow.id for flow in flows]).order_by("-number")
+    by_flow: dict[UUID, list[FlowVersion]] = {}
+    for version in versions:
+        by_flow.setdefault(version.flow_id, []).append(version)  # type: ignore[attr-defined]
+    return [FlowDetail(flow, by_flow.get(flow.id, [])) for flow in flows]
+
+
+async def get_flow(actor: Actor, flow_id: UUID) -> FlowDetail:
+    flow = await _visible_flow(actor, flow_id)
+    versions = await FlowVersion.filter(flow_id=flow.id).order_by("-number")
+    return FlowDetail(flow, list(versions))
+
+
+async def flow_for_key(space_id: UUID, key: str) -> FlowVersion | None:
+    """The current version of the space's enabled flow `key`, or None."""
+    flow = await Flow.get_or_none(space_id=space_id, key=key, enabled=True)
+    if flow is None:
+        return None
+    return await FlowVersion.filter(flow_id=flow.id).order_by("-number").first()
+
+
+async def _add_version(flow: Flow, check: FlowCheck, actor: Actor, number: int) -> FlowVersion:
+    return await FlowVersion.create(
+        flow_id=flow.id,
+        number=number,
+        source=check.source,
+        definition=check.canonical(),
+        created_by=actor.event_actor,
+    )
+
+
+async def _visible_flow(actor: Actor, flow_id: UUID, lock: bool = False) -> Flow:
+    query = Flow.filter(id=flow_id).select_related("space")
+    if lock:
+        query = query.select_for_update()
+    flow = await query.first()
+    if flow is None or not _visible(actor, flow):
+        raise NotFound("No such flow.", [FieldError("id", "names no flow", "not_found")])
+    return flow
+
+
+def _visible(actor: Actor, flow: Flow) -> bool:
+    space = flow.space
+    same_org = actor.organization_id is None or actor.organization_id == space.organization_id  # type: ignore[attr-defined]
+    return same_org and actor.can_see_space(space.id)
+
+
+def _name_problems(name: str) -> list[FieldError]:
+    if len(name) < MIN_NAME_LENGTH:
+        return [FieldError("name", f"must be at least {MIN_NAME_LENGTH} characters long")]
+    if len(name) > 200:
+        return [FieldError("name", "must be at most 200 characters long")]
+    return []
+
+
+def _key_problems(key: str) -> list[FieldError]:
+    if not KEY_PATTERN.match(key):
+        return [FieldError("key", "must be 2-100 lower-case letters, digits or dashes")]
+    return []
