@@ -90,7 +90,8 @@ async def update_flow(actor: Actor, flow_id: UUID, source: str | dict[str, Any] 
     if check.errors:
         raise ValidationFailed("The flow was not saved.", definition_errors(check.errors))
     async with in_transaction():
-        flow = await _visible_flow(actor, flow_id, lock=True)
+        flow = await _visible_flow(actor, flow_id)
+        await Flow.filter(id=flow.id).select_for_update().first()  # one new version at a time
         latest = await FlowVersion.filter(flow_id=flow.id).annotate(top=Max("number")).values_list("top", flat=True)
         await _add_version(flow, check, actor, int(latest[0] or 0) + 1)
     return await get_flow(actor, flow_id)
@@ -141,11 +142,8 @@ async def _add_version(flow: Flow, check: FlowCheck, actor: Actor, number: int) 
     )
 
 
-async def _visible_flow(actor: Actor, flow_id: UUID, lock: bool = False) -> Flow:
-    query = Flow.filter(id=flow_id).select_related("space")
-    if lock:
-        query = query.select_for_update()
-    flow = await query.first()
+async def _visible_flow(actor: Actor, flow_id: UUID) -> Flow:
+    flow = await Flow.filter(id=flow_id).select_related("space").first()
     if flow is None or not _visible(actor, flow):
         raise NotFound("No such flow.", [FieldError("id", "names no flow", "not_found")])
     return flow

@@ -1,0 +1,50 @@
+"""What a transaction decided to tell the world, carried out only after it commits.
+
+Services collect broker sends and live messages in an `Effects` while their transaction is open and
+call `carry_out()` after the commit: a rolled-back decision never sends a message, and a decision
+whose send is lost is found again by the sweep (the task runs are in the database).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID
+
+from server.dispatch import dispatcher
+from server.events import get_bus
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def delay_ms(at: datetime | None, since: datetime) -> int:
+    return max(0, int((at - since).total_seconds() * 1000)) if at else 0
+
+
+@dataclass
+class Effects:
+    run_tasks: list[UUID] = field(default_factory=list)
+    timeouts: list[tuple[UUID, int]] = field(default_factory=list)  # (task run, delay in ms)
+    resumes: list[tuple[UUID, int]] = field(default_factory=list)
+    messages: list[dict[str, Any]] = field(default_factory=list)
+
+    def extend(self, other: Effects) -> None:
+        self.run_tasks += other.run_tasks
+        self.timeouts += other.timeouts
+        self.resumes += other.resumes
+        self.messages += other.messages
+
+    async def carry_out(self) -> None:
+        send = dispatcher()
+        if self.run_tasks:
+            send.run_tasks(self.run_tasks)
+        for task_run_id, delay in self.timeouts:
+            send.fire_timeout(task_run_id, delay)
+        for task_run_id, delay in self.resumes:
+            send.resume(task_run_id, delay)
+        bus = get_bus()
+        for message in self.messages:
+            await bus.publish(message)
