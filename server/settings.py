@@ -31,6 +31,35 @@ GRAPHQL_MAX_ALIASES: int = config("FABFLOW_GRAPHQL_MAX_ALIASES", cast=int, defau
 PAGE_SIZE_MAX: int = config("FABFLOW_PAGE_SIZE_MAX", cast=int, default=500)
 ALLOWED_ORIGINS = list(config("FABFLOW_ALLOWED_ORIGINS", cast=CommaSeparatedStrings, default=""))
 
+# Outgoing e-mail. Without a host, mails are kept in the outbox (shown in the web UI) instead.
+SMTP_HOST: str = config("FABFLOW_SMTP_HOST", default="")
+SMTP_PORT: int = config("FABFLOW_SMTP_PORT", cast=int, default=587)
+SMTP_FROM: str = config("FABFLOW_SMTP_FROM", default="fabflow@localhost")
+SMTP_USER: str = config("FABFLOW_SMTP_USER", default="")
+SMTP_PASSWORD: str = config("FABFLOW_SMTP_PASSWORD", default="")
+# "starttls" (upgrade a plain connection), "tls" (TLS from the start, usually port 465) or "none".
+SMTP_TLS: str = config("FABFLOW_SMTP_TLS", default="starttls")
+SMTP_TIMEOUT: float = config("FABFLOW_SMTP_TIMEOUT", cast=float, default=15.0)
+
+# Files of orders (generated meshes, previews, connector uploads).
+ASSET_DIR = Path(config("FABFLOW_ASSET_DIR", default=str(VAR_DIR / "assets"))).resolve()
+# How long signed links to private assets (in e-mails) stay valid, in seconds.
+ASSET_LINK_MAX_AGE: int = config("FABFLOW_ASSET_LINK_MAX_AGE", cast=int, default=30 * 24 * 3600)
+# How long confirmation and feedback links stay valid, in seconds.
+TASK_LINK_MAX_AGE: int = config("FABFLOW_TASK_LINK_MAX_AGE", cast=int, default=30 * 24 * 3600)
+
+# Connector calls: hosts (names, IP addresses or networks such as 10.0.0.0/8) that may be called over
+# plain http and may resolve to non-public addresses. The embedded mode allows the local machine.
+ALLOWED_HOSTS = list(
+    config(
+        "FABFLOW_ALLOWED_HOSTS",
+        cast=CommaSeparatedStrings,
+        default="localhost,127.0.0.1,::1" if not DATABASE_URL else "",
+    )
+)
+# Grace period after a signing-secret rotation during which webhooks carry both signatures, in seconds.
+SIGNING_SECRET_GRACE: int = config("FABFLOW_SIGNING_SECRET_GRACE", cast=int, default=24 * 3600)
+
 
 def is_embedded() -> bool:
     """True when no external database is configured."""
