@@ -15,7 +15,6 @@ from typing import Any
 from uuid import UUID
 
 from tortoise.exceptions import IntegrityError
-from tortoise.functions import Max
 from tortoise.transactions import in_transaction
 
 from server.domain.actors import Actor
@@ -92,8 +91,8 @@ async def update_flow(actor: Actor, flow_id: UUID, source: str | dict[str, Any] 
     async with in_transaction():
         flow = await _visible_flow(actor, flow_id)
         await Flow.filter(id=flow.id).select_for_update().first()  # one new version at a time
-        latest = await FlowVersion.filter(flow_id=flow.id).annotate(top=Max("number")).values_list("top", flat=True)
-        await _add_version(flow, check, actor, int(latest[0] or 0) + 1)
+        latest = await FlowVersion.filter(flow_id=flow.id).order_by("-number").first()
+        await _add_version(flow, check, actor, (latest.number if latest else 0) + 1)
     return await get_flow(actor, flow_id)
 
 

@@ -14,7 +14,6 @@ from uuid import UUID
 
 from server.domain.flows import FlowDefinition
 from server.domain.flows.engine import (
-    CancelTask,
     Command,
     EndRun,
     Event,
@@ -125,7 +124,9 @@ async def _store_tasks(
         await TaskRun.bulk_create(created)
 
 
-def _new_task_run(run: FlowRun, ordinal: int, task: TaskRunState, start: StartTask, moment: datetime) -> TaskRun:
+def _new_task_run(
+    run: FlowRun, ordinal: int, task: TaskRunState, start: StartTask, moment: datetime
+) -> TaskRun:
     timeout_at = moment + timedelta(milliseconds=start.timeout_duration) if start.timeout_duration else None
     return TaskRun(
         id=UUID(task.id),
@@ -154,7 +155,12 @@ _TASK_WORDS = {
 
 
 async def _update_task(
-    loaded: LoadedRun, row: TaskRun, task: TaskRunState, moment: datetime, history: list[HistoryEvent], actor: str
+    loaded: LoadedRun,
+    row: TaskRun,
+    task: TaskRunState,
+    moment: datetime,
+    history: list[HistoryEvent],
+    actor: str,
 ) -> None:
     newly_timed_out = task.timed_out and not row.timed_out
     row.state, row.outcome, row.timed_out = task.state, task.outcome, task.timed_out
@@ -162,6 +168,10 @@ async def _update_task(
     if not task.active:
         row.ended_at, row.lease_until, row.resume_data = moment, None, None
         fields += ["ended_at", "lease_until", "resume_data"]
+        # A manual task nobody resolved in time (or whose run was cancelled) can no longer be acted on.
+        await ManualTask.filter(task_run_id=row.id, status=ManualTaskStatus.OPEN).update(
+            status=ManualTaskStatus.CANCELLED, resolved_at=moment
+        )
     await row.save(update_fields=fields)
     if newly_timed_out:
         message = f'Task "{task.key}" timed out; nothing handles it, so it keeps waiting and may recover.'
@@ -178,13 +188,20 @@ async def _store_run(loaded: LoadedRun, new_state: RunState, moment: datetime) -
     run.stage_index = new_state.stage_index
     run.tasks_started = new_state.tasks_started
     run.reason = new_state.reason
-    run.flow_status = new_state.flow_status
+    run.flow_status = new_state.flow_status  # type: ignore[assignment]
     run.ended_at = moment if new_state.ended else None
-    await run.save(update_fields=["status", "stage_index", "tasks_started", "reason", "flow_status", "ended_at"])
+    await run.save(
+        update_fields=["status", "stage_index", "tasks_started", "reason", "flow_status", "ended_at"]
+    )
 
 
 async def _carry(
-    loaded: LoadedRun, command: Command, moment: datetime, history: list[HistoryEvent], actor: str, effects: Effects
+    loaded: LoadedRun,
+    command: Command,
+    moment: datetime,
+    history: list[HistoryEvent],
+    actor: str,
+    effects: Effects,
 ) -> None:
     match command:
         case SetOrderStatus(status):
@@ -203,14 +220,17 @@ async def _carry(
                 )
             )
             effects.messages.append(status_message(loaded.order, str(previous), moment))
-        case CancelTask(task_run_id):
-            await ManualTask.filter(task_run_id=UUID(task_run_id), status=ManualTaskStatus.OPEN).update(
-                status=ManualTaskStatus.CANCELLED, resolved_at=moment
-            )
         case EndRun(status, reason):
             kind = "flow.succeeded" if status is RunStatus.SUCCESS else f"flow.{status.value.lower()}"
             history.append(
-                HistoryEvent(order_id=loaded.order.id, kind=kind, message=reason, data={}, actor=actor, created_at=moment)
+                HistoryEvent(
+                    order_id=loaded.order.id,
+                    kind=kind,
+                    message=reason,
+                    data={},
+                    actor=actor,
+                    created_at=moment,
+                )
             )
 
 

@@ -1,0 +1,260 @@
+"""Operator and system actions on flow runs: start, retry, restart, cancel, manual tasks, resume.
+
+Each action is one transaction holding the run's row lock, recorded as an event with who did it;
+broker messages and live updates go out only after the commit (`Effects`).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+from uuid import UUID
+
+from tortoise.expressions import Q
+from tortoise.transactions import in_transaction
+
+from server.domain.actors import SYSTEM, Actor
+from server.domain.flows.engine import CancelRun, RestartRun, RetryTask, RunStarted
+from server.domain.statuses import ManualTaskStatus, OrderStatus, RunStatus, TaskState
+from server.models import Event, FlowRun, FlowVersion, ManualTask, Order, TaskRun
+from server.services.effects import Effects, now
+from server.services.errors import Conflict, FieldError, NotFound, ServiceError
+from server.services.flows import flow_for_key
+from server.services.run_store import decide, definition_of, lock_run
+
+ACTIVE_RUN = (RunStatus.RUNNING, RunStatus.UNHEALTHY)
+# A new order's flow starts right after its commit; the sweep starts it when that step was lost.
+START_GRACE = timedelta(seconds=30)
+
+
+async def start_order_flow(actor: Actor, order_id: UUID, flow_id: UUID | None = None) -> FlowRun:
+    """Start the order's flow (its `flowKey`) for a CREATED order, or a chosen flow for any order
+    without an active run."""
+    order = await visible_order(actor, order_id)
+    version = await _chosen_version(order, flow_id)
+    effects = Effects()
+    async with in_transaction():
+        locked = await Order.filter(id=order.id).select_for_update().get()
+        if flow_id is None and locked.status != OrderStatus.CREATED:
+            raise Conflict(
+                "Only an order that has not started a flow can start its own; choose a flow to run another.",
+                [FieldError("orderId", "has started its flow already", "conflict")],
+            )
+        if await FlowRun.filter(order_id=order.id, status__in=ACTIVE_RUN).exists():
+            raise Conflict(
+                "The order has a running flow; cancel it first.",
+                [FieldError("orderId", "has a running flow", "conflict")],
+            )
+        run = await _start(order, version, actor, effects)
+    await effects.carry_out()
+    return run
+
+
+async def start_for_new_order(order_id: UUID) -> FlowRun | None:
+    """After an order with a `flowKey` was created: start its flow, or record why it cannot."""
+    order = await Order.get_or_none(id=order_id)
+    if order is None or order.status != OrderStatus.CREATED or not order.flow_key:
+        return None
+    version = await flow_for_key(order.space_id, order.flow_key)  # type: ignore[attr-defined]
+    if version is None:
+        if not await Event.filter(order_id=order.id, kind="flow.missing").exists():
+            message = f'No enabled flow with key "{order.flow_key}" in this space; the order waits.'
+            await Event.create(order_id=order.id, kind="flow.missing", message=message, actor="system")
+        return None
+    effects = Effects()
+    async with in_transaction():
+        await Order.filter(id=order.id).select_for_update().get()
+        if await FlowRun.filter(order_id=order.id).exists():
+            return None  # started by someone else meanwhile
+        run = await _start(order, version, SYSTEM, effects)
+    await effects.carry_out()
+    return run
+
+
+async def _start(order: Order, version: FlowVersion, actor: Actor, effects: Effects) -> FlowRun:
+    run = await FlowRun.create(order_id=order.id, flow_version_id=version.id, status=RunStatus.RUNNING)
+    flow = await version.flow
+    await Event.create(
+        order_id=order.id,
+        kind="flow.started",
+        message=f'Flow "{flow.name}" (version {version.number}) started.',
+        data={"runId": str(run.id), "flowId": str(flow.id), "version": version.number},
+        actor=actor.event_actor,
+    )
+    loaded = await lock_run(run.id)
+    assert loaded is not None
+    await decide(loaded, RunStarted(), actor.event_actor, effects)
+    return run
+
+
+async def retry_task(actor: Actor, task_run_id: UUID) -> FlowRun:
+    """Run a failed or timed-out task again (a new task run); reopens a run its failure ended."""
+    task = await _visible_task(actor, task_run_id)
+    return await _act(actor, task.run_id, RetryTask(str(task.id)), "task.retry", f'Retry of "{task.key}".')  # type: ignore[attr-defined]
+
+
+async def restart_run(actor: Actor, run_id: UUID) -> FlowRun:
+    """Start the run over from its first stage, on the flow's current version."""
+    run = await _visible_run(actor, run_id)
+    version = await FlowVersion.get(id=run.flow_version_id)  # type: ignore[attr-defined]
+    latest = await FlowVersion.filter(flow_id=version.flow_id).order_by("-number").first()  # type: ignore[attr-defined]
+    definition = await definition_of(latest.id) if latest else None
+    if latest is not None and latest.id != version.id:
+        await FlowRun.filter(id=run.id).update(flow_version_id=latest.id)
+    return await _act(actor, run.id, RestartRun(definition), "flow.restarted", "The run was restarted.")
+
+
+async def cancel_run(actor: Actor, run_id: UUID, reason: str = "") -> FlowRun:
+    run = await _visible_run(actor, run_id)
+    why = reason.strip() or f"Cancelled by {actor.label}."
+    return await _act(actor, run.id, CancelRun(why), "flow.cancel", "Cancel requested.")
+
+
+async def _act(actor: Actor, run_id: UUID, event: Any, kind: str, message: str) -> FlowRun:
+    effects = Effects()
+    async with in_transaction():
+        loaded = await lock_run(run_id)
+        if loaded is None:
+            raise NotFound("No such flow run.", [FieldError("runId", "names no run", "not_found")])
+        await Event.create(
+            order_id=loaded.order.id,
+            kind=kind,
+            message=message,
+            data={"runId": str(run_id)},
+            actor=actor.event_actor,
+        )
+        commands = await decide(loaded, event, actor.event_actor, effects)
+        if not commands:
+            raise Conflict(
+                "That changes nothing in this run now.", [FieldError("", "nothing to do", "conflict")]
+            )
+        run = loaded.run
+    await effects.carry_out()
+    return run
+
+
+async def complete_manual_task(actor: Actor, manual_task_id: UUID, comment: str = "") -> ManualTask:
+    return await _resolve_manual_task(actor, manual_task_id, ManualTaskStatus.COMPLETED, comment)
+
+
+async def reject_manual_task(actor: Actor, manual_task_id: UUID, comment: str = "") -> ManualTask:
+    return await _resolve_manual_task(actor, manual_task_id, ManualTaskStatus.REJECTED, comment)
+
+
+async def _resolve_manual_task(
+    actor: Actor, manual_task_id: UUID, status: ManualTaskStatus, comment: str
+) -> ManualTask:
+    task = await ManualTask.get_or_none(id=manual_task_id)
+    if task is None:
+        raise NotFound("No such manual task.", [FieldError("id", "names no manual task", "not_found")])
+    await visible_order(actor, task.order_id)  # type: ignore[attr-defined]
+    moment, effects = now(), Effects()
+    async with in_transaction():
+        changed = await ManualTask.filter(id=task.id, status=ManualTaskStatus.OPEN).update(
+            status=status, resolved_by=actor.event_actor, resolved_at=moment, comment=comment.strip()
+        )
+        if not changed:
+            current = await ManualTask.get(id=task.id)
+            raise Conflict(
+                f"The manual task is {current.status.lower()} already.",
+                [FieldError("id", f"is {current.status.lower()}", "conflict")],
+            )
+        decision = "complete" if status is ManualTaskStatus.COMPLETED else "reject"
+        verb = "completed" if decision == "complete" else "rejected"
+        await Event.create(
+            order_id=task.order_id,  # type: ignore[attr-defined]
+            kind=f"manual_task.{verb}",
+            message=f'Manual task "{task.title}" {verb}'
+            + (f": {comment.strip()}" if comment.strip() else "."),
+            data={"manualTaskId": str(task.id), "taskRunId": str(task.task_run_id)},  # type: ignore[attr-defined]
+            actor=actor.event_actor,
+        )
+        data = {"decision": decision, "comment": comment.strip(), "by": actor.event_actor}
+        await _store_resumption(task.task_run_id, data, actor, effects)  # type: ignore[attr-defined]
+    await effects.carry_out()
+    return await ManualTask.get(id=task.id)
+
+
+async def resume_task(task_run_id: UUID, data: dict[str, Any], actor: Actor) -> None:
+    """Hand what arrived (a confirmation, connector feedback) to a waiting task; a worker takes it.
+
+    Accepted while the task is running too (a fast connector may answer before its call returned);
+    refused once something was handed over already, or when the task has ended.
+    """
+    effects = Effects()
+    async with in_transaction():
+        await _store_resumption(task_run_id, data, actor, effects)
+    await effects.carry_out()
+
+
+async def _store_resumption(task_run_id: UUID, data: dict[str, Any], actor: Actor, effects: Effects) -> None:
+    moment = now()
+    waiting = Q(state=TaskState.WAITING) | Q(state=TaskState.RUNNING)
+    changed = await TaskRun.filter(waiting, id=task_run_id, resume_data__isnull=True).update(
+        resume_data={"data": data, "actor": actor.event_actor}, resume_at=moment
+    )
+    if not changed:
+        task = await TaskRun.get_or_none(id=task_run_id)
+        if task is None:
+            raise NotFound("No such task.", [FieldError("taskRunId", "names no task", "not_found")])
+        why = "has an answer already" if task.resume_data is not None else f"is {task.state.lower()}"
+        raise Conflict(f"The task {why}.", [FieldError("taskRunId", why, "conflict")])
+    task = await TaskRun.get(id=task_run_id)
+    if task.state == TaskState.WAITING:
+        effects.resumes.append((task.id, 0))
+
+
+async def visible_order(actor: Actor, order_id: UUID) -> Order:
+    order = await Order.filter(id=order_id).select_related("space").first()
+    if order is None or not _sees(actor, order):
+        raise NotFound("No such order.", [FieldError("orderId", "names no order", "not_found")])
+    return order
+
+
+def _sees(actor: Actor, order: Order) -> bool:
+    space = order.space
+    same_org = actor.organization_id is None or actor.organization_id == space.organization_id  # type: ignore[attr-defined]
+    return same_org and actor.can_see_space(space.id)
+
+
+async def _visible_run(actor: Actor, run_id: UUID) -> FlowRun:
+    run = await FlowRun.get_or_none(id=run_id)
+    if run is None:
+        raise NotFound("No such flow run.", [FieldError("runId", "names no run", "not_found")])
+    try:
+        await visible_order(actor, run.order_id)  # type: ignore[attr-defined]
+    except NotFound as exc:
+        raise NotFound("No such flow run.", [FieldError("runId", "names no run", "not_found")]) from exc
+    return run
+
+
+async def _visible_task(actor: Actor, task_run_id: UUID) -> TaskRun:
+    task = await TaskRun.get_or_none(id=task_run_id)
+    if task is not None:
+        try:
+            await _visible_run(actor, task.run_id)  # type: ignore[attr-defined]
+            return task
+        except ServiceError:
+            pass
+    raise NotFound("No such task.", [FieldError("taskRunId", "names no task", "not_found")])
+
+
+async def _chosen_version(order: Order, flow_id: UUID | None) -> FlowVersion:
+    if flow_id is None:
+        version = await flow_for_key(order.space_id, order.flow_key) if order.flow_key else None  # type: ignore[attr-defined]
+        if version is None:
+            raise NotFound(
+                "The order names no enabled flow of its space; choose one.",
+                [FieldError("flowId", "is needed: the order's flowKey names no enabled flow", "not_found")],
+            )
+        return version
+    version = (
+        await FlowVersion.filter(flow_id=flow_id, flow__space_id=order.space_id, flow__enabled=True)  # type: ignore[attr-defined]
+        .order_by("-number")
+        .first()
+    )
+    if version is None:
+        raise NotFound(
+            "No such enabled flow in the order's space.", [FieldError("flowId", "names no flow", "not_found")]
+        )
+    return version

@@ -1,0 +1,254 @@
+"""Carrying out task runs: claim, record the handler's outcome, fire timeouts, and the sweep.
+
+Workers call these with nothing but a task run id, so a message delivered twice, late, or after its
+task ended is harmless: each step changes a row only from the state it expects (a conditional
+`UPDATE … WHERE state = …`, atomic on PostgreSQL and SQLite alike) and does nothing otherwise.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+from uuid import UUID
+
+from tortoise.expressions import F, Q
+from tortoise.transactions import in_transaction
+
+from server.domain.flows.engine import TaskFailed, TaskSucceeded, TaskTimedOut
+from server.domain.statuses import OrderStatus, TaskState
+from server.domain.tasks import Failed, Outcome, Resumption, Retry, Succeeded, TaskContext, Wait
+from server.models import Event, FlowRun, Order, TaskRun
+from server.services.effects import Effects, delay_ms, now
+from server.services.run_store import decide, definition_of, lock_run, run_message
+
+logger = logging.getLogger(__name__)
+
+# How long a worker owns a RUNNING task; after that the sweep gives it to another worker.
+LEASE = timedelta(minutes=5)
+# Messages are re-sent when their work is still not picked up this long after it was due.
+REDISPATCH_AFTER = timedelta(seconds=15)
+SWEEP_BATCH = 500
+ACTIVE = (TaskState.READY, TaskState.RUNNING, TaskState.WAITING)
+
+
+@dataclass(frozen=True)
+class Claim:
+    context: TaskContext
+    resumption: Resumption | None  # set when the claim resumes a waiting task
+
+
+async def claim(task_run_id: UUID) -> Claim | None:
+    """Take a READY task (to run) or a WAITING task whose time or answer came (to resume)."""
+    moment = now()
+    due = Q(resume_at__isnull=True) | Q(resume_at__lte=moment)
+    lease = moment + LEASE
+    started = await TaskRun.filter(due, id=task_run_id, state=TaskState.READY).update(
+        state=TaskState.RUNNING, attempts=F("attempts") + 1, lease_until=lease, resume_at=None
+    )
+    if started:
+        return await _claimed(task_run_id, moment, resuming=False)
+    resumed = await TaskRun.filter(id=task_run_id, state=TaskState.WAITING, resume_at__lte=moment).update(
+        state=TaskState.RUNNING, lease_until=lease, resume_at=None
+    )
+    if resumed:
+        return await _claimed(task_run_id, moment, resuming=True)
+    return None
+
+
+async def _claimed(task_run_id: UUID, moment: datetime, resuming: bool) -> Claim:
+    task = await TaskRun.get(id=task_run_id)
+    if task.started_at is None:
+        task.started_at = moment
+        await task.save(update_fields=["started_at"])
+    run = await FlowRun.get(id=task.run_id).select_related("order")  # type: ignore[attr-defined]
+    definition = await definition_of(run.flow_version_id)  # type: ignore[attr-defined]
+    stage = definition.stages[task.stage_index]
+    task_definition = stage.task(task.key)
+    context = TaskContext(
+        task_run_id=task.id,
+        run_id=run.id,
+        order_id=run.order.id,
+        space_id=run.order.space_id,  # type: ignore[attr-defined]
+        task_key=task.key,
+        handler_key=task.handler_key,
+        payload=dict(task_definition.payload) if task_definition else {},
+        attempt=task.attempts,
+        timeout_at=task.timeout_at,
+    )
+    if not resuming:
+        return Claim(context, None)
+    arrived: dict[str, Any] = task.resume_data or {}
+    return Claim(context, Resumption(data=arrived.get("data"), actor=arrived.get("actor", "system")))
+
+
+async def record(claim: Claim, outcome: Outcome) -> None:
+    """Store what the handler answered, once: a stale claim (the task moved on) changes nothing."""
+    match outcome:
+        case Succeeded() | Failed():
+            await _record_end(claim, outcome)
+        case Wait(resume_at, response):
+            await _record_wait(claim, resume_at, response)
+        case Retry(at, reason, response):
+            await _record_retry(claim, at, reason, response)
+
+
+async def _record_end(claim: Claim, outcome: Succeeded | Failed) -> None:
+    context, effects = claim.context, Effects()
+    async with in_transaction():
+        loaded = await lock_run(context.run_id)
+        task = loaded.tasks.get(str(context.task_run_id)) if loaded else None
+        if loaded is None or task is None or not _still_mine(task, context):
+            return
+        task.response = outcome.response
+        task.error = outcome.reason if isinstance(outcome, Failed) else ""
+        task.lease_until = None
+        await task.save(update_fields=["response", "error", "lease_until"])
+        event = (
+            TaskSucceeded(str(task.id))
+            if isinstance(outcome, Succeeded)
+            else TaskFailed(str(task.id), outcome.reason)
+        )
+        await decide(loaded, event, "system", effects)
+    await effects.carry_out()
+
+
+async def _record_wait(claim: Claim, resume_at: datetime | None, response: dict[str, Any] | None) -> None:
+    context, effects = claim.context, Effects()
+    moment = now()
+    async with in_transaction():
+        loaded = await lock_run(context.run_id)  # the run first, as everywhere: no lock-order deadlock
+        task = loaded.tasks.get(str(context.task_run_id)) if loaded else None
+        if loaded is None or task is None or not _still_mine(task, context):
+            return
+        answered = task.resume_data is not None and claim.resumption is None  # arrived while running
+        if claim.resumption is not None:
+            task.resume_data = None  # consumed by this resume
+        task.state = TaskState.WAITING
+        task.resume_at = moment if answered else resume_at
+        task.lease_until = None
+        if response is not None:
+            task.response = response
+        await task.save(update_fields=["state", "resume_at", "lease_until", "response", "resume_data"])
+        if task.resume_at is not None:
+            effects.resumes.append((task.id, delay_ms(task.resume_at, moment)))
+        effects.messages.append(run_message(loaded, task))
+    await effects.carry_out()
+
+
+async def _record_retry(claim: Claim, at: datetime, reason: str, response: dict[str, Any] | None) -> None:
+    context, effects = claim.context, Effects()
+    moment = now()
+    async with in_transaction():
+        changed = await TaskRun.filter(
+            id=context.task_run_id, state=TaskState.RUNNING, attempts=context.attempt
+        ).update(
+            state=TaskState.READY,
+            resume_at=at,
+            lease_until=None,
+            dispatched_at=at,
+            error=reason,
+            response=response,
+        )
+        if not changed:
+            return
+        await Event.create(
+            order_id=context.order_id,
+            kind="task.retry_scheduled",
+            message=f'Task "{context.task_key}" attempt {context.attempt} did not succeed ({reason}); '
+            f"next attempt at {at.isoformat(timespec='seconds')}.",
+            data={"taskRunId": str(context.task_run_id), "attempt": context.attempt},
+            actor="system",
+        )
+        effects.resumes.append((context.task_run_id, delay_ms(at, moment)))
+    await effects.carry_out()
+
+
+def _still_mine(task: TaskRun, context: TaskContext) -> bool:
+    return task.state == TaskState.RUNNING and task.attempts == context.attempt
+
+
+async def fire_timeout(task_run_id: UUID) -> None:
+    """The task's `timeoutDuration` passed: the engine decides what that means, once."""
+    task = await TaskRun.get_or_none(id=task_run_id)
+    if task is None or task.state not in ACTIVE or task.timed_out or task.timeout_at is None:
+        return
+    if task.timeout_at > now():
+        return  # an early delivery; the delayed message or the sweep comes back for it
+    effects = Effects()
+    async with in_transaction():
+        loaded = await lock_run(task.run_id)  # type: ignore[attr-defined]
+        if loaded is not None:
+            await decide(loaded, TaskTimedOut(str(task.id)), "system", effects)
+    await effects.carry_out()
+
+
+@dataclass
+class SweepReport:
+    resent: int = 0
+    released: int = 0
+    resumed: int = 0
+    timeouts: int = 0
+    started: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.resent + self.released + self.resumed + self.timeouts + self.started
+
+
+async def sweep() -> SweepReport:
+    """Re-drive work whose message went missing: the database says what should be happening."""
+    moment, effects, report = now(), Effects(), SweepReport()
+    stale = moment - REDISPATCH_AFTER
+    ready = await _ids(
+        TaskRun.filter(
+            Q(resume_at__isnull=True) | Q(resume_at__lte=stale),
+            state=TaskState.READY,
+            dispatched_at__lte=stale,
+        )
+    )
+    if ready:
+        await TaskRun.filter(id__in=list(ready), state=TaskState.READY).update(dispatched_at=moment)
+        effects.run_tasks += ready
+        report.resent = len(ready)
+    lapsed = await _ids(TaskRun.filter(state=TaskState.RUNNING, lease_until__lte=moment))
+    for task_run_id in lapsed:
+        if await TaskRun.filter(id=task_run_id, state=TaskState.RUNNING, lease_until__lte=moment).update(
+            state=TaskState.READY, lease_until=None, dispatched_at=moment
+        ):
+            effects.run_tasks.append(task_run_id)
+            report.released += 1
+    waiting = await _ids(TaskRun.filter(state=TaskState.WAITING, resume_at__lte=stale))
+    effects.resumes += [(task_run_id, 0) for task_run_id in waiting]
+    report.resumed = len(waiting)
+    overdue = await _ids(
+        TaskRun.filter(state__in=ACTIVE, timed_out=False, timeout_at__lte=moment - timedelta(seconds=2))
+    )
+    effects.timeouts += [(task_run_id, 0) for task_run_id in overdue]
+    report.timeouts = len(overdue)
+    await effects.carry_out()
+    report.started = await _start_forgotten_orders(moment)
+    return report
+
+
+async def _ids(query: Any) -> list[UUID]:
+    """The ids of the first `SWEEP_BATCH` rows of `query`."""
+    return [row_id for (row_id,) in await query.limit(SWEEP_BATCH).values_list("id")]
+
+
+async def _start_forgotten_orders(moment: datetime) -> int:
+    from server.services.flow_runs import START_GRACE, start_for_new_order
+
+    forgotten = Order.filter(
+        status=OrderStatus.CREATED,
+        flow_key__isnull=False,
+        created_at__lte=moment - START_GRACE,
+        flow_runs=None,
+    )
+    orders = await _ids(forgotten)
+    started = 0
+    for order_id in orders:
+        if await start_for_new_order(order_id) is not None:
+            started += 1
+    return started
