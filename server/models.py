@@ -352,6 +352,7 @@ class ManualTask(Model):
 
     class Meta:
         table = "manual_task"
+        unique_together = (("task_run",),)  # one per task run, however often its handler runs
         indexes = (Index(fields=("status", "created_at")),)
 
 

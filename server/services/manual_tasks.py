@@ -1,0 +1,36 @@
+"""Manual tasks: opened by the `manual-task` handler, listed for people, resolved in `flow_runs`."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from tortoise.exceptions import IntegrityError
+
+from server.models import Event, ManualTask
+
+
+async def open_manual_task(
+    order_id: UUID, task_run_id: UUID, *, title: str, description: str, assignee_tags: list[str]
+) -> ManualTask:
+    """One manual task per task run, however often the handler runs for it (at-least-once delivery)."""
+    existing = await ManualTask.get_or_none(task_run_id=task_run_id)
+    if existing is not None:
+        return existing
+    try:
+        task = await ManualTask.create(
+            order_id=order_id,
+            task_run_id=task_run_id,
+            title=title,
+            description=description,
+            assignee_tags=assignee_tags,
+        )
+    except IntegrityError:
+        return await ManualTask.get(task_run_id=task_run_id)
+    await Event.create(
+        order_id=order_id,
+        kind="manual_task.opened",
+        message=f'Manual task "{title}" is waiting for someone.',
+        data={"manualTaskId": str(task.id), "taskRunId": str(task_run_id)},
+        actor="system",
+    )
+    return task
