@@ -45,6 +45,13 @@ def _routes() -> list[BaseRoute]:
     ]
 
 
+def _web_ui() -> BaseRoute:
+    """The web UI; mounted last, since it answers every path the routes above leave."""
+    from web.app import make_web_app
+
+    return Mount("", app=make_web_app())
+
+
 def create_app(*, manage_database: bool = True, db_url: str | None = None) -> Starlette:
     """Build the app.
 
@@ -61,7 +68,7 @@ def create_app(*, manage_database: bool = True, db_url: str | None = None) -> St
 
     return Starlette(
         debug=settings.DEBUG,
-        routes=_routes(),
+        routes=[*_routes(), _web_ui()],
         middleware=[Middleware(BodySizeLimit, max_bytes=settings.MAX_BODY_BYTES)],
         lifespan=lifespan,
     )

@@ -1,0 +1,63 @@
+"""The web session: who is signed in, and the CSRF token of the session.
+
+The session itself is a cookie signed with the secret key (Starlette's
+`SessionMiddleware`, itsdangerous underneath): HttpOnly, SameSite=Lax, Secure when
+the public URL is https. It holds the user's id and a random CSRF token, nothing
+else; the user is read again on every request, so a deactivated user or a role
+change takes effect at once.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from collections.abc import MutableMapping
+from typing import Any
+from uuid import UUID
+
+from server.models import User
+
+SESSION_COOKIE = "fabflow_session"
+SESSION_MAX_AGE = 14 * 24 * 60 * 60  # seconds
+USER_KEY = "uid"
+CSRF_KEY = "csrf"
+
+Session = MutableMapping[str, Any]
+
+
+def csrf_token(session: Session) -> str:
+    """The session's CSRF token, made on first use."""
+    token = session.get(CSRF_KEY)
+    if not isinstance(token, str) or not token:
+        token = session[CSRF_KEY] = secrets.token_urlsafe(32)
+    return token
+
+
+def csrf_matches(session: Session, presented: str | None) -> bool:
+    expected = session.get(CSRF_KEY)
+    if not presented or not isinstance(expected, str) or not expected:
+        return False
+    return hmac.compare_digest(expected.encode(), presented.encode())
+
+
+def sign_in(session: Session, user: User) -> None:
+    """A fresh session for `user`: nothing from before survives (no session fixation)."""
+    session.clear()
+    session[USER_KEY] = str(user.id)
+    csrf_token(session)
+
+
+def sign_out(session: Session) -> None:
+    session.clear()
+
+
+async def session_user(session: Session) -> User | None:
+    """The signed-in, active user of the session, or None."""
+    raw = session.get(USER_KEY)
+    if not isinstance(raw, str):
+        return None
+    try:
+        user_id = UUID(raw)
+    except ValueError:
+        return None
+    return await User.get_or_none(id=user_id, is_active=True)

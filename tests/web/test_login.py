@@ -1,0 +1,124 @@
+"""Signing in and out, redirects of anonymous visitors, CSRF, and the failed sign-in limit."""
+
+from __future__ import annotations
+
+import httpx
+
+from server.domain.actors import Actor
+from tests.web.conftest import PASSWORD, WebClient, sign_in_client
+
+
+async def test_an_anonymous_visitor_is_sent_to_the_login_page_with_next(client: httpx.AsyncClient) -> None:
+    response = await client.get("/orders?status=SUCCESS")
+
+    assert response.status_code == 303
+    assert response.headers["location"] == "/login?next=%2Forders%3Fstatus%3DSUCCESS"
+
+
+async def test_an_htmx_request_without_a_session_gets_an_hx_redirect(client: httpx.AsyncClient) -> None:
+    response = await client.get("/orders", headers={"HX-Request": "true"})
+
+    assert response.status_code == 204
+    assert response.headers["HX-Redirect"].startswith("/login?next=")
+
+
+async def test_signing_in_sets_an_httponly_lax_cookie_and_goes_to_next(
+    client: httpx.AsyncClient, admin: Actor
+) -> None:
+    web = WebClient(client)
+    await web.get("/login")
+
+    response = await client.post(
+        "/login",
+        data={"email": "Admin@Example.com", "password": PASSWORD, "csrf_token": web.csrf, "next": "/parts"},
+    )
+
+    assert response.status_code == 303
+    assert response.headers["location"] == "/parts"
+    cookie = response.headers["set-cookie"].lower()
+    assert "httponly" in cookie and "samesite=lax" in cookie
+    assert (await client.get("/parts")).status_code == 200
+
+
+async def test_next_never_leaves_the_site(client: httpx.AsyncClient, admin: Actor) -> None:
+    web = WebClient(client)
+    await web.get("/login")
+
+    response = await client.post(
+        "/login",
+        data={
+            "email": "admin@example.com",
+            "password": PASSWORD,
+            "csrf_token": web.csrf,
+            "next": "//evil.example",
+        },
+    )
+
+    assert response.headers["location"] == "/"
+
+
+async def test_a_wrong_password_is_refused_without_saying_which_part_was_wrong(
+    client: httpx.AsyncClient, admin: Actor
+) -> None:
+    web = WebClient(client)
+    await web.get("/login")
+
+    response = await client.post(
+        "/login", data={"email": "admin@example.com", "password": "nope", "csrf_token": web.csrf}
+    )
+
+    assert response.status_code == 400
+    assert "The e-mail or the password is wrong." in response.text
+
+
+async def test_a_login_without_the_csrf_token_is_refused(client: httpx.AsyncClient, admin: Actor) -> None:
+    await client.get("/login")
+
+    response = await client.post("/login", data={"email": "admin@example.com", "password": PASSWORD})
+
+    assert response.status_code == 403
+
+
+async def test_failed_sign_ins_are_limited_per_email(client: httpx.AsyncClient, admin: Actor) -> None:
+    web = WebClient(client)
+    await web.get("/login")
+    for _ in range(5):
+        await client.post(
+            "/login", data={"email": "admin@example.com", "password": "wrong", "csrf_token": web.csrf}
+        )
+
+    response = await client.post(
+        "/login", data={"email": "admin@example.com", "password": PASSWORD, "csrf_token": web.csrf}
+    )
+
+    assert response.status_code == 429
+    assert "Too many failed sign-ins" in response.text
+
+
+async def test_state_changing_requests_need_the_csrf_token(admin_web: WebClient) -> None:
+    response = await admin_web.http.post("/orders/columns", data={"column": "name"})
+
+    assert response.status_code == 403
+
+
+async def test_signing_out_ends_the_session(admin_web: WebClient) -> None:
+    response = await admin_web.post("/logout", {"csrf_token": admin_web.csrf})
+
+    assert response.status_code == 303
+    assert (await admin_web.http.get("/orders")).status_code == 303
+
+
+async def test_a_deactivated_user_is_signed_out_at_once(client: httpx.AsyncClient, admin: Actor) -> None:
+    from server.models import User
+
+    web = await sign_in_client(client, "admin@example.com")
+    await User.filter(email="admin@example.com").update(is_active=False)
+
+    assert (await web.http.get("/orders")).status_code == 303
+
+
+async def test_pages_carry_security_headers(admin_web: WebClient) -> None:
+    response = await admin_web.get("/orders")
+
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    assert response.headers["x-content-type-options"] == "nosniff"

@@ -1,0 +1,169 @@
+"""The Orders, Products and Parts tables: filters, sorting, pages, columns, highlight, CSV export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from server.domain.statuses import OrderStatus
+from server.models import Order, User
+from tests.graphql.seed import seed_orders
+from tests.web.conftest import WebClient
+
+
+def order_names(html: str) -> list[str]:
+    return re.findall(r'<a href="/orders/[0-9a-f-]+">([^<]+)</a>', html)
+
+
+async def test_the_orders_page_lists_orders_newest_first(
+    admin_web: WebClient, space_key: tuple[str, str]
+) -> None:
+    await seed_orders("demo-eyewear", 3)
+
+    response = await admin_web.get("/orders")
+
+    assert response.status_code == 200
+    assert "<html" in response.text
+    names = order_names(response.text)
+    assert names[0] == "ORD-0002" and sorted(names) == ["ORD-0000", "ORD-0001", "ORD-0002"]
+
+
+async def test_an_htmx_request_gets_only_the_table(admin_web: WebClient, space_key: tuple[str, str]) -> None:
+    await seed_orders("demo-eyewear", 2)
+
+    response = await admin_web.get("/orders", headers={"HX-Request": "true"})
+
+    assert "<html" not in response.text
+    assert 'id="selection"' in response.text
+    assert "HX-Request" in response.headers["vary"]
+
+
+async def test_filters_by_status_text_and_created_date(
+    admin_web: WebClient, space_key: tuple[str, str]
+) -> None:
+    rows = await seed_orders("demo-eyewear", 4)
+    await Order.filter(id=rows.orders[1].id).update(status=OrderStatus.SUCCESS)
+
+    by_status = await admin_web.get("/orders?status=SUCCESS")
+    by_text = await admin_web.get("/orders?q=ord-0003")
+    by_date = await admin_web.get("/orders?from=2026-03-02")
+
+    assert order_names(by_status.text) == ["ORD-0001"]
+    assert order_names(by_text.text) == ["ORD-0003"]
+    assert order_names(by_date.text) == []
+
+
+async def test_clicking_a_column_title_sorts_and_clicking_again_flips(
+    admin_web: WebClient, space_key: tuple[str, str]
+) -> None:
+    await seed_orders("demo-eyewear", 3)
+
+    ascending = await admin_web.get("/orders?sort=name&dir=asc")
+    descending = await admin_web.get("/orders?sort=name&dir=desc")
+
+    assert order_names(ascending.text) == ["ORD-0000", "ORD-0001", "ORD-0002"]
+    assert order_names(descending.text) == ["ORD-0002", "ORD-0001", "ORD-0000"]
+    assert 'href="/orders?sort=name&amp;dir=desc"' in ascending.text
+
+
+async def test_pages_follow_the_keyset_cursor(admin_web: WebClient, space_key: tuple[str, str]) -> None:
+    await seed_orders("demo-eyewear", 30)
+
+    first = await admin_web.get("/orders?size=25&sort=name&dir=asc")
+    next_href = re.search(r'href="(/orders\?[^"]+)"[^>]*rel="next"', first.text)
+    assert next_href is not None
+    second = await admin_web.get(next_href.group(1).replace("&amp;", "&"))
+
+    assert len(order_names(first.text)) == 25
+    assert order_names(second.text) == [f"ORD-{i:04d}" for i in range(25, 30)]
+    assert "26–30 of 30" in second.text
+
+
+async def test_chosen_columns_are_remembered_per_user(
+    admin_web: WebClient, space_key: tuple[str, str]
+) -> None:
+    await seed_orders("demo-eyewear", 1)
+
+    response = await admin_web.post(
+        "/orders/columns", {"column": ["name", "id"]}, headers={"HX-Request": "true"}
+    )
+
+    assert response.status_code == 200
+    assert "Order ID" in response.text and ">Value<" not in response.text
+    user = await User.get(email="admin@example.com")
+    assert user.preferences["columns"]["orders"] == ["name", "id"]
+    again = await admin_web.get("/orders")
+    assert 'class="col-id"' in again.text and 'class="col-value"' not in again.text
+
+
+async def test_orders_matching_my_tags_are_highlighted_and_can_be_filtered(
+    operator_web: WebClient, space_key: tuple[str, str]
+) -> None:
+    await seed_orders("demo-eyewear", 2, prefix="PLAIN")
+    await seed_orders("demo-eyewear", 1, prefix="MINE", tags=["eyewear"])
+
+    everything = await operator_web.get("/orders")
+    mine = await operator_web.get("/orders?mine=1")
+
+    assert len(re.findall(r'<tr id="orders-[^"]+" class="mine"', everything.text)) == 1
+    assert order_names(mine.text) == ["MINE-0000"]
+
+
+async def test_selected_rows_export_as_csv_with_the_visible_columns(
+    admin_web: WebClient, space_key: tuple[str, str]
+) -> None:
+    rows = await seed_orders("demo-eyewear", 3)
+    await Order.filter(id=rows.orders[0].id).update(name='=HYPERLINK("http://x")')
+    chosen = [str(rows.orders[0].id), str(rows.orders[2].id)]
+
+    response = await admin_web.post(
+        "/orders/export", {"id": chosen, "column": ["name", "status", "value"], "csrf_token": admin_web.csrf}
+    )
+
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/csv")
+    assert "attachment" in response.headers["content-disposition"]
+    table = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert table[0] == ["Order", "Status", "Value"]
+    assert table[1] == ['\'=HYPERLINK("http://x")', "Created", "9.50"]
+    assert table[2][0] == "ORD-0002"
+
+
+async def test_products_and_parts_tables_show_their_order(
+    admin_web: WebClient, space_key: tuple[str, str]
+) -> None:
+    await seed_orders("demo-eyewear", 1)
+
+    products = await admin_web.get("/products?sort=title&dir=asc")
+    parts = await admin_web.get("/parts?q=part-0-1")
+
+    assert products.status_code == 200 and "Frame 0 of ORD-0000" in products.text
+    assert '<td class="col-order">ORD-0000</td>' in products.text
+    assert parts.status_code == 200 and "Part-0-1" in parts.text
+
+
+async def test_products_and_parts_export_as_csv(admin_web: WebClient, space_key: tuple[str, str]) -> None:
+    rows = await seed_orders("demo-eyewear", 1)
+
+    response = await admin_web.post(
+        "/parts/export",
+        {"id": [str(rows.parts[0].id)], "column": ["name", "product", "order"], "csrf_token": admin_web.csrf},
+    )
+
+    table = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert table == [["Part", "Product", "Order"], ["Part-0-0", "Frame 0 of ORD-0000", "ORD-0000"]]
+
+
+async def test_order_names_are_shown_as_text(admin_web: WebClient, space_key: tuple[str, str]) -> None:
+    rows = await seed_orders("demo-eyewear", 1)
+    hostile = '<script>alert(1)</script><a hx-get="/logout" hx-trigger="load">x</a>'
+    await Order.filter(id=rows.orders[0].id).update(name=hostile, tags=['<img src=x onerror="alert(1)">'])
+    await admin_web.post("/orders/columns", {"column": ["name", "tags"]})
+
+    response = await admin_web.get("/orders")
+
+    assert "<script>alert(1)" not in response.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in response.text
+    assert 'hx-get="/logout"' not in response.text
+    assert "<img src=x" not in response.text

@@ -1,0 +1,98 @@
+"""Who may open a page: the signed-in user, their role, and the CSRF token of unsafe requests.
+
+`page()` wraps every endpoint of the web UI. Anonymous visitors are sent to
+`/login?next=…` (htmx requests get an `HX-Redirect`), operators get a 403 page on
+admin pages, and a POST without the session's CSRF token (header `X-CSRF-Token`
+sent by htmx, or the form field `csrf_token`) is refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from functools import wraps
+from urllib.parse import quote
+
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, RedirectResponse, Response
+
+from server.domain.actors import Actor
+from server.domain.statuses import Role
+from server.models import User
+from server.services.auth import actor_for_user
+from server.services.errors import NotFound, PermissionDenied
+from server.sessions import csrf_matches, session_user
+from web.templating import render
+
+Endpoint = Callable[[Request], Awaitable[Response]]
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+CSRF_HEADER = "X-CSRF-Token"
+CSRF_FIELD = "csrf_token"
+
+
+def user_of(request: Request) -> User:
+    user: User = request.state.user
+    return user
+
+
+def actor_of(request: Request) -> Actor:
+    actor: Actor = request.state.actor
+    return actor
+
+
+def safe_next(target: str | None) -> str:
+    """A local path to go to after signing in; anything else becomes `/`."""
+    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
+        return "/"
+    return target
+
+
+def login_redirect(request: Request) -> Response:
+    path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    target = f"/login?next={quote(path, safe='')}"
+    if request.headers.get("HX-Request") == "true":
+        return Response(status_code=204, headers={"HX-Redirect": target})
+    return RedirectResponse(target, status_code=303)
+
+
+async def csrf_ok(request: Request) -> bool:
+    presented = request.headers.get(CSRF_HEADER)
+    if presented is None and _is_form(request):
+        value = (await request.form()).get(CSRF_FIELD)
+        presented = value if isinstance(value, str) else None
+    return csrf_matches(request.session, presented)
+
+
+def _is_form(request: Request) -> bool:
+    kind = request.headers.get("content-type", "")
+    return kind.startswith(("application/x-www-form-urlencoded", "multipart/form-data"))
+
+
+def error_page(request: Request, status: int, title: str, message: str) -> Response:
+    return render(request, "error.html", {"title": title, "message": message}, status_code=status)
+
+
+def page(*, admin: bool = False) -> Callable[[Endpoint], Endpoint]:
+    """Signed-in users only (admins only with `admin=True`); unsafe methods need the CSRF token."""
+
+    def decorate(handler: Endpoint) -> Endpoint:
+        @wraps(handler)
+        async def endpoint(request: Request) -> Response:
+            user = await session_user(request.session)
+            if user is None:
+                return login_redirect(request)
+            request.state.user = user
+            request.state.actor = actor_for_user(user)
+            if admin and user.role != Role.ADMIN:
+                return error_page(request, 403, "Admins only", "This page is for admins.")
+            if request.method not in SAFE_METHODS and not await csrf_ok(request):
+                return PlainTextResponse("The form has expired: reload the page and try again.", 403)
+            try:
+                return await handler(request)
+            except NotFound as exc:
+                return error_page(request, 404, "Not found", exc.message)
+            except PermissionDenied as exc:
+                return error_page(request, 403, "Not allowed", exc.message)
+
+        return endpoint
+
+    return decorate

@@ -1,0 +1,128 @@
+"""The Orders, Products and Parts tables: one URL, the whole page or (for htmx) just the table."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route
+
+from server.domain.actors import Actor
+from server.models import User
+from server.services import exports
+from server.services.errors import ValidationFailed
+from server.services.order_queries import Page, list_orders, list_parts, list_products
+from server.services.users import save_preference
+from web.guard import actor_of, page, user_of
+from web.tables import ORDERS, PAGE_SIZES, PARTS, PRODUCTS, Column, Table, TableState, read_state
+from web.templating import is_partial, render, status_label
+
+Lister = Callable[..., Awaitable[Page[Any]]]
+LISTERS: dict[str, Lister] = {"orders": list_orders, "products": list_products, "parts": list_parts}
+
+
+async def load_page(table: Table, actor: Actor, user: User, state: TableState) -> Page[Any]:
+    if state.mine and not user.tags:
+        return Page(total_count=0)
+    lister = LISTERS[table.name]
+    found = await lister(actor, state.list_filter(user.tags), state.sort_request(table), state.page_request())
+    await exports.attach_context(table.name, found.rows)
+    return found
+
+
+def _empty_message(state: TableState, user: User) -> str:
+    if state.mine and not user.tags:
+        return "You have no tags yet: an admin can give you some on the Users page."
+    return "Nothing matches these filters." if state.after is None else "No more rows."
+
+
+async def _render_table(request: Request, table: Table, state: TableState, whole: bool) -> Response:
+    user = user_of(request)
+    found = await load_page(table, actor_of(request), user, state)
+    context = {
+        "table": table,
+        "state": state,
+        "page": found,
+        "columns": table.visible_columns(user.preferences),
+        "page_sizes": PAGE_SIZES,
+        "empty_message": _empty_message(state, user),
+    }
+    return render(request, "table.html" if whole else "_table.html", context)
+
+
+def list_view(table: Table) -> Callable[[Request], Awaitable[Response]]:
+    @page()
+    async def view(request: Request) -> Response:
+        state = read_state(table, request.query_params)
+        return await _render_table(request, table, state, whole=not is_partial(request))
+
+    return view
+
+
+def columns_view(table: Table) -> Callable[[Request], Awaitable[Response]]:
+    """Save which columns the user shows; answer with the table as the filters describe it."""
+
+    @page()
+    async def view(request: Request) -> Response:
+        form = await request.form()
+        keys = [key for key in form.getlist("column") if table.column(str(key))]
+        user = user_of(request)
+        user.preferences = await save_preference(user.id, ("columns", table.name), keys)
+        return await _render_table(request, table, read_state(table, form), whole=False)
+
+    return view
+
+
+def export_view(table: Table) -> Callable[[Request], Awaitable[Response]]:
+    """The selected rows as CSV, with the columns the table shows."""
+
+    @page()
+    async def view(request: Request) -> Response:
+        form = await request.form()
+        try:
+            ids = exports.parse_ids(str(v) for v in form.getlist("id"))
+        except ValidationFailed as exc:
+            return Response(exc.errors[0].message, status_code=400, media_type="text/plain")
+        keys = [str(k) for k in form.getlist("column")]
+        columns = [c for k in keys if (c := table.column(k))] or table.visible_columns(
+            user_of(request).preferences
+        )
+        rows = await exports.load_rows(actor_of(request), table.name, ids)  # type: ignore[arg-type]
+        body = exports.to_csv([c.title for c in columns], ([csv_value(c, r) for c in columns] for r in rows))
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        disposition = f'attachment; filename="fabflow-{table.name}-{stamp}.csv"'
+        return Response(
+            body.encode("utf-8-sig"),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": disposition},
+        )
+
+    return view
+
+
+def csv_value(column: Column, row: Any) -> object:
+    value = column.get(row)
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()
+    if isinstance(value, Decimal):
+        return f"{value:.2f}"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if column.kind == "status":
+        return status_label(str(value))
+    return value
+
+
+def _table_routes(table: Table) -> list[BaseRoute]:
+    return [
+        Route(table.path, list_view(table), methods=["GET"], name=f"{table.name}_list"),
+        Route(f"{table.path}/columns", columns_view(table), methods=["POST"]),
+        Route(f"{table.path}/export", export_view(table), methods=["POST"]),
+    ]
+
+
+routes: list[BaseRoute] = [route for table in (ORDERS, PRODUCTS, PARTS) for route in _table_routes(table)]

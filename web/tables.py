@@ -1,0 +1,231 @@
+"""The three tables (orders, products, parts): their columns, and reading a table's state from a URL.
+
+A table's state lives in the query string, so every view can be bookmarked and shared:
+`status` (repeatable), `from`/`to` (created, inclusive days), `q` (free text), `mine=1`
+(only rows whose tags match the user's), `sort` (a column key), `dir` (`asc`/`desc`),
+`after` (the keyset cursor) and `n` (the page number, for display only).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time
+from typing import Any
+from urllib.parse import urlencode
+
+from server.domain.statuses import OrderStatus
+from server.services.order_queries import ListFilter, PageRequest, Sort
+
+Getter = Callable[[Any], Any]
+PAGE_SIZES = (25, 50, 100, 200)
+DEFAULT_PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str
+    get: Getter
+    sort: str | None = None  # the service's sort field, when the column can be sorted
+    visible: bool = True  # shown unless the user chose otherwise
+    kind: str = "text"  # text | money | when | status | tags | id | link
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str  # orders | products | parts
+    title: str
+    path: str
+    columns: tuple[Column, ...]
+    tags_of: Getter = lambda row: list(getattr(row, "tags", None) or [])
+    has_status_filter: bool = False
+    default_sort: str = "created"
+
+    def row_tags(self, row: Any) -> list[str]:
+        """The tags that decide whether a row is highlighted for the user."""
+        return list(self.tags_of(row))
+
+    def column(self, key: str) -> Column | None:
+        return next((c for c in self.columns if c.key == key), None)
+
+    def default_columns(self) -> list[str]:
+        return [c.key for c in self.columns if c.visible]
+
+    def visible_columns(self, preferences: Mapping[str, Any] | None) -> list[Column]:
+        """The user's chosen columns, in table order; the defaults when none were chosen."""
+        chosen = ((preferences or {}).get("columns") or {}).get(self.name)
+        keys = set(chosen) if isinstance(chosen, list) else set(self.default_columns())
+        shown = [c for c in self.columns if c.key in keys]
+        return shown or [self.columns[0]]
+
+
+@dataclass(frozen=True)
+class TableState:
+    statuses: tuple[OrderStatus, ...] = ()
+    created_from: date | None = None
+    created_to: date | None = None
+    search: str = ""
+    mine: bool = False
+    sort: str = "created"
+    descending: bool = True
+    after: str | None = None
+    page_number: int = 1
+    size: int = DEFAULT_PAGE_SIZE
+
+    def list_filter(self, user_tags: Sequence[str]) -> ListFilter:
+        return ListFilter(
+            statuses=self.statuses,
+            created_from=_start_of(self.created_from),
+            created_to=_end_of(self.created_to),
+            search=self.search or None,
+            tags=tuple(user_tags) if self.mine else (),
+        )
+
+    def sort_request(self, table: Table) -> Sort:
+        column = table.column(self.sort)
+        field = column.sort if column and column.sort else "CREATED_AT"
+        return Sort(field=field, descending=self.descending)
+
+    def page_request(self) -> PageRequest:
+        return PageRequest(first=self.size, after=self.after)
+
+    def query(self, **changes: Any) -> str:
+        """The query string of this state with `changes`; changing anything but the page starts at page 1."""
+        state = replace(self, **changes)
+        if "after" not in changes:
+            state = replace(state, after=None, page_number=1)
+        pairs: list[tuple[str, str]] = [("status", s.value) for s in state.statuses]
+        optional = {
+            "from": state.created_from.isoformat() if state.created_from else "",
+            "to": state.created_to.isoformat() if state.created_to else "",
+            "q": state.search,
+            "mine": "1" if state.mine else "",
+            "sort": state.sort,
+            "dir": "desc" if state.descending else "asc",
+            "after": state.after or "",
+            "n": str(state.page_number) if state.after else "",
+            "size": str(state.size) if state.size != DEFAULT_PAGE_SIZE else "",
+        }
+        pairs += [(key, value) for key, value in optional.items() if value]
+        return urlencode(pairs)
+
+    def sort_query(self, key: str) -> str:
+        """Clicking a column title: sort by it, or flip the direction when it is the sort already."""
+        if key == self.sort:
+            return self.query(descending=not self.descending)
+        return self.query(sort=key, descending=key in ("created", "value", "deadline", "units"))
+
+
+def _start_of(day_value: date | None) -> datetime | None:
+    return datetime.combine(day_value, time.min, tzinfo=UTC) if day_value else None
+
+
+def _end_of(day_value: date | None) -> datetime | None:
+    return datetime.combine(day_value, time.max, tzinfo=UTC) if day_value else None
+
+
+def _date(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def _statuses(values: Sequence[str]) -> tuple[OrderStatus, ...]:
+    known = {s.value: s for s in OrderStatus}
+    return tuple(dict.fromkeys(known[v] for v in values if v in known))
+
+
+def _int(text: str | None, default: int) -> int:
+    try:
+        return int(text) if text else default
+    except ValueError:
+        return default
+
+
+def read_state(table: Table, params: Any) -> TableState:
+    """The table state from query parameters or form fields (a Starlette multi-dict)."""
+    sort = params.get("sort") or table.default_sort
+    column = table.column(sort)
+    if column is None or column.sort is None:
+        sort = table.default_sort
+    size = _int(params.get("size"), DEFAULT_PAGE_SIZE)
+    return TableState(
+        statuses=_statuses(params.getlist("status")) if table.has_status_filter else (),
+        created_from=_date(params.get("from")),
+        created_to=_date(params.get("to")),
+        search=(params.get("q") or "").strip()[:200],
+        mine=params.get("mine") == "1",
+        sort=sort,
+        descending=params.get("dir", "desc") != "asc",
+        after=params.get("after") or None,
+        page_number=max(1, _int(params.get("n"), 1)),
+        size=size if size in PAGE_SIZES else DEFAULT_PAGE_SIZE,
+    )
+
+
+def _order_name(row: Any) -> str:
+    return row.order.name if getattr(row, "order", None) else ""
+
+
+def _product_title(row: Any) -> str:
+    return row.product.title if getattr(row, "product", None) else ""
+
+
+def _space_key(row: Any) -> str:
+    return row.space.key if getattr(row, "space", None) else ""
+
+
+ORDERS = Table(
+    name="orders",
+    title="Orders",
+    path="/orders",
+    has_status_filter=True,
+    columns=(
+        Column("name", "Order", lambda r: r.name, "NAME", kind="link"),
+        Column("status", "Status", lambda r: r.status, "STATUS", kind="status"),
+        Column("value", "Value", lambda r: r.value, "VALUE", kind="money"),
+        Column("created", "Created at", lambda r: r.created_at, "CREATED_AT", kind="when"),
+        Column("deadline", "Deadline", lambda r: r.deadline, "DEADLINE", kind="when"),
+        Column("tags", "Tags", lambda r: r.tags, kind="tags"),
+        Column("space", "Space", _space_key, visible=False),
+        Column("flow", "Flow", lambda r: r.flow_key or "", visible=False),
+        Column("id", "Order ID", lambda r: r.id, "ID", visible=False, kind="id"),
+    ),
+)
+
+PRODUCTS = Table(
+    name="products",
+    title="Products",
+    path="/products",
+    tags_of=lambda row: list(row.order.tags) if getattr(row, "order", None) else [],
+    columns=(
+        Column("title", "Product", lambda r: r.title, "TITLE", kind="link"),
+        Column("order", "Order", _order_name, "ORDER_NAME"),
+        Column("units", "Amount of units", lambda r: r.amount_of_units, "AMOUNT_OF_UNITS"),
+        Column("value", "Value per unit", lambda r: r.value_per_unit, "VALUE_PER_UNIT", kind="money"),
+        Column("deadline", "Deadline", lambda r: r.deadline, "DEADLINE", kind="when", visible=False),
+        Column("created", "Created at", lambda r: r.created_at, "CREATED_AT", kind="when"),
+        Column("id", "Product ID", lambda r: r.id, "ID", visible=False, kind="id"),
+        Column("order_id", "Order ID", lambda r: r.order_id, "ORDER_ID", visible=False, kind="id"),
+    ),
+)
+
+PARTS = Table(
+    name="parts",
+    title="Parts",
+    path="/parts",
+    columns=(
+        Column("name", "Part", lambda r: r.name, "NAME", kind="link"),
+        Column("product", "Product", _product_title, "PRODUCT_TITLE"),
+        Column("order", "Order", _order_name, "ORDER_NAME"),
+        Column("tags", "Tags", lambda r: r.tags, kind="tags", visible=False),
+        Column("created", "Created at", lambda r: r.created_at, "CREATED_AT", kind="when"),
+        Column("id", "Part ID", lambda r: r.id, "ID", visible=False, kind="id"),
+        Column("product_id", "Product ID", lambda r: r.product_id, "PRODUCT_ID", visible=False, kind="id"),
+        Column("order_id", "Order ID", lambda r: r.order_id, "ORDER_ID", visible=False, kind="id"),
+    ),
+)
+
+TABLES = {t.name: t for t in (ORDERS, PRODUCTS, PARTS)}

@@ -1,0 +1,104 @@
+"""The Jinja2 environment of the pages: autoescape always on, formatting filters, one render function.
+
+Everything that comes from orders, users or flows is text: templates never mark user data
+`|safe`. The only markup made in Python is the flow diagram, built from escaped parts.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+
+from server.domain.statuses import OrderStatus
+from server.sessions import csrf_token
+
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+HTMX = "htmx-2.0.11.min.js"
+HTMX_SSE = "htmx-ext-sse-2.2.4.js"
+
+
+def money(value: Decimal | float | int | None) -> str:
+    if value is None:
+        return ""
+    return f"€ {Decimal(value):,.2f}"
+
+
+def when(value: datetime | None) -> str:
+    """A moment as `2026-05-01 14:03` in UTC."""
+    if value is None:
+        return ""
+    moment = value if value.tzinfo is None else value.astimezone(UTC)
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def day(value: datetime | None) -> str:
+    return "" if value is None else value.strftime("%Y-%m-%d")
+
+
+def status_label(value: str | None) -> str:
+    if not value:
+        return ""
+    try:
+        return OrderStatus(value).label
+    except ValueError:
+        return str(value).replace("_", " ").capitalize()
+
+
+def pretty_json(value: Any) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def scalar(value: Any) -> str:
+    """A configuration value as short text: strings bare, everything else as JSON."""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        money=money, when=when, day=day, status_label=status_label, pretty_json=pretty_json, scalar=scalar
+    )
+    env.globals.update(htmx=HTMX, htmx_sse=HTMX_SSE, statuses=list(OrderStatus))
+    return env
+
+
+ENV = _environment()
+
+
+def render_text(name: str, context: dict[str, Any]) -> str:
+    return ENV.get_template(name).render(context)
+
+
+def render(
+    request: Request, name: str, context: dict[str, Any] | None = None, status_code: int = 200
+) -> HTMLResponse:
+    """A page or partial, with the request, the signed-in user and the CSRF token in its context."""
+    full = {
+        "request": request,
+        "user": getattr(request.state, "user", None),
+        "csrf": csrf_token(request.session) if "session" in request.scope else "",
+        **(context or {}),
+    }
+    response = HTMLResponse(render_text(name, full), status_code=status_code)
+    response.headers["Vary"] = "HX-Request"
+    return response
+
+
+def is_partial(request: Request) -> bool:
+    """True for htmx requests that want the fragment, not history restores that need the whole page."""
+    return request.headers.get("HX-Request") == "true" and "HX-History-Restore-Request" not in request.headers
