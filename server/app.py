@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -52,18 +53,42 @@ def _web_ui() -> BaseRoute:
     return Mount("", app=make_web_app())
 
 
-def create_app(*, manage_database: bool = True, db_url: str | None = None) -> Starlette:
+@asynccontextmanager
+async def _job_system() -> AsyncIterator[None]:
+    """Embedded: an in-process worker. Production: only a dispatcher; `fabflow worker` runs tasks."""
+    from jobs import runtime
+    from server.events import get_bus
+
+    bus = get_bus()
+    await bus.start()
+    if settings.REDIS_URL:
+        stop = runtime.start_dispatcher(settings.REDIS_URL)
+    else:
+        embedded = await runtime.start_embedded()
+        stop = embedded.stop
+    try:
+        yield
+    finally:
+        await stop()
+        await bus.close()
+
+
+def create_app(
+    *, manage_database: bool = True, db_url: str | None = None, run_jobs: bool = True
+) -> Starlette:
     """Build the app.
 
-    `manage_database=False` leaves the ORM to the caller (tests open it once per session).
+    `manage_database=False` leaves the ORM to the caller (tests open it once per session);
+    `run_jobs=False` starts no worker, dispatcher or event listener.
     """
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        if manage_database:
-            async with RegisterTortoise(app, config=tortoise_config(db_url)):
-                yield
-        else:
+        async with contextlib.AsyncExitStack() as stack:
+            if manage_database:
+                await stack.enter_async_context(RegisterTortoise(app, config=tortoise_config(db_url)))
+            if run_jobs:
+                await stack.enter_async_context(_job_system())
             yield
 
     return Starlette(

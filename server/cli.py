@@ -1,4 +1,4 @@
-"""The `fabflow` command: serve, migrate, create-admin, demo.
+"""The `fabflow` command: serve, worker, migrate, create-admin, demo, check-flow.
 
 Each command is a `Command`: a name, a help line, a function adding its
 arguments and a function running it, so a new command is one more entry in
@@ -176,6 +176,63 @@ def _print_access(access: DemoAccess) -> None:
     print(f"API key: {access.api_key}  (space demo-eyewear, shown once)", flush=True)
 
 
+# --- worker ------------------------------------------------------------------------------------------
+
+
+def _worker_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--threads", type=int, default=8, help="tasks run at once in this process (default 8)"
+    )
+
+
+def _worker(args: argparse.Namespace) -> int:
+    import logging
+
+    from jobs.runtime import run_worker
+
+    if not settings.REDIS_URL:
+        print("error: REDIS_URL: must be set; the embedded mode runs its worker inside `fabflow serve`")
+        return 1
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    print(f"Fabflow worker ({_mode()}, broker {settings.REDIS_URL})", flush=True)
+    return run_worker(settings.REDIS_URL, args.threads)
+
+
+# --- check-flow --------------------------------------------------------------------------------------
+
+
+def _check_flow_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="a flow definition in JSON (stages, one stage, or a step list)")
+
+
+def _check_flow(args: argparse.Namespace) -> int:
+    from server.domain.flows import load_flow
+
+    try:
+        with open(args.file, encoding="utf-8") as source:
+            text = source.read()
+    except OSError as exc:
+        print(f"error: {args.file}: {exc.strerror}")
+        return 1
+    check = load_flow(text)
+    if check.definition is None:
+        for error in check.errors:
+            where = (
+                f"line {error.line}, column {error.column}"
+                if error.line is not None
+                else error.pointer or "/"
+            )
+            print(f"{args.file}: {where}: {error.message}")
+        return 1
+    stages = check.definition.stages
+    tasks = sum(len(stage.task_definitions) for stage in stages)
+    print(f"ok: {check.shape.value} with {len(stages)} stage(s) and {tasks} task(s)")
+    for stage in stages:
+        keys = ", ".join(f"{task.key} ({task.handler_key})" for task in stage.task_definitions)
+        print(f"  {stage.key}: {keys}")
+    return 0
+
+
 # --- main --------------------------------------------------------------------------------------------
 
 COMMANDS = (
@@ -183,6 +240,8 @@ COMMANDS = (
     Command("migrate", "apply the database migrations that have not run yet", _no_arguments, _migrate),
     Command("create-admin", "make an admin user", _create_admin_arguments, _create_admin),
     Command("demo", "make demo spaces, an admin, a secret key and orders", _demo_arguments, _demo),
+    Command("worker", "run flow tasks from Redis (production mode)", _worker_arguments, _worker),
+    Command("check-flow", "validate a flow definition file", _check_flow_arguments, _check_flow),
 )
 
 

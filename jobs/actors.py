@@ -1,0 +1,60 @@
+"""The actors: thin shells that hand a task run id to the services and the handler registry.
+
+Every actor is idempotent (the services change rows only from the state they expect) and has
+`max_retries=0`: a failure is recorded on the task run, and lost work is re-driven by the sweep,
+not by Dramatiq's own retries.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+from uuid import UUID
+
+from jobs.handlers.base import Failed, Outcome
+from jobs.handlers.registry import handler_for
+from server.services import task_execution
+from server.services.task_execution import Claim
+
+logger = logging.getLogger(__name__)
+
+# Longer than any handler should take; the task's own timeout is what users set.
+TIME_LIMIT_MS = 15 * 60 * 1000
+OPTIONS: dict[str, Any] = {"max_retries": 0, "time_limit": TIME_LIMIT_MS}
+
+
+async def run_task(task_run_id: str) -> None:
+    """Run a READY task, or resume a WAITING one whose time or answer came."""
+    claim = await task_execution.claim(UUID(task_run_id))
+    if claim is None:
+        return  # a duplicate or late message: someone else has it, or it ended
+    await task_execution.record(claim, await _outcome(claim))
+
+
+async def resume_task(task_run_id: str) -> None:
+    await run_task(task_run_id)
+
+
+async def fire_timeout(task_run_id: str) -> None:
+    await task_execution.fire_timeout(UUID(task_run_id))
+
+
+async def _outcome(claim: Claim) -> Outcome:
+    context = claim.context
+    handler = handler_for(context.handler_key)
+    if handler is None:
+        return Failed(f'No handler "{context.handler_key}" is installed on this worker.')
+    try:
+        if claim.resumption is None:
+            return await handler.run(context)
+        return await handler.resume(context, claim.resumption)
+    except Exception as exc:  # a handler's bug or an unexpected outside error ends as a recorded failure
+        logger.exception("handler %s failed on task run %s", context.handler_key, context.task_run_id)
+        return Failed(f"{type(exc).__name__}: {exc}"[:2000])
+
+
+ACTORS = {
+    "run_task": (run_task, OPTIONS),
+    "resume_task": (resume_task, OPTIONS),
+    "fire_timeout": (fire_timeout, OPTIONS),
+}

@@ -1,0 +1,136 @@
+"""Starting the job system: the in-process worker of the embedded mode, and `fabflow worker`.
+
+Both register a `BrokerDispatcher` (so services can send work) and run the sweep periodically. In
+production several worker processes sweep; a short Redis lock lets one of them do it per interval.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+import threading
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+import dramatiq
+from dramatiq.asyncio import get_event_loop_thread
+
+from jobs.actors import ACTORS
+from jobs.broker import WORKER_TIMEOUT_MS, declare, embedded_broker, redis_broker
+from jobs.dispatcher import BrokerDispatcher
+from server.dispatch import set_dispatcher
+from server.services import task_execution
+
+logger = logging.getLogger(__name__)
+
+SWEEP_INTERVAL_S = 5.0
+SWEEP_LOCK = "fabflow:sweep-lock"
+
+
+@dataclass
+class Jobs:
+    broker: dramatiq.Broker
+    worker: dramatiq.Worker
+    actors: dict[str, dramatiq.Actor]
+
+
+def _start(broker: dramatiq.Broker, threads: int) -> Jobs:
+    actors = declare(broker, ACTORS)
+    set_dispatcher(BrokerDispatcher(actors))
+    worker = dramatiq.Worker(broker, worker_threads=threads, worker_timeout=WORKER_TIMEOUT_MS)
+    worker.start()
+    return Jobs(broker, worker, actors)
+
+
+async def sweep_once() -> task_execution.SweepReport | None:
+    try:
+        report = await task_execution.sweep()
+    except Exception:
+        logger.exception("the sweep failed; it runs again at the next interval")
+        return None
+    if report.total:
+        logger.info("sweep re-drove %s", report)
+    return report
+
+
+# --- embedded ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Embedded:
+    jobs: Jobs
+    sweeper: asyncio.Task[None]
+
+    async def stop(self) -> None:
+        self.sweeper.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await self.sweeper
+        # Worker.stop joins threads that may wait on this loop: run it off the loop.
+        await asyncio.to_thread(self.jobs.worker.stop)
+        self.jobs.broker.close()
+        set_dispatcher(None)
+
+
+async def start_embedded(threads: int = 4) -> Embedded:
+    """An in-process worker whose actors run on the calling (server) loop."""
+    jobs = _start(embedded_broker(asyncio.get_running_loop()), threads)
+    return Embedded(jobs, asyncio.create_task(_sweep_forever(), name="fabflow-sweep"))
+
+
+async def _sweep_forever() -> None:
+    while True:
+        await asyncio.sleep(SWEEP_INTERVAL_S)
+        await sweep_once()
+
+
+def start_dispatcher(redis_url: str) -> Callable[[], Awaitable[None]]:
+    """A web process in production: sends messages to Redis, runs none."""
+    broker = redis_broker(redis_url)
+    set_dispatcher(BrokerDispatcher(declare(broker, ACTORS)))
+
+    async def stop() -> None:
+        set_dispatcher(None)
+        broker.close()
+
+    return stop
+
+
+# --- worker processes --------------------------------------------------------------------------------
+
+
+def run_worker(redis_url: str, threads: int) -> int:
+    """`fabflow worker`: take messages from Redis until SIGINT or SIGTERM."""
+    from server.events import RedisEventBus, set_bus
+
+    set_bus(RedisEventBus(redis_url))
+    jobs = _start(redis_broker(redis_url), threads)
+    stopping = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stopping.set())
+    logger.info("worker started with %d threads", threads)
+    try:
+        while not stopping.wait(SWEEP_INTERVAL_S):
+            _sweep_with_lock(jobs.broker, redis_url)
+    finally:
+        jobs.worker.stop()
+        jobs.broker.close()
+        set_dispatcher(None)
+    return 0
+
+
+def _sweep_with_lock(broker: dramatiq.Broker, redis_url: str) -> None:
+    import redis
+
+    thread = get_event_loop_thread()
+    if thread is None:
+        return
+    client = redis.Redis.from_url(redis_url)
+    try:
+        if client.set(SWEEP_LOCK, "1", nx=True, px=int(SWEEP_INTERVAL_S * 1000 * 0.8)):
+            thread.run_coroutine(sweep_once())
+    except Exception:
+        logger.exception("could not sweep")
+    finally:
+        client.close()
