@@ -1,0 +1,230 @@
+"""Flows run by the in-process worker on the real database: every transition recorded once."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from jobs import actors
+from jobs.runtime import Embedded, sweep_once
+from server.dispatch import set_dispatcher
+from server.domain.actors import Actor
+from server.domain.statuses import ManualTaskStatus, OrderStatus, RunStatus, TaskState
+from server.models import Event, FlowRun, ManualTask, Order, TaskRun
+from server.services import flow_runs
+from server.services.errors import Conflict, NotFound
+from tests.flows.conftest import MakeFlow, MakeOrder, stage, task, until
+
+WAIT_THEN_APPROVE = {
+    "stages": [
+        stage("prepare", [task("pause", "wait", {"duration": 50})], ["pause"]),
+        stage("approve", [task("check", "manual-task", {"title": "Check the print"})], ["check"]),
+    ]
+}
+
+
+async def status_of(order: Order) -> OrderStatus:
+    return OrderStatus((await Order.get(id=order.id)).status)
+
+
+async def open_manual_task(order: Order) -> ManualTask | None:
+    return await ManualTask.get_or_none(order_id=order.id, status=ManualTaskStatus.OPEN)
+
+
+async def test_a_wait_then_a_completed_manual_task_ends_in_success(
+    jobs: Embedded, make_flow: MakeFlow, make_order: MakeOrder, admin: Actor
+) -> None:
+    flow = await make_flow(WAIT_THEN_APPROVE)
+    order = await make_order(flow.flow.key)
+
+    await flow_runs.start_order_flow(admin, order.id)
+    manual = await until(lambda: open_manual_task(order))
+    assert await status_of(order) is OrderStatus.IN_PROGRESS
+    await flow_runs.complete_manual_task(admin, manual.id, "looks good")
+    await until(lambda: _has_status(order, OrderStatus.SUCCESS))
+
+    run = await FlowRun.get(order_id=order.id)
+    assert run.status == RunStatus.SUCCESS
+    tasks = await TaskRun.filter(run_id=run.id).order_by("ordinal")
+    assert [(t.key, t.state, t.attempts) for t in tasks] == [
+        ("pause", TaskState.SUCCEEDED, 1),
+        ("check", TaskState.SUCCEEDED, 1),
+    ]
+    completed = await Event.get(order_id=order.id, kind="manual_task.completed")
+    assert completed.actor == "user:admin@example.com" and "looks good" in completed.message
+    kinds = await Event.filter(order_id=order.id).values_list("kind", flat=True)
+    assert kinds.count("task.succeeded") == 2 and kinds.count("flow.succeeded") == 1
+
+
+async def _has_status(order: Order, status: OrderStatus) -> bool:
+    return await status_of(order) is status
+
+
+async def test_a_rejected_manual_task_fails_the_order_and_names_who(
+    jobs: Embedded, make_flow: MakeFlow, make_order: MakeOrder, admin: Actor
+) -> None:
+    flow = await make_flow(WAIT_THEN_APPROVE)
+    order = await make_order(flow.flow.key)
+
+    await flow_runs.start_order_flow(admin, order.id)
+    manual = await until(lambda: open_manual_task(order))
+    await flow_runs.reject_manual_task(admin, manual.id, "wrong colour")
+    await until(lambda: _has_status(order, OrderStatus.FAILURE))
+
+    run = await FlowRun.get(order_id=order.id)
+    assert run.status == RunStatus.FAILURE
+    assert "rejected by user:admin@example.com: wrong colour" in run.reason
+    with pytest.raises(Conflict):
+        await flow_runs.complete_manual_task(admin, manual.id)
+
+
+async def test_an_unhandled_timeout_makes_the_order_unhealthy_until_the_task_completes(
+    jobs: Embedded, make_flow: MakeFlow, make_order: MakeOrder, admin: Actor
+) -> None:
+    flow = await make_flow(
+        {
+            "stages": [
+                stage("s", [task("ok", "manual-task", {"title": "Approve"}, timeoutDuration=100)], ["ok"])
+            ]
+        }
+    )
+    order = await make_order(flow.flow.key)
+
+    await flow_runs.start_order_flow(admin, order.id)
+    manual = await until(lambda: open_manual_task(order))
+    await until(lambda: _has_status(order, OrderStatus.UNHEALTHY))
+    assert (await FlowRun.get(order_id=order.id)).status == RunStatus.UNHEALTHY
+    await flow_runs.complete_manual_task(admin, manual.id)
+    await until(lambda: _has_status(order, OrderStatus.SUCCESS))
+
+    statuses = await Event.filter(order_id=order.id, kind="order.status").order_by("created_at")
+    assert [e.data["to"] for e in statuses] == ["IN_PROGRESS", "UNHEALTHY", "IN_PROGRESS", "SUCCESS"]
+
+
+async def test_a_handled_timeout_runs_its_branch_and_closes_the_manual_task(
+    jobs: Embedded, make_flow: MakeFlow, make_order: MakeOrder, admin: Actor
+) -> None:
+    late = task(
+        "approve",
+        "manual-task",
+        {"title": "Approve"},
+        timeoutDuration=100,
+        next=[{"taskDefinitionKey": "fallback", "trigger": "timeout"}],
+    )
+    fallback = task("fallback", "wait", {"duration": 1}, successStatus="Failure")
+    flow = await make_flow({"stages": [stage("s", [late, fallback], ["approve"])]})
+    order = await make_order(flow.flow.key)
+
+    await flow_runs.start_order_flow(admin, order.id)
+    await until(lambda: _has_status(order, OrderStatus.FAILURE))
+
+    manual = await ManualTask.get(order_id=order.id)
+    assert manual.status == ManualTaskStatus.CANCELLED
+    keys = await TaskRun.filter(run__order_id=order.id).order_by("ordinal").values_list("key", "state")
+    assert keys == [("approve", TaskState.TIMED_OUT), ("fallback", TaskState.SUCCEEDED)]
+
+
+async def test_a_message_delivered_twice_changes_nothing_the_second_time(
+    make_flow: MakeFlow, make_order: MakeOrder, admin: Actor, clean_db: str
+) -> None:
+    set_dispatcher(None)  # no worker: deliver the messages by hand
+    flow = await make_flow(
+        {"stages": [stage("s", [task("check", "manual-task", {"title": "Check"})], ["check"])]}
+    )
+    order = await make_order(flow.flow.key)
+    await flow_runs.start_order_flow(admin, order.id)
+    task_run = await TaskRun.get(run__order_id=order.id)
+
+    await actors.run_task(str(task_run.id))
+    await actors.run_task(str(task_run.id))  # the broker's at-least-once redelivery
+
+    again = await TaskRun.get(id=task_run.id)
+    assert again.state == TaskState.WAITING and again.attempts == 1
+    assert await ManualTask.filter(order_id=order.id).count() == 1
+    assert await Event.filter(order_id=order.id, kind="manual_task.opened").count() == 1
+
+    manual = await ManualTask.get(order_id=order.id)
+    await flow_runs.complete_manual_task(admin, manual.id)
+    await actors.resume_task(str(task_run.id))
+    await actors.resume_task(str(task_run.id))
+    assert await Event.filter(order_id=order.id, kind="task.succeeded").count() == 1
+    assert await status_of(order) is OrderStatus.SUCCESS
+
+
+async def test_the_sweep_runs_a_task_whose_message_was_lost(
+    make_flow: MakeFlow, make_order: MakeOrder, admin: Actor, clean_db: str
+) -> None:
+    set_dispatcher(None)  # the decision commits, its message goes nowhere
+    flow = await make_flow({"stages": [stage("s", [task("pause", "wait", {"duration": 1})], ["pause"])]})
+    order = await make_order(flow.flow.key)
+    await flow_runs.start_order_flow(admin, order.id)
+    long_ago = datetime.now(UTC) - timedelta(minutes=5)
+    await TaskRun.filter(run__order_id=order.id).update(dispatched_at=long_ago)
+
+    from jobs.runtime import start_embedded
+
+    embedded = await start_embedded(threads=1)
+    try:
+        report = await sweep_once()
+        assert report is not None and report.resent == 1
+        await until(lambda: _has_status(order, OrderStatus.SUCCESS))
+    finally:
+        await embedded.stop()
+
+
+async def test_retry_restart_and_cancel_are_events_with_the_actor(
+    jobs: Embedded, make_flow: MakeFlow, make_order: MakeOrder, admin: Actor
+) -> None:
+    flow = await make_flow(
+        {"stages": [stage("s", [task("check", "manual-task", {"title": "Check"})], ["check"])]}
+    )
+    order = await make_order(flow.flow.key)
+    run = await flow_runs.start_order_flow(admin, order.id)
+    manual = await until(lambda: open_manual_task(order))
+    await flow_runs.reject_manual_task(admin, manual.id)
+    await until(lambda: _has_status(order, OrderStatus.FAILURE))
+    failed = await TaskRun.get(run_id=run.id, state=TaskState.FAILED)
+
+    await flow_runs.retry_task(admin, failed.id)
+    second = await until(lambda: open_manual_task(order))
+    assert second.id != manual.id and await status_of(order) is OrderStatus.IN_PROGRESS
+    await flow_runs.cancel_run(admin, run.id)
+    assert await status_of(order) is OrderStatus.FAILURE
+    assert (await ManualTask.get(id=second.id)).status == ManualTaskStatus.CANCELLED
+    await flow_runs.restart_run(admin, run.id)
+    await until(lambda: open_manual_task(order))
+
+    actions = await Event.filter(order_id=order.id, kind__in=["task.retry", "flow.cancel", "flow.restarted"])
+    assert sorted(e.kind for e in actions) == ["flow.cancel", "flow.restarted", "task.retry"]
+    assert {e.actor for e in actions} == {"user:admin@example.com"}
+    with pytest.raises(Conflict):
+        await flow_runs.start_order_flow(admin, order.id, flow.flow.id)  # it is running again
+
+
+async def test_an_order_without_its_flow_waits_and_says_why(make_order: MakeOrder, clean_db: str) -> None:
+    order = await make_order("no-such-flow")
+
+    assert await flow_runs.start_for_new_order(order.id) is None
+    assert await flow_runs.start_for_new_order(order.id) is None
+
+    assert await Event.filter(order_id=order.id, kind="flow.missing").count() == 1
+    assert await status_of(order) is OrderStatus.CREATED
+
+
+async def test_a_space_key_cannot_act_on_another_spaces_order(
+    make_flow: MakeFlow, make_order: MakeOrder, admin: Actor, clean_db: str
+) -> None:
+    from server.services import auth
+
+    flow = await make_flow(WAIT_THEN_APPROVE)
+    order = await make_order(flow.flow.key)
+    await auth.create_space(admin, "other-space", "Other")
+    other = await auth.actor_for_token((await auth.create_api_key(admin, "other-space")).secret)
+    assert other is not None
+
+    with pytest.raises(NotFound):
+        await flow_runs.start_order_flow(other, order.id)
+    run = await flow_runs.start_order_flow(admin, order.id)
+    with pytest.raises(NotFound):
+        await flow_runs.cancel_run(other, run.id)
