@@ -1,0 +1,89 @@
+"""One outbound POST under the address rules of `webhooks`: every hop checked, the checked address used.
+
+Redirects are followed by hand (at most `MAX_REDIRECTS`): 307 and 308 repeat the POST with its body,
+301, 302 and 303 continue with a GET, as browsers do. Each hop's URL passes `check_url` first.
+Only the first KiB of the final answer is read.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+import httpx
+
+from server.services.webhooks import RefusedUrl, Target, UnresolvedHost, UrlPolicy, check_url
+
+MAX_REDIRECTS = 5
+EXCERPT_BYTES = 1024
+REDIRECTS = (301, 302, 303, 307, 308)
+
+
+@dataclass(frozen=True)
+class CallResult:
+    url: str  # the URL that gave the final answer (or failed)
+    status_code: int | None  # None when no answer came
+    duration_ms: int
+    excerpt: str  # the first KiB of the answer's body
+    error: str = ""
+
+
+async def post(
+    url: str, body: bytes, headers: dict[str, str], *, policy: UrlPolicy, timeout: float = 30.0
+) -> CallResult:
+    """POST `body` to `url`; raises `RefusedUrl` when a hop is not allowed, else reports what happened."""
+    started = time.monotonic()
+    method, content = "POST", body
+    async with httpx.AsyncClient(timeout=timeout, follow_redirects=False) as client:
+        for _ in range(MAX_REDIRECTS + 1):
+            try:
+                target = await check_url(url, policy)
+                response = await _send(client, target, method, content, headers)
+            except RefusedUrl:
+                raise
+            except (httpx.HTTPError, UnresolvedHost, OSError) as exc:
+                return CallResult(url, None, _ms(started), "", _describe(exc))
+            status, excerpt, location = response
+            if status not in REDIRECTS or not location:
+                return CallResult(url, status, _ms(started), excerpt)
+            url = urljoin(url, location)
+            if status in (301, 302, 303):
+                method, content = "GET", b""
+    return CallResult(url, None, _ms(started), "", f"More than {MAX_REDIRECTS} redirects.")
+
+
+async def _send(
+    client: httpx.AsyncClient, target: Target, method: str, content: bytes, headers: dict[str, str]
+) -> tuple[int, str, str | None]:
+    request = client.build_request(
+        method,
+        target.pinned_url(),
+        content=content or None,
+        headers={**headers, "host": target.host_header()},
+        extensions={"sni_hostname": target.host} if target.scheme == "https" else {},
+    )
+    response = await client.send(request, stream=True)
+    try:
+        excerpt = await _read_start(response)
+    finally:
+        await response.aclose()
+    return response.status_code, excerpt, response.headers.get("location")
+
+
+async def _read_start(response: httpx.Response) -> str:
+    received = b""
+    async for chunk in response.aiter_bytes():
+        received += chunk
+        if len(received) >= EXCERPT_BYTES:
+            break
+    return received[:EXCERPT_BYTES].decode("utf-8", errors="replace")
+
+
+def _ms(started: float) -> int:
+    return int((time.monotonic() - started) * 1000)
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return f"{type(exc).__name__}: {text}" if text != type(exc).__name__ else text

@@ -1,0 +1,231 @@
+"""Outbound calls: Standard Webhooks signatures, signing-secret rotation, and which addresses may be called.
+
+Signatures follow the Standard Webhooks form: `webhook-id`, `webhook-timestamp` (Unix seconds) and
+`webhook-signature` = `v1,` + base64(HMAC-SHA256(key, f"{id}.{timestamp}.{body}")), where the key is
+the base64-decoded part of the space's `whsec_…` secret. Right after a rotation, and for
+`FABFLOW_SIGNING_SECRET_GRACE` seconds, a second signature made with the previous secret follows the
+first (space-separated), so receivers can switch secrets without losing a call.
+
+Address rules (DESIGN §4.4): `https` only, and only to public addresses, unless the host (or the
+address it resolves to) is listed in `FABFLOW_ALLOWED_HOSTS`. The check runs on the address the name
+resolves to, and the connection then goes to that very address, so a name that resolves differently a
+moment later cannot reach an internal service.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+import hashlib
+import hmac
+import ipaddress
+import os
+import socket
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
+
+from server import settings
+from server.domain.actors import Actor
+from server.models import Space
+from server.services.auth import require_admin
+from server.services.errors import NotFound
+
+SECRET_PREFIX = "whsec_"
+IpAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+IpNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+# --------------------------------------------------------------------------------------------------
+# Signatures
+
+
+def new_signing_secret() -> str:
+    """A fresh secret in the Standard Webhooks form: `whsec_` + base64 of 32 random bytes."""
+    return SECRET_PREFIX + base64.b64encode(os.urandom(32)).decode()
+
+
+def secret_key(secret: str) -> bytes:
+    """The HMAC key of a `whsec_…` secret (standard or URL-safe base64; the raw text if neither)."""
+    encoded = secret.removeprefix(SECRET_PREFIX)
+    padded = encoded + "=" * (-len(encoded) % 4)
+    for decode in (base64.b64decode, base64.urlsafe_b64decode):
+        try:
+            return decode(padded.encode())
+        except (binascii.Error, ValueError):
+            continue
+    return encoded.encode()
+
+
+def sign(secret: str, message_id: str, timestamp: int, body: bytes) -> str:
+    signed = f"{message_id}.{timestamp}.".encode() + body
+    digest = hmac.new(secret_key(secret), signed, hashlib.sha256).digest()
+    return "v1," + base64.b64encode(digest).decode()
+
+
+def signature_headers(
+    secrets: Iterable[str], message_id: str, body: bytes, timestamp: int | None = None
+) -> dict[str, str]:
+    """The three Standard Webhooks headers, signed with every given secret (newest first)."""
+    moment = int(time.time()) if timestamp is None else timestamp
+    signatures = " ".join(sign(secret, message_id, moment, body) for secret in secrets)
+    return {"webhook-id": message_id, "webhook-timestamp": str(moment), "webhook-signature": signatures}
+
+
+def verify(secret: str, headers: dict[str, str], body: bytes, tolerance: int = 300) -> bool:
+    """Whether a received call carries a valid, recent signature made with `secret` (for receivers)."""
+    try:
+        moment = int(headers["webhook-timestamp"])
+        expected = sign(secret, headers["webhook-id"], moment, body)
+    except (KeyError, ValueError):
+        return False
+    if abs(time.time() - moment) > tolerance:
+        return False
+    given = headers.get("webhook-signature", "").split()
+    return any(hmac.compare_digest(expected, candidate) for candidate in given)
+
+
+async def signing_secrets(space_id: object) -> list[str]:
+    """The secrets a space signs with now: the current one, and the previous during the grace period."""
+    space = await Space.get_or_none(id=space_id)
+    if space is None:
+        raise NotFound("No such space.")
+    secrets = [space.signing_secret]
+    rotated = space.signing_secret_rotated_at
+    grace = timedelta(seconds=settings.SIGNING_SECRET_GRACE)
+    if space.previous_signing_secret and rotated and datetime.now(UTC) - rotated < grace:
+        secrets.append(space.previous_signing_secret)
+    return secrets
+
+
+async def rotate_signing_secret(actor: Actor, space_key: str) -> Space:
+    """A new signing secret for a space; the old one keeps signing alongside until the grace period ends."""
+    require_admin(actor)
+    space = await Space.get_or_none(key=space_key)
+    if space is None or (actor.organization_id and space.organization_id != actor.organization_id):  # type: ignore[attr-defined]
+        raise NotFound("No such space.")
+    space.previous_signing_secret = space.signing_secret
+    space.signing_secret = new_signing_secret()
+    space.signing_secret_rotated_at = datetime.now(UTC)
+    await space.save(update_fields=["previous_signing_secret", "signing_secret", "signing_secret_rotated_at"])
+    return space
+
+
+# --------------------------------------------------------------------------------------------------
+# Which addresses may be called
+
+
+class RefusedUrl(Exception):
+    """The URL may not be called; the message says why and what setting would allow it."""
+
+
+@dataclass(frozen=True)
+class UrlPolicy:
+    hosts: frozenset[str]  # host names, lower case
+    networks: tuple[IpNetwork, ...]  # listed addresses and networks
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[str]) -> UrlPolicy:
+        hosts: set[str] = set()
+        networks: list[IpNetwork] = []
+        for entry in (entry.strip().lower().strip("[]") for entry in entries):
+            if not entry:
+                continue
+            try:
+                networks.append(ipaddress.ip_network(entry, strict=False))
+            except ValueError:
+                hosts.add(entry.rstrip("."))
+        return cls(frozenset(hosts), tuple(networks))
+
+    def lists_host(self, host: str) -> bool:
+        host = host.lower().strip("[]").rstrip(".")
+        if host in self.hosts:
+            return True
+        try:
+            return self.lists_address(ipaddress.ip_address(host))
+        except ValueError:
+            return False
+
+    def lists_address(self, address: IpAddress) -> bool:
+        return any(address in network for network in self.networks)
+
+
+def url_policy() -> UrlPolicy:
+    return UrlPolicy.from_entries(settings.ALLOWED_HOSTS)
+
+
+def is_public(address: IpAddress) -> bool:
+    """Globally routable unicast: not private, loopback, link-local (metadata), reserved or multicast."""
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return address.is_global and not address.is_multicast
+
+
+@dataclass(frozen=True)
+class Target:
+    """A URL that passed the checks, and the address to connect to."""
+
+    url: str
+    scheme: str
+    host: str
+    port: int
+    address: str
+
+    def pinned_url(self) -> str:
+        """The URL with the checked address in place of the host name."""
+        parts = urlsplit(self.url)
+        literal = f"[{self.address}]" if ":" in self.address else self.address
+        netloc = f"{literal}:{self.port}"
+        rest = parts.path or "/"
+        return f"{self.scheme}://{netloc}{rest}" + (f"?{parts.query}" if parts.query else "")
+
+    def host_header(self) -> str:
+        default = 443 if self.scheme == "https" else 80
+        literal = f"[{self.host}]" if ":" in self.host else self.host
+        return literal if self.port == default else f"{literal}:{self.port}"
+
+
+async def check_url(url: str, policy: UrlPolicy) -> Target:
+    """Resolve `url`'s host and check scheme and address against the policy; raises `RefusedUrl`."""
+    parts = urlsplit(url)
+    scheme, host = parts.scheme.lower(), (parts.hostname or "")
+    if scheme not in ("http", "https") or not host:
+        raise RefusedUrl(f"{url!r} is not an absolute http(s) URL.")
+    if parts.username or parts.password:
+        raise RefusedUrl("URLs with a user name or password are not called; use the signature instead.")
+    listed = policy.lists_host(host)
+    if scheme == "http" and not listed:
+        raise RefusedUrl(f"{host} must be called over https; plain http needs it in FABFLOW_ALLOWED_HOSTS.")
+    try:
+        port = parts.port or (443 if scheme == "https" else 80)
+    except ValueError as exc:
+        raise RefusedUrl(f"{url!r} has an invalid port.") from exc
+    address = await _resolve(host, port)
+    if not listed and not policy.lists_address(address) and not is_public(address):
+        raise RefusedUrl(
+            f"{host} resolves to {address}, which is not a public address; list it in FABFLOW_ALLOWED_HOSTS "
+            "to allow it."
+        )
+    return Target(url, scheme, host, port, str(address))
+
+
+async def _resolve(host: str, port: int) -> IpAddress:
+    try:
+        return ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        pass
+    loop = asyncio.get_running_loop()
+    try:
+        infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise UnresolvedHost(f"{host} could not be resolved: {exc.strerror or exc}") from exc
+    addresses = [ipaddress.ip_address(info[4][0]) for info in infos]
+    if not addresses:
+        raise UnresolvedHost(f"{host} resolves to no address.")
+    return sorted(addresses, key=lambda a: a.version)[0]  # IPv4 first: the commoner route
+
+
+class UnresolvedHost(OSError):
+    """The host name did not resolve: a network error, worth another try."""
