@@ -1,7 +1,222 @@
-"""Placeholder."""
+"""Details pages of an order, a product and a part, and the operator's actions on an order's flow.
+
+Actions answer htmx with out-of-band swaps of the parts of the order page that change
+(status, flow, manual tasks, history), and plain form posts with a redirect back.
+"""
 
 from __future__ import annotations
 
-from starlette.routing import BaseRoute
+from collections.abc import Awaitable, Callable
+from typing import Any
+from uuid import UUID
 
-routes: list[BaseRoute] = []
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import BaseRoute, Route
+
+from server.domain.actors import Actor
+from server.domain.statuses import AssetKind
+from server.services import flow_runs, run_views
+from server.services.errors import NotFound, ServiceError
+from server.services.order_queries import get_order, get_part, get_product
+from server.services.order_rows import AssetRow, OrderRow, PartRow, ProductRow
+from server.services.order_tree import TreeLoader
+from server.sessions import csrf_token
+from web.diagram import TaskMark, flow_svg
+from web.guard import actor_of, page
+from web.templating import is_partial, render, render_text
+
+
+def _uuid(text: str) -> UUID:
+    try:
+        return UUID(text)
+    except ValueError as exc:
+        raise NotFound("There is nothing at this address.") from exc
+
+
+async def _all_parts(tree: TreeLoader, products: list[ProductRow]) -> list[PartRow]:
+    level = await tree.attach_parts(products)
+    found = list(level)
+    while level:
+        level = await tree.attach_children(level)
+        found += level
+    return found
+
+
+async def load_order(actor: Actor, order_id: UUID) -> dict[str, Any]:
+    """Everything the order page shows; NotFound when the actor may not see the order."""
+    order = await get_order(actor, order_id)
+    if order is None:
+        raise NotFound("No such order, or it is not yours to see.")
+    tree = TreeLoader()
+    tree.adopt_orders([order])
+    await tree.attach_spaces([order])
+    products = await tree.attach_products([order])
+    parts = await _all_parts(tree, products)
+    assets = await tree.attach_assets([order, *products, *parts])
+    await tree.attach_versions(assets)
+    await tree.attach_events([order])
+    await tree.attach_manual_tasks([order])
+    await tree.attach_addresses([order])
+    return {"order": order, "products": products, "parts": parts, "assets": assets, **await _flow(order)}
+
+
+async def _flow(order: OrderRow) -> dict[str, Any]:
+    run = await run_views.latest_run(order.id)
+    diagram = None
+    if run is not None:
+        marks = {
+            key: TaskMark(str(task.state), task.timed_out, task.attempts)
+            for key, task in run.latest_by_key().items()
+        }
+        diagram = flow_svg(run.definition, marks)
+    startable = await run_views.startable_flows(order.space_id)
+    return {"run": run, "diagram": diagram, "startable_flows": startable}
+
+
+def thumbnail(order: OrderRow, products: list[ProductRow], assets: list[AssetRow]) -> str | None:
+    if order.thumbnail_url:
+        return order.thumbnail_url
+    for product in products:
+        if product.thumbnail_url:
+            return product.thumbnail_url
+    return preview_url(assets)
+
+
+def preview_url(assets: list[AssetRow]) -> str | None:
+    """The current version of the first preview image among `assets`."""
+    for asset in assets:
+        current = asset.current_version
+        if asset.kind == AssetKind.PREVIEW and current is not None:
+            return current.url
+    return None
+
+
+def owner_label(asset: AssetRow, products: dict[UUID, ProductRow], parts: dict[UUID, PartRow]) -> str:
+    if asset.part_id and asset.part_id in parts:
+        return parts[asset.part_id].name
+    if asset.product_id and asset.product_id in products:
+        return products[asset.product_id].title
+    return "Order"
+
+
+@page()
+async def order_page(request: Request) -> Response:
+    context = await load_order(actor_of(request), _uuid(request.path_params["order_id"]))
+    order, products = context["order"], context["products"]
+    context["thumbnail"] = thumbnail(order, products, context["assets"])
+    context["owners"] = {
+        a.id: owner_label(a, {p.id: p for p in products}, {p.id: p for p in context["parts"]})
+        for a in context["assets"]
+    }
+    return render(request, "order.html", context)
+
+
+async def live_fragment(actor: Actor, order_id: UUID, user: Any, csrf: str, flash: str = "") -> str:
+    """The changing parts of an order page, as out-of-band swaps."""
+    context = await load_order(actor, order_id)
+    extra = {"user": user, "oob": True, "flash": flash, "csrf": csrf}
+    return render_text("_order_live.html", {**context, **extra})
+
+
+Action = Callable[[Actor, UUID, Request], Awaitable[object]]
+
+
+def order_action(act: Action) -> Callable[[Request], Awaitable[Response]]:
+    """An operator action on an order: run it, then show what changed (or why it could not)."""
+
+    @page()
+    async def endpoint(request: Request) -> Response:
+        order_id = _uuid(request.path_params["order_id"])
+        actor = actor_of(request)
+        flash = ""
+        try:
+            await act(actor, order_id, request)
+        except NotFound:
+            raise
+        except ServiceError as exc:
+            flash = exc.message
+        if not is_partial(request):
+            return RedirectResponse(f"/orders/{order_id}", status_code=303)
+        html = await live_fragment(actor, order_id, request.state.user, csrf_token(request.session), flash)
+        return Response(html, media_type="text/html")
+
+    return endpoint
+
+
+async def _form_text(request: Request, name: str) -> str:
+    return str((await request.form()).get(name, "")).strip()[:2000]
+
+
+async def _complete(actor: Actor, order_id: UUID, request: Request) -> None:
+    comment = await _form_text(request, "comment")
+    await flow_runs.complete_manual_task(actor, _uuid(request.path_params["item_id"]), comment)
+
+
+async def _reject(actor: Actor, order_id: UUID, request: Request) -> None:
+    comment = await _form_text(request, "comment")
+    await flow_runs.reject_manual_task(actor, _uuid(request.path_params["item_id"]), comment)
+
+
+async def _retry(actor: Actor, order_id: UUID, request: Request) -> None:
+    await flow_runs.retry_task(actor, _uuid(request.path_params["item_id"]))
+
+
+async def _restart(actor: Actor, order_id: UUID, request: Request) -> None:
+    await flow_runs.restart_run(actor, _uuid(request.path_params["item_id"]))
+
+
+async def _cancel(actor: Actor, order_id: UUID, request: Request) -> None:
+    await flow_runs.cancel_run(actor, _uuid(request.path_params["item_id"]))
+
+
+async def _start(actor: Actor, order_id: UUID, request: Request) -> None:
+    chosen = await _form_text(request, "flow_id")
+    await flow_runs.start_order_flow(actor, order_id, _uuid(chosen) if chosen else None)
+
+
+@page()
+async def product_page(request: Request) -> Response:
+    actor = actor_of(request)
+    product = await get_product(actor, _uuid(request.path_params["product_id"]))
+    if product is None:
+        raise NotFound("No such product, or it is not yours to see.")
+    tree = TreeLoader()
+    tree.adopt_products([product])
+    await tree.attach_order([product])
+    parts = await _all_parts(tree, [product])
+    assets = await tree.attach_assets([product])
+    await tree.attach_versions(assets)
+    preview = product.thumbnail_url or preview_url(assets)
+    context = {"product": product, "parts": parts, "assets": assets, "thumbnail": preview}
+    return render(request, "product.html", context)
+
+
+@page()
+async def part_page(request: Request) -> Response:
+    actor = actor_of(request)
+    part = await get_part(actor, _uuid(request.path_params["part_id"]))
+    if part is None:
+        raise NotFound("No such part, or it is not yours to see.")
+    tree = TreeLoader()
+    tree.adopt_parts([part])
+    await tree.attach_order([part])
+    await tree.attach_product([part])
+    children = await tree.attach_children([part])
+    assets = await tree.attach_assets([part])
+    await tree.attach_versions(assets)
+    return render(request, "part.html", {"part": part, "children": children, "assets": assets})
+
+
+ORDER = "/orders/{order_id}"
+routes: list[BaseRoute] = [
+    Route(ORDER, order_page, methods=["GET"]),
+    Route(ORDER + "/manual-tasks/{item_id}/complete", order_action(_complete), methods=["POST"]),
+    Route(ORDER + "/manual-tasks/{item_id}/reject", order_action(_reject), methods=["POST"]),
+    Route(ORDER + "/tasks/{item_id}/retry", order_action(_retry), methods=["POST"]),
+    Route(ORDER + "/runs/{item_id}/restart", order_action(_restart), methods=["POST"]),
+    Route(ORDER + "/runs/{item_id}/cancel", order_action(_cancel), methods=["POST"]),
+    Route(ORDER + "/start", order_action(_start), methods=["POST"]),
+    Route("/products/{product_id}", product_page, methods=["GET"]),
+    Route("/parts/{part_id}", part_page, methods=["GET"]),
+]

@@ -62,6 +62,20 @@ def scalar(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
+def safe_url(value: str | None) -> str:
+    """Links from order data only when they are http(s): never `javascript:` or `data:`."""
+    text = (value or "").strip()
+    return text if text.lower().startswith(("https://", "http://")) else ""
+
+
+def who(actor: str | None) -> str:
+    """`user:ada@example.com` → `ada@example.com`; `key:ffk_Ab12` → `key ffk_Ab12`; `system` → `Fabflow`."""
+    if not actor or actor == "system":
+        return "Fabflow"
+    kind, _, label = actor.partition(":")
+    return label if kind == "user" else f"{kind} {label}".strip()
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
@@ -71,7 +85,14 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        money=money, when=when, day=day, status_label=status_label, pretty_json=pretty_json, scalar=scalar
+        money=money,
+        when=when,
+        day=day,
+        status_label=status_label,
+        pretty_json=pretty_json,
+        scalar=scalar,
+        safe_url=safe_url,
+        who=who,
     )
     env.globals.update(htmx=HTMX, htmx_sse=HTMX_SSE, statuses=list(OrderStatus))
     return env

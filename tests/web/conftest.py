@@ -81,3 +81,6 @@ async def operator_web(app, operator: Actor) -> AsyncIterator[WebClient]:  # typ
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
         yield await sign_in_client(http, "op@example.com")
+
+
+from tests.flows.conftest import jobs, make_flow, make_order  # noqa: E402, F401  (fixtures shared with the flow tests)
