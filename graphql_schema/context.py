@@ -64,6 +64,7 @@ class Context:
     actor: Actor | None
     tree: TreeLoader
     loaders: Loaders
+    connection_params: dict[str, object] | None = None  # a websocket's `connection_init` payload
 
 
 async def make_context(request: Request | WebSocket, response: Response | WebSocket | None) -> Context:

@@ -258,3 +258,19 @@ async def _chosen_version(order: Order, flow_id: UUID | None) -> FlowVersion:
             "No such enabled flow in the order's space.", [FieldError("flowId", "names no flow", "not_found")]
         )
     return version
+
+
+async def latest_runs(order_ids: list[UUID]) -> dict[UUID, tuple[FlowRun, list[TaskRun]]]:
+    """Each order's latest run with its task runs, in two statements whatever the number of orders."""
+    runs: dict[UUID, FlowRun] = {}
+    for run in await FlowRun.filter(order_id__in=order_ids).order_by("started_at"):
+        runs[run.order_id] = run  # type: ignore[attr-defined]  # the latest wins
+    tasks: dict[UUID, list[TaskRun]] = {run.id: [] for run in runs.values()}
+    for task in await TaskRun.filter(run_id__in=list(tasks)).order_by("ordinal"):
+        tasks[task.run_id].append(task)  # type: ignore[attr-defined]
+    return {order_id: (run, tasks[run.id]) for order_id, run in runs.items()}
+
+
+async def run_with_tasks(actor: Actor, run_id: UUID) -> tuple[FlowRun, list[TaskRun]]:
+    run = await _visible_run(actor, run_id)
+    return run, list(await TaskRun.filter(run_id=run.id).order_by("ordinal"))
