@@ -1,0 +1,90 @@
+"""Order intake: the create-order JSON (DESIGN §3) into the order tree, and the tree back out.
+
+`create_order` checks the whole body first (every problem named by its path), then writes the tree
+in one transaction, one bulk insert per table: a failure anywhere leaves nothing behind.
+
+It is idempotent on (space, `thirdPartyOrderId`): the same order sent again, however it is written
+(wrapped or bare, keys in any order, `4.5` or `"4.50"`), returns the stored order with
+`created=False`; a different body under the same id is a `Conflict`. Two identical creates racing
+each other meet at the unique (space, name) index: the loser re-reads and answers like a resend.
+
+A `flowKey` is stored with the order; starting its flow after the commit belongs to the flow engine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from server.domain.actors import Actor
+from server.domain.order_input import InvalidInput, OrderInput, intake_hash, parse_order_input
+from server.models import Order
+from server.services.auth import space_by_key
+from server.services.connector_body import stored_order_input
+from server.services.errors import Conflict, FieldError, NotFound, ValidationFailed
+from server.services.order_writes import insert_tree, tree_rows
+
+Json = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class CreateOrderResult:
+    order: Order
+    created: bool  # False when the same order had been sent before
+
+
+async def create_order(actor: Actor, payload: object) -> CreateOrderResult:
+    """Store the order of `payload` (bare or `{"order": …}`) in the space its `spaceKey` names.
+
+    Raises ValidationFailed (field errors by path), NotFound (a space the actor may not use, told
+    apart from no space at all by nothing), or Conflict (the id exists with another body).
+    """
+    order = parse_or_raise(payload)
+    space = await space_by_key(actor, order.space_key)
+    digest = intake_hash(order)
+    existing = await Order.get_or_none(space_id=space.id, name=order.name)
+    if existing is not None:
+        return _resent(existing, digest)
+    rows = tree_rows(order, space.id, digest, actor.event_actor, datetime.now(UTC))
+    try:
+        async with in_transaction() as conn:
+            await insert_tree(rows, conn)
+    except IntegrityError:
+        # Stored meanwhile by a racing request (a resend or a conflict), or another error that stands.
+        existing = await Order.get_or_none(space_id=space.id, name=order.name)
+        if existing is None:
+            raise
+        return _resent(existing, digest)
+    return CreateOrderResult(rows.order, created=True)
+
+
+async def connector_json(order_id: UUID) -> Json:
+    """The body a connector receives: `{"order": …}` in the format of DESIGN §3, assets as they are now."""
+    order = await stored_order_input(order_id)
+    if order is None:
+        raise NotFound("No such order.", [FieldError("orderId", "names no order", "not_found")])
+    return {"order": order.to_json()}
+
+
+def parse_or_raise(payload: object) -> OrderInput:
+    parsed = parse_order_input(payload)
+    if isinstance(parsed, InvalidInput):
+        errors = [FieldError(problem.path, problem.message, problem.code) for problem in parsed.problems]
+        count = len(errors)
+        raise ValidationFailed(f"The order has {count} problem{'' if count == 1 else 's'}.", errors)
+    return parsed
+
+
+def _resent(existing: Order, digest: str) -> CreateOrderResult:
+    if existing.intake_hash == digest:
+        return CreateOrderResult(existing, created=False)
+    message = (
+        f"An order '{existing.name}' exists in this space with different content; "
+        "send it under a new thirdPartyOrderId, or send the same body as before."
+    )
+    raise Conflict(message, [FieldError("thirdPartyOrderId", message, "conflict")])
