@@ -75,6 +75,7 @@ async def create_flow(
         async with in_transaction():
             flow = await Flow.create(space_id=space.id, key=key, name=name)
             version = await _add_version(flow, check, actor, 1)
+            await flow.fetch_related("space")
     except IntegrityError as exc:
         raise Conflict(
             "This space has a flow with this name or key.",
