@@ -32,6 +32,14 @@ async def readyz(request: Request) -> JSONResponse:
     return JSONResponse({"status": "ok"})
 
 
+async def flow_schema(request: Request) -> JSONResponse:
+    """The JSON Schema of flow definitions, made from the same specs validation uses."""
+    from server.domain.flows.schema import flow_json_schema
+
+    schema_id = str(request.url_for("flow_schema"))
+    return JSONResponse(flow_json_schema(schema_id), headers={"Cache-Control": "public, max-age=300"})
+
+
 def _routes() -> list[BaseRoute]:
     from graphql_schema.app import make_graphql_app
     from web.assets import make_asset_app
@@ -43,6 +51,7 @@ def _routes() -> list[BaseRoute]:
     return [
         Route("/healthz", healthz),
         Route("/readyz", readyz),
+        Route("/schemas/flow.json", flow_schema, name="flow_schema"),
         Route("/graphql", graphql_app, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql_app),  # subscriptions on the same path
         *feedback_routes,
