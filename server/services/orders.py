@@ -13,6 +13,7 @@ A `flowKey` is stored with the order; starting its flow after the commit belongs
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -30,6 +31,8 @@ from server.services.errors import Conflict, FieldError, NotFound, ValidationFai
 from server.services.order_writes import insert_tree, tree_rows
 
 Json = dict[str, Any]
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,19 @@ async def create_order(actor: Actor, payload: object) -> CreateOrderResult:
         if existing is None:
             raise
         return _resent(existing, digest)
+    if rows.order.flow_key:
+        await _start_flow(rows.order.id)
     return CreateOrderResult(rows.order, created=True)
+
+
+async def _start_flow(order_id: UUID) -> None:
+    """After the commit: the order's flow starts now; if this fails, the sweep starts it later."""
+    from server.services.flow_runs import start_for_new_order
+
+    try:
+        await start_for_new_order(order_id)
+    except Exception:
+        logger.exception("could not start the flow of order %s; the sweep will", order_id)
 
 
 async def connector_json(order_id: UUID) -> Json:
