@@ -7,11 +7,12 @@ from uuid import UUID
 import strawberry
 from strawberry import Info
 
-from graphql_schema.admin.types import ApiKeyType, api_key_view, space_row
+from graphql_schema.admin.types import ApiKeyType, RoleEnum, UserType, api_key_view, space_row, user_view
 from graphql_schema.errors import UserError, user_errors
 from graphql_schema.orders.types import SpaceType
 from graphql_schema.permissions import IsAuthenticated
-from server.services import auth
+from server.domain.statuses import Role
+from server.services import auth, users
 from server.services.errors import ServiceError
 
 
@@ -32,6 +33,22 @@ class CreateApiKeyPayload:
 class RevokeApiKeyPayload:
     api_key: ApiKeyType | None
     errors: list[UserError]
+
+
+@strawberry.type
+class UserPayload:
+    user: UserType | None
+    errors: list[UserError]
+
+
+def _user_id(id: strawberry.ID) -> UUID | None:
+    try:
+        return UUID(str(id))
+    except ValueError:
+        return None
+
+
+NOT_AN_ID = UserError(field="id", message="is not an id", code="invalid")
 
 
 @strawberry.type
@@ -66,3 +83,41 @@ class AdminMutations:
         except ServiceError as exc:
             return RevokeApiKeyPayload(api_key=None, errors=user_errors(exc))
         return RevokeApiKeyPayload(api_key=api_key_view(key, key.space), errors=[])  # type: ignore[arg-type]
+
+    @strawberry.mutation(permission_classes=[IsAuthenticated], description="Admins only.")
+    async def create_user(
+        self,
+        info: Info,
+        email: str,
+        password: str,
+        role: RoleEnum = Role.OPERATOR,  # type: ignore[valid-type]
+        tags: list[str] | None = None,
+        name: str = "",
+    ) -> UserPayload:
+        try:
+            user = await auth.create_user(info.context.actor, email, password, Role(role), tags or [], name)
+        except ServiceError as exc:
+            return UserPayload(user=None, errors=user_errors(exc))
+        return UserPayload(user=user_view(user), errors=[])
+
+    @strawberry.mutation(permission_classes=[IsAuthenticated], description="Admins only; replaces the tags.")
+    async def set_user_tags(self, info: Info, id: strawberry.ID, tags: list[str]) -> UserPayload:
+        user_id = _user_id(id)
+        if user_id is None:
+            return UserPayload(user=None, errors=[NOT_AN_ID])
+        try:
+            user = await users.set_user_tags(info.context.actor, user_id, tags)
+        except ServiceError as exc:
+            return UserPayload(user=None, errors=user_errors(exc))
+        return UserPayload(user=user_view(user), errors=[])
+
+    @strawberry.mutation(permission_classes=[IsAuthenticated], description="Admins only.")
+    async def set_user_role(self, info: Info, id: strawberry.ID, role: RoleEnum) -> UserPayload:  # type: ignore[valid-type]
+        user_id = _user_id(id)
+        if user_id is None:
+            return UserPayload(user=None, errors=[NOT_AN_ID])
+        try:
+            user = await users.set_user_role(info.context.actor, user_id, Role(role))
+        except ServiceError as exc:
+            return UserPayload(user=None, errors=user_errors(exc))
+        return UserPayload(user=user_view(user), errors=[])

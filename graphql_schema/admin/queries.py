@@ -5,12 +5,12 @@ from __future__ import annotations
 import strawberry
 from strawberry import Info
 
-from graphql_schema.admin.types import ApiKeyType, Me, api_key_view, space_row
+from graphql_schema.admin.types import ApiKeyType, Me, UserType, api_key_view, space_row, user_view
 from graphql_schema.errors import public_error
 from graphql_schema.orders.types import SpaceType
 from graphql_schema.permissions import IsAuthenticated
 from server.domain.actors import ActorKind
-from server.services import auth
+from server.services import auth, users
 from server.services.errors import ServiceError
 
 
@@ -42,3 +42,13 @@ class AdminQueries:
         except ServiceError as exc:
             raise public_error(exc) from exc
         return [api_key_view(k, k.space) for k in keys]  # type: ignore[misc]
+
+    @strawberry.field(
+        permission_classes=[IsAuthenticated], description="Admins only: the organization's users."
+    )
+    async def users(self, info: Info, include_inactive: bool = True) -> list[UserType]:
+        try:
+            found = await users.list_users(info.context.actor, include_inactive=include_inactive)
+        except ServiceError as exc:
+            raise public_error(exc) from exc
+        return [user_view(u) for u in found]

@@ -11,7 +11,7 @@ import strawberry
 from graphql_schema.orders.types import SpaceType
 from server.domain.actors import ActorKind
 from server.domain.statuses import Role
-from server.models import ApiKey, Space
+from server.models import ApiKey, Space, User
 from server.services.order_rows import SpaceRow
 
 ActorKindEnum = strawberry.enum(ActorKind, name="ActorKind")
@@ -65,4 +65,27 @@ def api_key_view(key: ApiKey, space: Space | None) -> ApiKeyView:
         last_used_at=key.last_used_at,
         revoked_at=key.revoked_at,
         space=space_row(space) if space is not None else None,
+    )
+
+
+@strawberry.type(name="User")
+class UserType:
+    id: strawberry.ID
+    email: str
+    name: str
+    role: RoleEnum  # type: ignore[valid-type]
+    tags: list[str]
+    is_active: bool
+    created_at: datetime
+
+
+def user_view(user: User) -> UserType:
+    return UserType(
+        id=strawberry.ID(str(user.id)),
+        email=user.email,
+        name=user.name,
+        role=Role(user.role),
+        tags=list(user.tags or []),
+        is_active=user.is_active,
+        created_at=user.created_at,
     )
