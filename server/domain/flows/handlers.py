@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+import re2
+
 from server.domain.flows.definition import FlowError, Json
 from server.domain.jsonpos import child
 
@@ -326,13 +328,22 @@ def re2_unsupported(pattern: str) -> str | None:
 def _regex_problem(value: Any) -> str | None:
     if not isinstance(value, str):
         return f"must be a regular expression in a string, not {describe(value)}"
-    try:
-        re.compile(value)
-    except (re.error, RecursionError, OverflowError, ValueError) as exc:
-        return f"is not a valid regular expression: {exc}"
     unsupported = re2_unsupported(value)
     if unsupported:
         return f"uses {unsupported}, which RE2 (the linear-time engine that runs filters) does not support"
+    return re2_problem(value)
+
+
+def re2_problem(pattern: str) -> str | None:
+    """Why RE2 (which runs the filters) refuses `pattern`, or None when it compiles."""
+    options = re2.Options()
+    options.log_errors = False
+    try:
+        re2.compile(pattern, options)
+    except re2.error as exc:
+        detail = exc.args[0] if exc.args else exc
+        text = detail.decode(errors="replace") if isinstance(detail, bytes) else str(detail)
+        return f"is not a valid regular expression: {text}"
     return None
 
 
