@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -46,18 +45,6 @@ async def make_order(space_key: tuple[str, str]) -> MakeOrder:
         )
 
     return make
-
-
-async def until(check: Callable[[], Awaitable[Any]], timeout: float = 10.0) -> Any:
-    """Poll `check` until it returns something truthy; fail with its last value after `timeout` s."""
-    deadline = asyncio.get_running_loop().time() + timeout
-    while True:
-        value = await check()
-        if value:
-            return value
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError(f"still {value!r} after {timeout} s")
-        await asyncio.sleep(0.02)
 
 
 def task(key: str, handler: str, payload: dict[str, Any], **extra: Any) -> dict[str, Any]:
