@@ -29,7 +29,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from pathlib import PurePosixPath
 from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit
 
@@ -472,11 +471,12 @@ def _asset(check: _Check, element: object, path: str, seen: dict[str, str]) -> A
     client_id = check.value(raw, "id", path, text(ID_LENGTH), "", required=True)
     _unique(check, client_id, _join(path, "id"), seen, path)
     url = check.value(raw, "url", path, http_url, "", required=True)
+    file_name = _file_name(url)
     return AssetInput(
         client_id=client_id,
         url=url,
-        name=check.value(raw, "name", path, text(NAME_LENGTH), None) or _file_name(url) or client_id,
-        kind=check.value(raw, "kind", path, _asset_kind, None) or kind_of_file(url),
+        name=check.value(raw, "name", path, text(NAME_LENGTH), None) or file_name or client_id,
+        kind=check.value(raw, "kind", path, _asset_kind, None) or kind_of_file(file_name),
         is_public=check.value(raw, "isPublic", path, flag, False),
         versions=_present(_version(check, e, p) for e, p in check.elements(raw, "versions", path)),
     )
@@ -531,28 +531,23 @@ def _short(value: object) -> str:
 
 
 def _file_name(url: str) -> str:
+    """The last segment of the URL's path, decoded: `https://x/a/cloth%20cut.3mf?v=2` → `cloth cut.3mf`."""
     try:
-        return unquote(PurePosixPath(urlsplit(url).path).name)[:NAME_LENGTH]
+        path = urlsplit(url).path
     except ValueError:
         return ""
+    return unquote(path.rpartition("/")[2])[:NAME_LENGTH]
 
 
 def preview_url(assets: Iterable[AssetInput]) -> str | None:
     return next((asset.current_url for asset in assets if asset.kind is AssetKind.PREVIEW), None)
 
 
-def kind_of_file(url: str) -> AssetKind:
-    """Production files (meshes, CAD, zip) and previews (images) by the extension of the URL's path."""
-    extension = PurePosixPath(_path_of(url)).suffix.lower().lstrip(".")
+def kind_of_file(file_name: str) -> AssetKind:
+    """Production files (meshes, CAD, zip) and previews (images), by the extension of the file name."""
+    extension = file_name.rpartition(".")[2].lower() if "." in file_name else ""
     if extension in PRODUCTION_EXTENSIONS:
         return AssetKind.PRODUCTION
     if extension in PREVIEW_EXTENSIONS:
         return AssetKind.PREVIEW
     return AssetKind.OTHER
-
-
-def _path_of(url: str) -> str:
-    try:
-        return urlsplit(url).path
-    except ValueError:
-        return ""
