@@ -13,6 +13,7 @@ from datetime import datetime
 from email import message_from_bytes
 from email.message import Message
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -288,3 +289,15 @@ def connector(monkeypatch: pytest.MonkeyPatch) -> Iterator[Connector]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture
+def asset_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    directory = tmp_path / "assets"
+    monkeypatch.setattr(settings, "ASSET_DIR", directory)
+    return directory
+
+
+def html_part(message: Message) -> str:
+    part = next(part for part in message.walk() if part.get_content_type() == "text/html")
+    return part.get_payload(decode=True).decode()  # type: ignore[union-attr]
