@@ -7,6 +7,7 @@ not by Dramatiq's own retries.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 from uuid import UUID
@@ -28,7 +29,20 @@ async def run_task(task_run_id: str) -> None:
     claim = await task_execution.claim(UUID(task_run_id))
     if claim is None:
         return  # a duplicate or late message: someone else has it, or it ended
-    await task_execution.record(claim, await _outcome(claim))
+    renewal = asyncio.create_task(_keep_lease(claim))
+    try:
+        outcome = await _outcome(claim)
+    finally:
+        renewal.cancel()
+    await task_execution.record(claim, outcome)
+
+
+async def _keep_lease(claim: Claim) -> None:
+    interval = task_execution.LEASE.total_seconds() / 3
+    while True:
+        await asyncio.sleep(interval)
+        if not await task_execution.renew_lease(claim):
+            return
 
 
 async def resume_task(task_run_id: str) -> None:

@@ -25,8 +25,9 @@ from server.services.run_store import decide, definition_of, lock_run, run_messa
 
 logger = logging.getLogger(__name__)
 
-# How long a worker owns a RUNNING task; after that the sweep gives it to another worker.
-LEASE = timedelta(minutes=5)
+# How long a worker owns a RUNNING task unless it renews the claim (every LEASE / 3 while the
+# handler runs); a killed worker's task goes to another worker once its lease lapses.
+LEASE = timedelta(seconds=30)
 # Messages are re-sent when their work is still not picked up this long after it was due.
 REDISPATCH_AFTER = timedelta(seconds=15)
 SWEEP_BATCH = 500
@@ -81,6 +82,13 @@ async def _claimed(task_run_id: UUID, moment: datetime, resuming: bool) -> Claim
         return Claim(context, None)
     arrived: dict[str, Any] = task.resume_data or {}
     return Claim(context, Resumption(data=arrived.get("data"), actor=arrived.get("actor", "system")))
+
+
+async def renew_lease(claim: Claim) -> bool:
+    """Keep the claim while the handler works; False once the task moved on without us."""
+    context = claim.context
+    mine = TaskRun.filter(id=context.task_run_id, state=TaskState.RUNNING, attempts=context.attempt)
+    return bool(await mine.update(lease_until=now() + LEASE))
 
 
 async def record(claim: Claim, outcome: Outcome) -> None:
