@@ -229,3 +229,28 @@ async def test_a_space_key_cannot_act_on_another_spaces_order(
     run = await flow_runs.start_order_flow(admin, order.id)
     with pytest.raises(NotFound):
         await flow_runs.cancel_run(other, run.id)
+
+
+async def test_the_sweep_takes_back_a_task_whose_worker_died(
+    make_flow: MakeFlow, make_order: MakeOrder, admin: Actor, clean_db: str
+) -> None:
+    set_dispatcher(None)
+    flow = await make_flow({"stages": [stage("s", [task("pause", "wait", {"duration": 1})], ["pause"])]})
+    order = await make_order(flow.flow.key)
+    await flow_runs.start_order_flow(admin, order.id)
+    lapsed = datetime.now(UTC) - timedelta(seconds=1)
+    await TaskRun.filter(run__order_id=order.id).update(
+        state=TaskState.RUNNING, attempts=1, lease_until=lapsed
+    )
+    await actors.run_task(str((await TaskRun.get(run__order_id=order.id)).id))  # still claimed: no effect
+
+    from jobs.runtime import start_embedded
+
+    embedded = await start_embedded(threads=1)
+    try:
+        report = await sweep_once()
+        assert report is not None and report.released == 1
+        await until(lambda: _has_status(order, OrderStatus.SUCCESS))
+    finally:
+        await embedded.stop()
+    assert (await TaskRun.get(run__order_id=order.id)).attempts == 2

@@ -1,0 +1,81 @@
+"""Subscriptions over a real websocket: authenticated in connection_init, scoped to the key's space."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import pytest
+import websockets
+
+from server.domain.actors import Actor
+from server.services import auth, flow_runs, flows
+from tests.e2e.support import LiveServer, Subscriber, until
+from tests.flows.conftest import MakeOrder
+
+FLOW = {
+    "stages": [
+        {
+            "key": "s",
+            "taskDefinitions": [{"key": "check", "handlerKey": "manual-task", "payload": {"title": "Check"}}],
+            "initialTaskDefinitionKeys": ["check"],
+        }
+    ]
+}
+STATUS = "subscription { orderStatusChanged { order { id name spaceKey } previousStatus status } }"
+RUN = """
+subscription($order: ID!) {
+  flowRunUpdated(orderId: $order) { run { status taskRuns { key status } } taskKey }
+}"""
+
+
+async def test_a_subscriber_sees_its_spaces_changes_and_nothing_of_others(
+    admin: Actor, space_key: tuple[str, str], make_order: MakeOrder
+) -> None:
+    await flows.create_flow(admin, "demo-eyewear", "Review flow", json.dumps(FLOW))
+    await auth.create_space(admin, "other-space", "Other")
+    other_key = (await auth.create_api_key(admin, "other-space")).secret
+    order = await make_order("review-flow", name="LIVE-1")
+
+    async with (
+        LiveServer(run_jobs=True) as server,
+        Subscriber(server.ws_url, space_key[1]) as mine,
+        Subscriber(server.ws_url, other_key) as theirs,
+    ):
+        await mine.subscribe(STATUS, {})
+        await mine.subscribe(RUN, {"order": str(order.id)})
+        await theirs.subscribe(STATUS, {})
+        await asyncio.sleep(0.1)  # the subscriptions are registered
+        await flow_runs.start_order_flow(admin, order.id)
+
+        seen = await mine.collect(lambda got: any("flowRunUpdated" in m and _waiting(m) for m in got))
+        with pytest.raises(TimeoutError):
+            await theirs.next(timeout=0.5)
+
+    change = next(m["orderStatusChanged"] for m in seen if "orderStatusChanged" in m)
+    assert change == {
+        "order": {"id": str(order.id), "name": "LIVE-1", "spaceKey": "demo-eyewear"},
+        "previousStatus": "CREATED",
+        "status": "IN_PROGRESS",
+    }
+
+
+def _waiting(message: dict[str, object]) -> bool:
+    run = message["flowRunUpdated"]["run"]  # type: ignore[index]
+    return run["taskRuns"] == [{"key": "check", "status": "WAITING"}]  # type: ignore[index,no-any-return]
+
+
+@pytest.mark.parametrize("token", [None, "ffk_not-a-key"])
+async def test_a_connection_without_a_valid_key_is_refused(token: str | None, clean_db: str) -> None:
+    async with LiveServer() as server:
+        socket = await websockets.connect(server.ws_url, subprotocols=["graphql-transport-ws"])  # type: ignore[list-item]
+        payload = {"Authorization": f"Bearer {token}"} if token else {}
+        await socket.send(json.dumps({"type": "connection_init", "payload": payload}))
+        with pytest.raises(websockets.ConnectionClosed) as closed:
+            await asyncio.wait_for(socket.recv(), timeout=5)
+        await until(lambda: _closed(socket))
+    assert closed.value.rcvd is not None and closed.value.rcvd.code == 4403
+
+
+async def _closed(socket: websockets.ClientConnection) -> bool:
+    return socket.close_code is not None
