@@ -9,9 +9,8 @@ from server.domain.actors import Actor
 from server.domain.statuses import ManualTaskStatus, OrderStatus
 from server.models import Asset, AssetVersion, ManualTask, Order
 from server.services import flow_runs
-from tests.flows.conftest import MakeFlow, MakeOrder, stage, task, until
 from tests.graphql.seed import seed_orders
-from tests.web.conftest import WebClient
+from tests.web.conftest import MakeFlow, MakeOrder, WebClient, stage, task, until
 
 APPROVE = {
     "stages": [stage("approve", [task("check", "manual-task", {"title": "Check the print"})], ["check"])]
