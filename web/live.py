@@ -1,7 +1,153 @@
-"""Placeholder."""
+"""Live updates over Server-Sent Events, fed by the event bus.
+
+`/live/orders` sends the changed rows of the orders table; `/live/orders/{id}` sends the
+changing parts of one order's page. Both are HTML for htmx's SSE extension, swapped out of
+band (table rows wrapped in `<template>`, since a bare `<tr>` does not survive parsing).
+A subscriber only hears of spaces its user may see, and every row is read again through
+the read service with the user's own visibility before it is sent. Streams end after
+`MAX_STREAM_SECONDS`; the browser reconnects, which re-checks the session.
+"""
 
 from __future__ import annotations
 
-from starlette.routing import BaseRoute
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
+from uuid import UUID
 
-routes: list[BaseRoute] = []
+from starlette.requests import Request
+from starlette.responses import Response, StreamingResponse
+from starlette.routing import BaseRoute, Route
+
+from server.domain.actors import Actor
+from server.events import Message, get_bus
+from server.models import User
+from server.services.auth import visible_spaces
+from server.services.exports import attach_context
+from server.services.order_queries import get_order
+from server.sessions import csrf_token
+from web.details import live_fragment
+from web.guard import actor_of, page, user_of
+from web.tables import ORDERS
+from web.templating import render_text
+
+KEEPALIVE_SECONDS = 15.0
+MAX_STREAM_SECONDS = 30 * 60.0
+COALESCE_SECONDS = 0.15
+LIVE_TYPES = frozenset({"order.status", "flow_run.updated"})
+Render = Callable[[list[Message]], Awaitable[str | None]]
+
+
+def sse_frame(event: str, html: str) -> str:
+    """One SSE message; every line of the HTML becomes a `data:` line."""
+    lines = html.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return f"event: {event}\n" + "".join(f"data: {line}\n" for line in lines) + "\n"
+
+
+async def space_filter(actor: Actor) -> Callable[[Message], bool]:
+    spaces = await visible_spaces(actor)
+    ids = {str(s.id) for s in spaces}
+    keys = {s.key for s in spaces}
+
+    def accepts(message: Message) -> bool:
+        if message.get("type") not in LIVE_TYPES:
+            return False
+        return message.get("spaceId") in ids or message.get("spaceKey") in keys
+
+    return accepts
+
+
+async def _batch(queue: asyncio.Queue[Message], timeout: float) -> list[Message]:
+    """The next message and whatever follows within `COALESCE_SECONDS`; [] on timeout."""
+    try:
+        first = await asyncio.wait_for(queue.get(), timeout)
+    except TimeoutError:
+        return []
+    batch = [first]
+    await asyncio.sleep(COALESCE_SECONDS)
+    while not queue.empty():
+        batch.append(queue.get_nowait())
+    return batch
+
+
+async def stream(
+    accepts: Callable[[Message], bool], event: str, render: Render, lifetime: float = MAX_STREAM_SECONDS
+) -> AsyncIterator[str]:
+    """SSE frames: one per batch of accepted messages that renders to something, pings in between."""
+    loop = asyncio.get_running_loop()
+    ends = loop.time() + lifetime
+    async with get_bus().subscribe(accepts) as subscription:
+        yield ": connected\n\n"
+        while (left := ends - loop.time()) > 0:
+            batch = await _batch(subscription.queue, min(KEEPALIVE_SECONDS, left))
+            if not batch:
+                yield ": ping\n\n"
+                continue
+            html = await render(batch)
+            if html:
+                yield sse_frame(event, html)
+
+
+def table_rows_renderer(actor: Actor, user: User) -> Render:
+    columns = ORDERS.visible_columns(user.preferences)
+
+    async def render(batch: list[Message]) -> str | None:
+        ids = list(dict.fromkeys(str(m.get("orderId")) for m in batch if m.get("type") == "order.status"))
+        rows = [row for order_id in ids if (row := await _visible_order(actor, order_id))]
+        if not rows:
+            return None
+        await attach_context("orders", rows)
+        context = {"table": ORDERS, "columns": columns, "rows": rows, "mine": list(user.tags)}
+        return render_text("_live_rows.html", context)
+
+    return render
+
+
+async def _visible_order(actor: Actor, order_id: str) -> Any:
+    with contextlib.suppress(ValueError):
+        return await get_order(actor, UUID(order_id))
+    return None
+
+
+def order_page_renderer(actor: Actor, user: User, order_id: UUID, csrf: str) -> Render:
+    async def render(batch: list[Message]) -> str | None:
+        return await live_fragment(actor, order_id, user, csrf)
+
+    return render
+
+
+def _sse(frames: AsyncIterator[str]) -> Response:
+    headers = {"Cache-Control": "no-store", "X-Accel-Buffering": "no"}
+    return StreamingResponse(frames, media_type="text/event-stream", headers=headers)
+
+
+@page()
+async def orders_stream(request: Request) -> Response:
+    actor = actor_of(request)
+    accepts = await space_filter(actor)
+    return _sse(stream(accepts, "rows", table_rows_renderer(actor, user_of(request))))
+
+
+@page()
+async def order_stream(request: Request) -> Response:
+    actor = actor_of(request)
+    try:
+        order_id = UUID(request.path_params["order_id"])
+    except ValueError:
+        return Response(status_code=404)
+    if await get_order(actor, order_id) is None:
+        return Response(status_code=404)
+    in_space = await space_filter(actor)
+
+    def accepts(message: Message) -> bool:
+        return in_space(message) and message.get("orderId") == str(order_id)
+
+    render = order_page_renderer(actor, user_of(request), order_id, csrf_token(request.session))
+    return _sse(stream(accepts, "order", render))
+
+
+routes: list[BaseRoute] = [
+    Route("/live/orders", orders_stream, methods=["GET"]),
+    Route("/live/orders/{order_id}", order_stream, methods=["GET"]),
+]

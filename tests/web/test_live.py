@@ -1,0 +1,108 @@
+"""Live updates: SSE frames, the space filter, and the rows and order parts they carry."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+import httpx
+
+from server.domain.actors import Actor
+from server.domain.statuses import OrderStatus
+from server.events import get_bus
+from server.models import Order, Organization, Space, User
+from tests.graphql.seed import seed_orders
+from tests.web.conftest import WebClient
+from web import live
+
+
+def status_message(space: Space, order_id: object, status: str = "SUCCESS") -> dict[str, object]:
+    return {
+        "type": "order.status",
+        "spaceId": str(space.id),
+        "spaceKey": space.key,
+        "orderId": str(order_id),
+        "status": status,
+        "at": "2026-03-01T12:00:00+00:00",
+    }
+
+
+async def next_frame(frames: AsyncIterator[str]) -> str:
+    return await asyncio.wait_for(anext(frames), timeout=5)
+
+
+def test_a_frame_puts_every_line_in_its_own_data_field() -> None:
+    assert live.sse_frame("rows", "<a>\n<b>") == "event: rows\ndata: <a>\ndata: <b>\n\n"
+
+
+async def test_the_filter_accepts_only_spaces_the_user_may_see(
+    admin: Actor, space_key: tuple[str, str]
+) -> None:
+    space = await Space.get(key="demo-eyewear")
+    accepts = await live.space_filter(admin)
+
+    assert accepts(status_message(space, "x"))
+    assert not accepts({**status_message(space, "x"), "spaceId": "other", "spaceKey": "other"})
+    assert not accepts({**status_message(space, "x"), "type": "something.else"})
+
+
+async def test_a_status_change_sends_the_row_out_of_band_in_a_template(
+    admin: Actor, space_key: tuple[str, str]
+) -> None:
+    rows = await seed_orders("demo-eyewear", 2)
+    space = await Space.get(key="demo-eyewear")
+    order = rows.orders[0]
+    user = await User.get(email="admin@example.com")
+    frames = live.stream(await live.space_filter(admin), "rows", live.table_rows_renderer(admin, user), 10)
+    assert await next_frame(frames) == ": connected\n\n"
+
+    await Order.filter(id=order.id).update(status=OrderStatus.SUCCESS)
+    await get_bus().publish(status_message(space, order.id))
+    frame = await next_frame(frames)
+    await frames.aclose()
+
+    assert frame.startswith("event: rows\n")
+    assert f'data: <template><tr id="orders-{order.id}"' in frame
+    assert 'hx-swap-oob="outerHTML"' in frame and "Success" in frame
+
+
+async def test_another_organizations_orders_are_never_sent(admin: Actor, space_key: tuple[str, str]) -> None:
+    rows = await seed_orders("demo-eyewear", 1)
+    space = await Space.get(key="demo-eyewear")
+    elsewhere = await Organization.create(name="Elsewhere")
+    await Space.filter(id=space.id).update(organization_id=elsewhere.id)
+    user = await User.get(email="admin@example.com")
+
+    accepted = (await live.space_filter(admin))(status_message(space, rows.orders[0].id))
+    html = await live.table_rows_renderer(admin, user)([status_message(space, rows.orders[0].id)])
+
+    assert not accepted and html is None
+
+
+async def test_the_order_stream_sends_the_changing_parts_of_the_page(
+    admin: Actor, space_key: tuple[str, str]
+) -> None:
+    rows = await seed_orders("demo-eyewear", 1)
+    order = rows.orders[0]
+    user = await User.get(email="admin@example.com")
+    render = live.order_page_renderer(admin, user, order.id, "token")
+    await Order.filter(id=order.id).update(status=OrderStatus.FAILURE)
+
+    html = await render([])
+
+    assert html is not None
+    assert 'id="order-status" class="badge status-failure" hx-swap-oob="outerHTML"' in html
+    assert 'id="flow-card"' in html and 'id="history"' in html
+
+
+async def test_streams_of_orders_one_may_not_see_are_404(admin_web: WebClient) -> None:
+    response = await admin_web.get("/live/orders/7d3c1a52-1111-4a4a-9c9c-000000000000")
+    malformed = await admin_web.get("/live/orders/nope")
+
+    assert response.status_code == 404 and malformed.status_code == 404
+
+
+async def test_anonymous_streams_are_refused(client: httpx.AsyncClient) -> None:
+    response = await client.get("/live/orders")
+
+    assert response.status_code == 303
