@@ -8,7 +8,8 @@ It is idempotent on (space, `thirdPartyOrderId`): the same order sent again, how
 `created=False`; a different body under the same id is a `Conflict`. Two identical creates racing
 each other meet at the unique (space, name) index: the loser re-reads and answers like a resend.
 
-A `flowKey` is stored with the order; starting its flow after the commit belongs to the flow engine.
+With a `flowKey`, the order's flow starts right after the commit (`flow_runs.start_for_new_order`);
+if that fails, or the space has no such flow yet, the order stays CREATED and the sweep tries again.
 """
 
 from __future__ import annotations

@@ -212,7 +212,8 @@ async def test_a_user_token_creates_in_its_organization(
     response = await post(client, eyewear(), token.secret)
 
     assert response.status_code == 201
-    assert (await Event.get(order_id=response.json()["order"]["id"])).actor == "user:op@example.com"
+    created = await Event.get(order_id=response.json()["order"]["id"], kind="order.created")
+    assert created.actor == "user:op@example.com"
 
 
 async def test_a_body_over_the_limit_is_413(client: httpx.AsyncClient, space_key: tuple[str, str]) -> None:
