@@ -65,18 +65,24 @@ async def create_order(actor: Actor, payload: object) -> CreateOrderResult:
             raise
         return _resent(existing, digest)
     if rows.order.flow_key:
-        await _start_flow(rows.order.id)
+        await _start_flow(rows.order)
     return CreateOrderResult(rows.order, created=True)
 
 
-async def _start_flow(order_id: UUID) -> None:
-    """After the commit: the order's flow starts now; if this fails, the sweep starts it later."""
+async def _start_flow(order: Order) -> None:
+    """After the commit: the order's flow starts now; if this fails, the sweep starts it later.
+
+    When it started, the order is re-read so callers answer with its new status.
+    """
     from server.services.flow_runs import start_for_new_order
 
     try:
-        await start_for_new_order(order_id)
+        run = await start_for_new_order(order.id)
     except Exception:
-        logger.exception("could not start the flow of order %s; the sweep will", order_id)
+        logger.exception("could not start the flow of order %s; the sweep will", order.id)
+        return
+    if run is not None:
+        await order.refresh_from_db(fields=["status", "updated_at"])
 
 
 async def connector_json(order_id: UUID) -> Json:

@@ -11,9 +11,9 @@ import pytest
 
 from server import settings
 from server.domain.actors import Actor
-from server.domain.statuses import Role
+from server.domain.statuses import OrderStatus, Role
 from server.models import Event, Order, Part
-from server.services import auth
+from server.services import auth, flows
 from tests.conftest import EXAMPLES_DIR
 
 URL = "/api/v1/orders"
@@ -225,3 +225,21 @@ async def test_a_body_over_the_limit_is_413(client: httpx.AsyncClient, space_key
     assert response.status_code == 413
     assert error_fields(response) == [("", "too_large")]
     assert await Order.all().count() == 0
+
+
+async def test_an_order_whose_flow_starts_answers_with_its_new_status(
+    client: httpx.AsyncClient, admin: Actor, space_key: tuple[str, str]
+) -> None:
+    waits = {"key": "confirm", "handlerKey": "manual-task", "payload": {"title": "Check the frame"}}
+    definition = {
+        "stages": [{"key": "make", "taskDefinitions": [waits], "initialTaskDefinitionKeys": ["confirm"]}]
+    }
+    await flows.create_flow(
+        admin, "demo-eyewear", "Standard production", definition, key="standard-production"
+    )
+
+    response = await post(client, eyewear(), space_key[1])
+
+    assert response.status_code == 201
+    assert response.json()["order"]["status"] == "IN_PROGRESS"
+    assert (await Order.get(id=response.json()["order"]["id"])).status == OrderStatus.IN_PROGRESS
