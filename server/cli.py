@@ -159,7 +159,8 @@ def _demo(args: argparse.Namespace) -> int:
         if orders.existing:
             print(f"The demo spaces hold {orders.existing} orders already; no more were made.")
         else:
-            print(f"Orders: {orders.created} made in {time.perf_counter() - started:.1f} s")
+            took = time.perf_counter() - started
+            print(f"Orders: {orders.created} made in {took:.1f} s; {orders.live} of them run their flow now")
         return 0
 
     return _with_database(work)

@@ -214,3 +214,39 @@ def test_serve_answers_health_checks_and_migrates_the_embedded_database(tmp_path
     assert health.status_code == 200
     assert ready.json() == {"status": "ok"}
     assert count(tmp_path / "var" / "fabflow.sqlite3", "SELECT count(*) FROM aerich") >= 1
+
+
+def test_check_flow_says_ok_with_a_summary(tmp_path: Path) -> None:
+    from tests.conftest import EXAMPLES_DIR
+
+    example = EXAMPLES_DIR / "seed-002-step-list.flow.json"
+    done = fabflow("check-flow", str(example), cwd=tmp_path, env=clean_env())
+
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.startswith("ok: step-list with 1 stage(s) and 4 task(s)")
+    assert "generate (generate-production-files)" in done.stdout
+
+
+def test_check_flow_names_each_problem_and_fails(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"stages": [\n  {"key": "s", "taskDefinitions": [], }\n]}')
+    bad_payload = tmp_path / "bad.json"
+    bad_payload.write_text(
+        '{"stages": [{"key": "s", "initialTaskDefinitionKeys": ["w"],'
+        ' "taskDefinitions": [{"key": "w", "handlerKey": "wait", "payload": {"duraton": 5}}]}]}'
+    )
+
+    syntax = fabflow("check-flow", str(broken), cwd=tmp_path, env=clean_env())
+    schema = fabflow("check-flow", str(bad_payload), cwd=tmp_path, env=clean_env())
+    missing = fabflow("check-flow", str(tmp_path / "nope.json"), cwd=tmp_path, env=clean_env())
+
+    assert syntax.returncode == 1 and "line 2, column" in syntax.stdout
+    assert schema.returncode == 1 and "/stages/0/taskDefinitions/0/payload" in schema.stdout
+    assert "duration" in schema.stdout
+    assert missing.returncode == 1 and "nope.json" in missing.stdout
+
+
+def test_worker_needs_redis(tmp_path: Path, env: dict[str, str]) -> None:
+    done = fabflow("worker", cwd=tmp_path, env=env)
+
+    assert done.returncode == 1 and "REDIS_URL" in done.stdout

@@ -1,4 +1,4 @@
-"""The demo: an admin, two spaces, a secret key and realistic orders to look at.
+"""The demo: an admin, two spaces with a flow each, a secret key and realistic orders to look at.
 
 Orders go in through the same intake as a connector's (`create_order`), so the
 demo shows what real orders look like. Their statuses, tags and creation dates
@@ -8,6 +8,8 @@ if their flows had run over the past 90 days.
 
 from __future__ import annotations
 
+import copy
+import json
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -19,15 +21,19 @@ from tortoise.transactions import in_transaction
 
 from server.domain.actors import SYSTEM
 from server.domain.demo_catalog import EYEWEAR, LIGHTING, DemoOrder, demo_orders
+from server.domain.demo_flows import DEMO_FLOWS, FLOW_KEYS
 from server.domain.statuses import OrderStatus
-from server.models import Event, Order, Space, User
+from server.models import Event, Flow, Order, Space, User
 from server.services.auth import create_admin, create_api_key, create_space, default_organization
 
 ADMIN_EMAIL = "admin@fabflow.local"
 SPACES = {EYEWEAR: "Eyewear", LIGHTING: "Lighting"}
 DEFAULT_ORDERS = 300
 DEFAULT_SEED = 2026
-STATUS_EVENT = "order.status_changed"
+# At most this many of the demo's orders (one in ten) are fresh and run their flow once the server
+# (and its worker) starts; the others have a made-up past.
+LIVE_ORDERS = 6
+STATUS_EVENT = "order.status"
 # Tables whose rows `create_order` stamps with the time of the call; the demo moves them to the order's date.
 BACKDATED_TABLES = ("product", "part", "asset", "event")
 
@@ -47,6 +53,7 @@ class DemoAccess:
 class DemoOrders:
     created: int
     existing: int  # orders the demo spaces held before; when any, none are made
+    live: int = 0  # of those created, fresh orders whose flows have started
 
 
 async def prepare_demo() -> DemoAccess:
@@ -57,6 +64,7 @@ async def prepare_demo() -> DemoAccess:
     organization = await default_organization()
     password = await _ensure_admin()
     spaces_created = await _ensure_spaces()
+    await _ensure_flows()
     key = await create_api_key(SYSTEM, EYEWEAR, "demo")
     return DemoAccess(
         organization=organization.name,
@@ -75,8 +83,10 @@ async def make_demo_orders(
     if existing or count <= 0:
         return DemoOrders(created=0, existing=existing)
     now = now or datetime.now(UTC)
-    created = await _create_orders(demo_orders(count, seed, now), now)
-    return DemoOrders(created=created, existing=0)
+    live_count = min(LIVE_ORDERS, count // 10)
+    created = await _create_orders(demo_orders(count - live_count, seed, now), now)
+    live = await _create_live_orders(demo_orders(live_count, seed + 1, now))
+    return DemoOrders(created=created + live, existing=0, live=live)
 
 
 async def _ensure_admin() -> str | None:
@@ -94,6 +104,26 @@ async def _ensure_spaces() -> list[str]:
             await create_space(SYSTEM, key, name)
             created.append(key)
     return created
+
+
+async def _ensure_flows() -> None:
+    from server.services.flows import create_flow
+
+    for space_key, name, definition in DEMO_FLOWS:
+        if not await Flow.exists(space__key=space_key, name=name):
+            await create_flow(SYSTEM, space_key, name, json.dumps(definition, indent=2))
+
+
+async def _create_live_orders(plan: list[DemoOrder]) -> int:
+    """New orders whose flows run: the server's worker takes them up when it starts."""
+    from server.services.orders import create_order
+
+    for demo in plan:
+        order = copy.deepcopy(demo.payload)
+        order["thirdPartyOrderId"] = "LIVE-" + order["thirdPartyOrderId"]
+        order["flowKey"] = FLOW_KEYS[order["spaceKey"]]
+        await create_order(SYSTEM, order)
+    return len(plan)
 
 
 async def _create_orders(plan: list[DemoOrder], now: datetime) -> int:

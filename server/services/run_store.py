@@ -208,13 +208,13 @@ async def _carry(
             previous = loaded.order.status
             loaded.order.status = status
             await Order.filter(id=loaded.order.id).update(status=status, updated_at=moment)
-            message = f"Status changed from {OrderStatus(previous).label} to {status.label}."
+            message = f"Status changed from {OrderStatus(previous).label} to {status.label}"
             history.append(
                 HistoryEvent(
                     order_id=loaded.order.id,
                     kind="order.status",
                     message=message,
-                    data={"from": str(previous), "to": str(status)},
+                    data={"previousStatus": str(previous), "status": str(status)},
                     actor=actor,
                     created_at=moment,
                 )

@@ -100,7 +100,7 @@ async def test_an_unhandled_timeout_makes_the_order_unhealthy_until_the_task_com
     await until(lambda: _has_status(order, OrderStatus.SUCCESS))
 
     statuses = await Event.filter(order_id=order.id, kind="order.status").order_by("created_at")
-    assert [e.data["to"] for e in statuses] == ["IN_PROGRESS", "UNHEALTHY", "IN_PROGRESS", "SUCCESS"]
+    assert [e.data["status"] for e in statuses] == ["IN_PROGRESS", "UNHEALTHY", "IN_PROGRESS", "SUCCESS"]
 
 
 async def test_a_handled_timeout_runs_its_branch_and_closes_the_manual_task(

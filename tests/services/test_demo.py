@@ -12,8 +12,8 @@ import pytest
 
 from server.domain.demo_catalog import CDN, EYEWEAR, HISTORY_DAYS, LIGHTING, demo_orders
 from server.domain.statuses import OrderStatus
-from server.models import Event, Order, Part, Product, Space, User
-from server.services.demo import ADMIN_EMAIL, STATUS_EVENT, make_demo_orders, prepare_demo
+from server.models import Event, Flow, FlowRun, Order, Part, Product, Space, User
+from server.services.demo import ADMIN_EMAIL, LIVE_ORDERS, STATUS_EVENT, make_demo_orders, prepare_demo
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
 # The demo writes its orders through the order intake; these tests run as soon as it exists.
@@ -118,12 +118,12 @@ async def test_prepare_demo_again_keeps_the_password_and_makes_a_new_key(clean_d
 async def test_demo_orders_get_their_planned_status_tags_dates_and_history(clean_db: str) -> None:
     # given
     await prepare_demo()
-    plan = {o.payload["thirdPartyOrderId"]: o for o in demo_orders(12, seed=4, now=NOW)}
+    plan = {o.payload["thirdPartyOrderId"]: o for o in demo_orders(11, seed=4, now=NOW)}
     # when
     made = await make_demo_orders(12, seed=4, now=NOW)
     # then
-    assert (made.created, made.existing) == (12, 0)
-    orders = await Order.all()
+    assert (made.created, made.existing, made.live) == (12, 0, 1)
+    orders = await Order.exclude(name__startswith="LIVE-")
     assert {o.name: (o.status, o.tags, o.created_at) for o in orders} == {
         name: (o.status, o.tags, o.created_at) for name, o in plan.items()
     }
@@ -139,7 +139,7 @@ async def test_every_status_change_is_in_the_history(clean_db: str) -> None:
     # when
     await make_demo_orders(30, seed=8, now=NOW)
     # then
-    for order in await Order.all():
+    for order in await Order.exclude(name__startswith="LIVE-"):
         events = await Event.filter(order_id=order.id, kind=STATUS_EVENT).order_by("created_at")
         statuses = [e.data["status"] for e in events]
         if order.status is OrderStatus.CREATED:
@@ -161,3 +161,18 @@ async def test_demo_orders_are_not_made_twice(clean_db: str) -> None:
     # then
     assert (again.created, again.existing) == (0, 5)
     assert await Order.all().count() == 5
+
+
+@needs_intake
+async def test_the_demo_has_a_flow_per_space_and_live_orders_running_it(clean_db: str) -> None:
+    # given
+    await prepare_demo()
+    # when
+    await make_demo_orders(60, seed=5, now=NOW)
+    # then
+    flows = {(flow.space.key, flow.key) for flow in await Flow.all().select_related("space")}
+    assert flows == {(EYEWEAR, "standard-production"), (LIGHTING, "lamp-shade-production")}
+    live = await Order.filter(name__startswith="LIVE-")
+    assert len(live) == LIVE_ORDERS
+    assert all(order.status is OrderStatus.IN_PROGRESS for order in live)
+    assert await FlowRun.filter(order_id__in=[order.id for order in live]).count() == LIVE_ORDERS
