@@ -328,9 +328,7 @@ class TaskRun(Model):
     class Meta:
         table = "task_run"
         unique_together = (("run", "ordinal"),)
-        indexes = (
-            Index(fields=("state", "timeout_at")),
-        )
+        indexes = (Index(fields=("state", "timeout_at")),)
 
 
 class ManualTask(Model):
