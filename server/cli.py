@@ -207,7 +207,10 @@ def _check_flow_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _check_flow(args: argparse.Namespace) -> int:
+    from jobs.handlers.registry import handlers
     from server.domain.flows import load_flow
+
+    handlers()  # installed plug-ins' payload specs count too
 
     try:
         with open(args.file, encoding="utf-8") as source:
