@@ -112,11 +112,25 @@ async def order_page(request: Request) -> Response:
     return render(request, "order.html", context)
 
 
+LIVE_SECTIONS = (
+    "_order_status.html",
+    "_order_specs.html",
+    "_order_flow.html",
+    "_order_tasks.html",
+    "_order_history.html",
+)
+
+
+async def live_sections(actor: Actor, order_id: UUID, user: Any, csrf: str) -> dict[str, str]:
+    """The changing parts of an order page, each as an out-of-band swap, by template name."""
+    context = {**await load_order(actor, order_id), "user": user, "oob": True, "csrf": csrf}
+    return {name: render_text(name, context) for name in LIVE_SECTIONS}
+
+
 async def live_fragment(actor: Actor, order_id: UUID, user: Any, csrf: str, flash: str = "") -> str:
-    """The changing parts of an order page, as out-of-band swaps."""
-    context = await load_order(actor, order_id)
-    extra = {"user": user, "oob": True, "flash": flash, "csrf": csrf}
-    return render_text("_order_live.html", {**context, **extra})
+    """All the changing parts of an order page, and the message of the action, as out-of-band swaps."""
+    sections = await live_sections(actor, order_id, user, csrf)
+    return "".join(sections.values()) + render_text("_flash.html", {"flash": flash})
 
 
 Action = Callable[[Actor, UUID, Request], Awaitable[object]]

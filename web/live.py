@@ -27,7 +27,7 @@ from server.services.auth import visible_spaces
 from server.services.exports import attach_context
 from server.services.order_queries import get_order
 from server.sessions import csrf_token
-from web.details import live_fragment
+from web.details import live_sections
 from web.guard import actor_of, page, user_of
 from web.tables import ORDERS
 from web.templating import render_text
@@ -111,8 +111,15 @@ async def _visible_order(actor: Actor, order_id: str) -> Any:
 
 
 def order_page_renderer(actor: Actor, user: User, order_id: UUID, csrf: str) -> Render:
+    """Sends only the parts that changed since the stream last sent them, so a part someone is
+    typing in (a manual task's comment) is not replaced by an update of another part."""
+    sent: dict[str, str] = {}
+
     async def render(batch: list[Message]) -> str | None:
-        return await live_fragment(actor, order_id, user, csrf)
+        sections = await live_sections(actor, order_id, user, csrf)
+        changed = [html for name, html in sections.items() if sent.get(name) != html]
+        sent.update(sections)
+        return "".join(changed) or None
 
     return render
 

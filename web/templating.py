@@ -63,8 +63,10 @@ def scalar(value: Any) -> str:
 
 
 def safe_url(value: str | None) -> str:
-    """Links from order data only when they are http(s): never `javascript:` or `data:`."""
+    """Links from order data only when they are http(s) or a path of this site: never `javascript:`."""
     text = (value or "").strip()
+    if text.startswith("/") and not text.startswith(("//", "/\\")):
+        return text
     return text if text.lower().startswith(("https://", "http://")) else ""
 
 

@@ -89,10 +89,15 @@ async def test_the_order_stream_sends_the_changing_parts_of_the_page(
     await Order.filter(id=order.id).update(status=OrderStatus.FAILURE)
 
     html = await render([])
+    unchanged = await render([])
+    await Order.filter(id=order.id).update(status=OrderStatus.SUCCESS)
+    changed = await render([])
 
     assert html is not None
     assert 'id="order-status" class="badge status-failure" hx-swap-oob="outerHTML"' in html
-    assert 'id="flow-card"' in html and 'id="history"' in html
+    assert 'id="flow-card"' in html and 'id="history"' in html and 'id="manual-tasks"' in html
+    assert unchanged is None
+    assert changed is not None and "status-success" in changed and 'id="manual-tasks"' not in changed
 
 
 async def test_streams_of_orders_one_may_not_see_are_404(admin_web: WebClient) -> None:

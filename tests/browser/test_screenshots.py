@@ -1,0 +1,38 @@
+"""The demo data in the browser: the tables and an order page render; with `FABFLOW_SCREENSHOTS=DIR`
+the test also saves the screenshots shown in the README."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from server.models import Order
+from server.services import demo
+from tests.browser.conftest import screenshot_path, sign_in
+
+
+def expect(target: Any) -> Any:
+    from playwright.async_api import expect as playwright_expect
+
+    return playwright_expect(target)
+
+
+async def test_demo_pages_render(context: Any) -> None:
+    access = await demo.prepare_demo()
+    await demo.make_demo_orders(count=80)
+    assert access.admin_password is not None
+    page = await context.new_page()
+
+    await sign_in(page, access.admin_email, access.admin_password)
+    await expect(page.locator("#table tbody tr")).to_have_count(50)
+    if path := screenshot_path("orders.png"):
+        await page.screenshot(path=str(path))
+    order = await Order.filter(flow_key__isnull=False).order_by("-created_at").first()
+    assert order is not None
+    await page.goto(f"/orders/{order.id}")
+    await expect(page.locator("#order-status")).to_be_visible()
+    if path := screenshot_path("order.png"):
+        await expect(page.locator("#flow-card svg .state-succeeded").first).to_be_visible(timeout=20_000)
+        await page.reload()
+        await page.screenshot(path=str(path), full_page=True)
+    await page.goto("/flows")
+    await expect(page.locator("table.grid tbody tr").first).to_be_visible()
