@@ -23,7 +23,7 @@ from server.app import create_app
 from server.domain.actors import SYSTEM, Actor
 from server.services import auth
 
-EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "shared" / "examples"
+EXAMPLES_DIR = Path(__file__).resolve().parent / "examples"
 TEST_DATABASE = os.environ.get("FABFLOW_TEST_DATABASE", "sqlite")
 POSTGRES_URL = os.environ.get("FABFLOW_TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 REDIS_URL = os.environ.get("FABFLOW_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")

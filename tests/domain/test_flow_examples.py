@@ -1,4 +1,4 @@
-"""The examples in /work/shared/examples: valid JSON validates, broken JSON says where it breaks."""
+"""The examples in tests/examples: valid JSON validates, broken JSON says where it breaks."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from server.domain.flows.validate import load_flow, validate_flow, validate_step
 from server.domain.statuses import OrderStatus, RunStatus
 from tests.domain.test_flow_validate import schema_errors
 
-EXAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "examples"
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 FLOW_FILES = sorted(EXAMPLES.glob("*.flow.json"))
 TASK_FILES = sorted(EXAMPLES.glob("*.task.json"))
 STEP_FILES = sorted(EXAMPLES.glob("*.step.json"))
@@ -106,7 +106,7 @@ def test_the_three_tasks_example_resolves_recipient() -> None:
 
     assert check.definition is not None
     first = check.definition.stages[0].task("task-key-1")
-    assert first is not None and first.payload["recipients"] == ["test-order@twikit.com"]
+    assert first is not None and first.payload["recipients"] == ["test-order@example.com"]
     assert "recipient" not in first.payload
 
 
