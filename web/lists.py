@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
+from typing import IO, Any
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import Response, StreamingResponse
 from starlette.routing import BaseRoute, Route
 
 from server.domain.actors import Actor
@@ -92,16 +92,28 @@ def export_view(table: Table) -> Callable[[Request], Awaitable[Response]]:
             user_of(request).preferences
         )
         rows = await exports.load_rows(actor_of(request), table.name, ids)  # type: ignore[arg-type]
-        body = exports.to_csv([c.title for c in columns], ([csv_value(c, r) for c in columns] for r in rows))
+        header = [c.title for c in columns]
+        values = [[csv_value(c, r) for c in columns] for r in rows]
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-        disposition = f'attachment; filename="fabflow-{table.name}-{stamp}.csv"'
-        return Response(
-            body.encode("utf-8-sig"),
-            media_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": disposition},
-        )
+        if form.get("format") in ("zip", "zip-files") and table.name != "orders":
+            with_files = form.get("format") == "zip-files"
+            spool = await exports.zip_export(table.name, rows, (header, values), with_files)  # type: ignore[arg-type]
+            return _download(_chunks(spool), "application/zip", f"fabflow-{table.name}-{stamp}.zip")
+        body = exports.to_csv(header, values).encode("utf-8-sig")
+        return _download(iter([body]), "text/csv; charset=utf-8", f"fabflow-{table.name}-{stamp}.csv")
 
     return view
+
+
+def _download(body: Iterator[bytes], media_type: str, filename: str) -> Response:
+    headers = {"Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"}
+    return StreamingResponse(body, media_type=media_type, headers=headers)
+
+
+def _chunks(spool: IO[bytes], size: int = 256 * 1024) -> Iterator[bytes]:
+    with spool:
+        while chunk := spool.read(size):
+            yield chunk
 
 
 def csv_value(column: Column, row: Any) -> object:

@@ -1,13 +1,24 @@
-"""Exports of selected orders, products and parts: the rows (as the actor may see them) and CSV text.
+"""Exports of selected orders, products and parts: the rows (as the actor may see them), CSV
+text, and zip files.
 
 Cells that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, carriage return
 at the start) get a leading apostrophe, so an exported order name cannot run anything.
+
+A zip holds `csv/<kind>.csv` (the visible columns), for parts also `csv/manufacturing.csv`
+(one row per part, one column per manufacturing value), and with files the current version of
+each asset: files Fabflow stores go in under `files/<row>/`; files elsewhere are listed in
+`files/links.csv` with their URL, never fetched by the server (an export must not make the
+server call addresses taken from order data). Stored files stop being added past
+`MAX_ZIP_FILE_BYTES`; the rest are listed as links too.
 """
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
+import tempfile
+import zipfile
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal
 from uuid import UUID
@@ -17,11 +28,13 @@ from tortoise.queryset import QuerySet
 
 from server.domain.actors import Actor, ActorKind
 from server.models import Order, Part, Product
-from server.services.errors import FieldError, Unauthenticated, ValidationFailed
+from server.services import assets as stored_files
+from server.services.errors import FieldError, NotFound, Unauthenticated, ValidationFailed
 from server.services.order_rows import OrderRow, PartRow, ProductRow, column_names
 from server.services.order_tree import TreeLoader
 
 MAX_EXPORT_ROWS = 1000
+MAX_ZIP_FILE_BYTES = 512 * 1024 * 1024
 Kind = Literal["orders", "products", "parts"]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -97,3 +110,115 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     for row in rows:
         writer.writerow([safe_cell(cell) for cell in row])
     return buffer.getvalue()
+
+
+def manufacturing_table(parts: Sequence[Any]) -> tuple[list[str], list[list[object]]]:
+    """Parts × their manufacturing values (nested values as `a.b` columns)."""
+    flat = [(part, _flatten(part.manufacturing_data or {})) for part in parts]
+    keys = sorted({key for _, values in flat for key in values})
+    header = ["Part ID", "Part", "Product ID", "Order ID", *keys]
+    rows = [
+        [part.id, part.name, part.product_id, part.order_id, *(values.get(k, "") for k in keys)]
+        for part, values in flat
+    ]
+    return header, rows
+
+
+def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, object]:
+    flat: dict[str, object] = {}
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{name}."))
+        elif isinstance(value, list):
+            flat[name] = " ".join(str(v) for v in value)
+        else:
+            flat[name] = value
+    return flat
+
+
+async def _assets_of(kind: str, rows: Sequence[Any]) -> list[tuple[str, Any]]:
+    """(folder name, asset with its versions) for each asset of the rows."""
+    tree = TreeLoader()
+    if kind == "products":
+        tree.adopt_products(rows)
+    else:
+        tree.adopt_parts(rows)
+    found = await tree.attach_assets(rows)
+    await tree.attach_versions(found)
+    pairs = []
+    for row in rows:
+        label = _folder(getattr(row, "title", None) or getattr(row, "name", "") or str(row.id), row.id)
+        pairs += [(label, asset) for asset in row.assets or []]
+    return pairs
+
+
+def _folder(name: str, row_id: UUID) -> str:
+    return f"{stored_files.safe_name(name)[:60]}-{str(row_id)[:8]}"
+
+
+def write_zip(
+    kind: str,
+    table: tuple[Sequence[str], Iterable[Sequence[object]]],
+    parts: Sequence[Any] | None,
+    files: Sequence[tuple[str, Any]],
+) -> Any:
+    """The zip as a temporary file (rewound), with the CSVs and the given files."""
+    spool = tempfile.SpooledTemporaryFile(max_size=16 * 1024 * 1024)  # noqa: SIM115 (the caller closes it)
+    with zipfile.ZipFile(spool, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(f"csv/{kind}.csv", to_csv(*table))
+        if parts is not None:
+            archive.writestr("csv/manufacturing.csv", to_csv(*manufacturing_table(parts)))
+        if files:
+            links = _add_files(archive, files)
+            if links:
+                archive.writestr("files/links.csv", to_csv(["Folder", "File", "URL"], links))
+    spool.seek(0)
+    return spool
+
+
+def _add_files(archive: zipfile.ZipFile, files: Sequence[tuple[str, Any]]) -> list[list[object]]:
+    links: list[list[object]] = []
+    written = 0
+    used: set[str] = set()
+    for folder, asset in files:
+        current = asset.current_version
+        url = current.url if current else asset.url
+        path = _stored_path(url)
+        size = path.stat().st_size if path else 0
+        if path is None or written + size > MAX_ZIP_FILE_BYTES:
+            links.append([folder, asset.name, url])
+            continue
+        name = _unique(f"files/{folder}/{stored_files.safe_name(asset.name or path.name)}", used)
+        archive.write(path, name)
+        written += size
+    return links
+
+
+def _stored_path(url: str) -> Any:
+    key = stored_files.key_of(url.split("?", 1)[0])
+    if key is None:
+        return None
+    try:
+        path = stored_files.file_path(key)
+    except NotFound:
+        return None
+    return path if path.is_file() else None
+
+
+def _unique(name: str, used: set[str]) -> str:
+    candidate, number = name, 1
+    while candidate in used:
+        number += 1
+        stem, dot, ext = name.rpartition(".")
+        candidate = f"{stem}-{number}.{ext}" if dot else f"{name}-{number}"
+    used.add(candidate)
+    return candidate
+
+
+async def zip_export(
+    kind: Kind, rows: Sequence[Any], table: tuple[Sequence[str], Iterable[Sequence[object]]], with_files: bool
+) -> Any:
+    """A zip of products or parts already loaded for the actor (`load_rows`)."""
+    files = await _assets_of(kind, rows) if with_files and kind != "orders" else []
+    return await asyncio.to_thread(write_zip, kind, table, rows if kind == "parts" else None, files)
