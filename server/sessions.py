@@ -10,11 +10,18 @@ change takes effect at once.
 from __future__ import annotations
 
 import hmac
+import json
 import secrets
+from base64 import b64decode
 from collections.abc import MutableMapping
 from typing import Any
+from urllib.parse import urlsplit
 from uuid import UUID
 
+from itsdangerous import BadSignature, TimestampSigner
+from starlette.requests import HTTPConnection
+
+from server import settings
 from server.models import User
 
 SESSION_COOKIE = "fabflow_session"
@@ -61,3 +68,32 @@ async def session_user(session: Session) -> User | None:
     except ValueError:
         return None
     return await User.get_or_none(id=user_id, is_active=True)
+
+
+def read_session_cookie(value: str) -> dict[str, Any]:
+    """The session in a cookie value as the web UI's session middleware signed it; {} if not valid."""
+    try:
+        data = TimestampSigner(settings.secret_key()).unsign(value.encode(), max_age=SESSION_MAX_AGE)
+        session = json.loads(b64decode(data))
+    except (BadSignature, ValueError):
+        return {}
+    return session if isinstance(session, dict) else {}
+
+
+def same_origin(conn: HTTPConnection) -> bool:
+    """False when the browser says the request comes from another site (its `Origin` is not this host)."""
+    origin = conn.headers.get("origin")
+    if not origin:
+        return True
+    return urlsplit(origin).netloc.lower() == conn.headers.get("host", "").lower()
+
+
+async def connection_user(conn: HTTPConnection) -> User | None:
+    """The signed-in user of a request or websocket outside the web UI (GraphQL), from the cookie.
+
+    Only same-origin requests count: a page of another site cannot act with the user's session.
+    """
+    cookie = conn.cookies.get(SESSION_COOKIE)
+    if not cookie or not same_origin(conn):
+        return None
+    return await session_user(read_session_cookie(cookie))
