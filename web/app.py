@@ -60,7 +60,7 @@ async def home(request: Request) -> Response:
 
 
 def _routes() -> list[BaseRoute]:
-    from web import admin, details, flows, lists, live, login, outbox
+    from web import admin, details, flows, lists, live, login, outbox, tasks
 
     return [
         Route("/", home),
@@ -71,6 +71,7 @@ def _routes() -> list[BaseRoute]:
         *flows.routes,
         *live.routes,
         *outbox.routes,
+        *tasks.routes,
         Mount("/static", app=StaticFiles(directory=STATIC_DIR), name="static"),
     ]
 

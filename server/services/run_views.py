@@ -1,17 +1,20 @@
-"""Read-only views of an order's flow runs, for pages: the run, its version, its task runs.
+"""Read-only views of flow runs for pages: an order's run with its version and task runs, and the
+open manual tasks.
 
-Callers check visibility of the order first (the order read service); everything here hangs
-under that order.
+`latest_run` trusts its caller to have checked that the order is visible (the order read
+service); `open_manual_tasks` applies the actor's visibility itself.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from uuid import UUID
 
+from server.domain.actors import Actor, ActorKind
 from server.domain.flows import FlowDefinition
-from server.domain.statuses import RunStatus, TaskState
-from server.models import Flow, FlowRun, FlowVersion, TaskRun
+from server.domain.statuses import ManualTaskStatus, RunStatus, TaskState
+from server.models import Flow, FlowRun, FlowVersion, ManualTask, TaskRun
 
 ACTIVE = (RunStatus.RUNNING, RunStatus.UNHEALTHY)
 RETRYABLE = (TaskState.FAILED, TaskState.TIMED_OUT)
@@ -64,3 +67,53 @@ async def run_count(order_id: UUID) -> int:
 async def startable_flows(space_id: UUID) -> list[Flow]:
     """The enabled flows of a space, which an operator may start for an order of it."""
     return await Flow.filter(space_id=space_id, enabled=True).order_by("name")
+
+
+@dataclass(frozen=True)
+class OpenTask:
+    id: UUID
+    title: str
+    description: str
+    assignee_tags: list[str]
+    created_at: datetime
+    order_id: UUID
+    order_name: str
+    space_key: str
+
+
+async def open_manual_tasks(actor: Actor, limit: int = 200) -> list[OpenTask]:
+    """The open manual tasks of the orders the actor may see, oldest first."""
+    query = ManualTask.filter(status=ManualTaskStatus.OPEN)
+    if actor.kind is ActorKind.SPACE_KEY:
+        query = query.filter(order__space_id=actor.space_id)
+    elif actor.kind is ActorKind.USER:
+        query = query.filter(order__space__organization_id=actor.organization_id)
+    elif actor.kind is not ActorKind.SYSTEM:
+        return []
+    records = (
+        await query.order_by("created_at")
+        .limit(limit)
+        .values(
+            "id",
+            "title",
+            "description",
+            "assignee_tags",
+            "created_at",
+            "order_id",
+            "order__name",
+            "order__space__key",
+        )
+    )
+    return [
+        OpenTask(
+            id=r["id"],
+            title=r["title"],
+            description=r["description"],
+            assignee_tags=list(r["assignee_tags"] or []),
+            created_at=r["created_at"],
+            order_id=r["order_id"],
+            order_name=r["order__name"],
+            space_key=r["order__space__key"],
+        )
+        for r in records
+    ]

@@ -129,3 +129,26 @@ async def test_an_operator_starts_a_flow_for_a_created_order(
 
 async def _status_is(order_id: object, status: OrderStatus) -> bool:
     return (await Order.get(id=order_id)).status == status
+
+
+async def test_the_tasks_page_lists_open_tasks_mine_first(
+    jobs: Embedded, make_flow: MakeFlow, make_order: MakeOrder, admin: Actor, operator_web: WebClient
+) -> None:
+    tagged = {
+        "stages": [
+            stage("s", [task("t", "manual-task", {"title": "Sand it", "assigneeTags": ["eyewear"]})], ["t"])
+        ]
+    }
+    plain = {"stages": [stage("s", [task("t", "manual-task", {"title": "Paint it"})], ["t"])]}
+    for definition, name in ((plain, "A-1"), (tagged, "B-2")):
+        flow = await make_flow(definition)
+        order = await make_order(flow.flow.key, name=name)
+        await flow_runs.start_order_flow(admin, order.id)
+        await until(lambda order=order: ManualTask.get_or_none(order_id=order.id))
+
+    everything = await operator_web.get("/tasks")
+    mine = await operator_web.get("/tasks?mine=1")
+
+    assert everything.text.index("Sand it") < everything.text.index("Paint it")
+    assert '<tr class="mine">' in everything.text
+    assert "Sand it" in mine.text and "Paint it" not in mine.text
