@@ -18,7 +18,9 @@ from strawberry.tools import merge_types
 
 from graphql_schema.admin.mutations import AdminMutations
 from graphql_schema.admin.queries import AdminQueries
+from graphql_schema.context import ReleaseLoadedRows
 from graphql_schema.errors import should_mask_error
+from graphql_schema.execution import PlannedExecutionContext
 from graphql_schema.orders.mutations import OrderMutations
 from graphql_schema.orders.queries import OrderQueries
 from server import settings
@@ -33,6 +35,7 @@ def extensions(*, development: bool, debug: bool) -> list[Callable[[], SchemaExt
         lambda: QueryDepthLimiter(max_depth=settings.GRAPHQL_MAX_DEPTH),
         lambda: MaxTokensLimiter(max_token_count=settings.GRAPHQL_MAX_TOKENS),
         lambda: MaxAliasesLimiter(max_alias_count=settings.GRAPHQL_MAX_ALIASES),
+        ReleaseLoadedRows,
     ]
     if not development:
         factories.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
@@ -42,10 +45,14 @@ def extensions(*, development: bool, debug: bool) -> list[Callable[[], SchemaExt
 
 
 def make_schema(*, development: bool | None = None, debug: bool | None = None) -> strawberry.Schema:
-    """The schema; introspection only in development, errors masked unless debugging."""
+    """The schema; introspection only in development, errors masked unless debugging.
+
+    Preloaded trees of rows complete from a plan (`graphql_schema.execution`).
+    """
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
+        execution_context_class=PlannedExecutionContext,
         extensions=extensions(
             development=settings.is_development() if development is None else development,
             debug=settings.DEBUG if debug is None else debug,

@@ -74,7 +74,15 @@ def _serve(args: argparse.Namespace) -> int:
         _print_applied(asyncio.run(_apply_migrations()), quiet=True)
     host = f"[{args.host}]" if ":" in args.host else args.host
     print(f"Fabflow at http://{host}:{args.port}/ ({_mode()})", flush=True)
-    uvicorn.run("server.app:create_app", factory=True, host=args.host, port=args.port, log_level="info")
+    # Live pages hold their event streams open: on shutdown, give requests 5 s, then close what is left.
+    uvicorn.run(
+        "server.app:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        log_level="info",
+        timeout_graceful_shutdown=5,
+    )
     return 0
 
 

@@ -5,13 +5,15 @@ changing parts of one order's page. Both are HTML for htmx's SSE extension, swap
 band (table rows wrapped in `<template>`, since a bare `<tr>` does not survive parsing).
 A subscriber only hears of spaces its user may see, and every row is read again through
 the read service with the user's own visibility before it is sent. Streams end after
-`MAX_STREAM_SECONDS`; the browser reconnects, which re-checks the session.
+`MAX_STREAM_SECONDS`, or when the server is stopping; the browser reconnects, which re-checks
+the session.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import signal
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 from uuid import UUID
@@ -33,6 +35,7 @@ from web.tables import ORDERS
 from web.templating import render_text
 
 KEEPALIVE_SECONDS = 15.0
+TICK_SECONDS = 1.0
 MAX_STREAM_SECONDS = 30 * 60.0
 COALESCE_SECONDS = 0.15
 LIVE_TYPES = frozenset({"order.status", "flow_run.updated"})
@@ -71,6 +74,15 @@ async def _batch(queue: asyncio.Queue[Message], timeout: float) -> list[Message]
     return batch
 
 
+def server_exiting() -> bool:
+    """True once the uvicorn server of this process was told to stop (its signal handler says so).
+
+    Streams end then, so a shutdown does not wait for open pages; False when not under uvicorn.
+    """
+    handler = signal.getsignal(signal.SIGINT)
+    return bool(getattr(getattr(handler, "__self__", None), "should_exit", False))
+
+
 async def stream(
     accepts: Callable[[Message], bool], event: str, render: Render, lifetime: float = MAX_STREAM_SECONDS
 ) -> AsyncIterator[str]:
@@ -79,14 +91,16 @@ async def stream(
     ends = loop.time() + lifetime
     async with get_bus().subscribe(accepts) as subscription:
         yield ": connected\n\n"
-        while (left := ends - loop.time()) > 0:
-            batch = await _batch(subscription.queue, min(KEEPALIVE_SECONDS, left))
-            if not batch:
-                yield ": ping\n\n"
-                continue
-            html = await render(batch)
+        quiet_since = loop.time()
+        while loop.time() < ends and not server_exiting():
+            batch = await _batch(subscription.queue, TICK_SECONDS)
+            html = await render(batch) if batch else None
             if html:
                 yield sse_frame(event, html)
+                quiet_since = loop.time()
+            elif loop.time() - quiet_since >= KEEPALIVE_SECONDS:
+                yield ": ping\n\n"
+                quiet_since = loop.time()
 
 
 def table_rows_renderer(actor: Actor, user: User) -> Render:

@@ -18,6 +18,7 @@ import strawberry
 from strawberry import Info
 from strawberry.scalars import JSON
 
+from graphql_schema.execution import preloaded
 from server.domain.statuses import AssetKind, ManualTaskStatus, OrderStatus
 from server.services.order_rows import AssetRow, AssetVersionRow, OrderRow, PartRow, ProductRow
 
@@ -57,11 +58,13 @@ class AssetType:
     kind: AssetKindEnum  # type: ignore[valid-type]
     created_at: datetime
 
-    @strawberry.field
+    @strawberry.field(metadata=preloaded("versions"))
     def versions(self, root: strawberry.Parent[AssetRow], info: Info) -> list[AssetVersionType]:
         return _slot(root, info, "versions")  # type: ignore[no-any-return]
 
-    @strawberry.field(description="The newest version (by date).")
+    @strawberry.field(
+        description="The newest version (by date).", metadata=preloaded("versions", "current_version")
+    )
     def current_version(self, root: strawberry.Parent[AssetRow], info: Info) -> AssetVersionType | None:
         if root.versions is not None:
             return root.current_version  # type: ignore[return-value]
@@ -114,19 +117,19 @@ class PartType:
     manufacturing_data: JSON | None
     created_at: datetime
 
-    @strawberry.field
+    @strawberry.field(metadata=preloaded("children"))
     def children(self, root: strawberry.Parent[PartRow], info: Info) -> list[PartType]:
         return _slot(root, info, "children")  # type: ignore[no-any-return]
 
-    @strawberry.field
+    @strawberry.field(metadata=preloaded("assets"))
     def assets(self, root: strawberry.Parent[PartRow], info: Info) -> list[AssetType]:
         return _slot(root, info, "assets")  # type: ignore[no-any-return]
 
-    @strawberry.field
+    @strawberry.field(metadata=preloaded("product"))
     def product(self, root: strawberry.Parent[PartRow], info: Info) -> ProductType:
         return _slot(root, info, "product")  # type: ignore[no-any-return]
 
-    @strawberry.field
+    @strawberry.field(metadata=preloaded("order"))
     def order(self, root: strawberry.Parent[PartRow], info: Info) -> OrderType:
         return _slot(root, info, "order")  # type: ignore[no-any-return]
 
@@ -143,15 +146,17 @@ class ProductType:
     thumbnail_url: str | None
     created_at: datetime
 
-    @strawberry.field(description="Top-level parts; nested parts are their `children`.")
+    @strawberry.field(
+        description="Top-level parts; nested parts are their `children`.", metadata=preloaded("parts")
+    )
     def parts(self, root: strawberry.Parent[ProductRow], info: Info) -> list[PartType]:
         return _slot(root, info, "parts")  # type: ignore[no-any-return]
 
-    @strawberry.field
+    @strawberry.field(metadata=preloaded("assets"))
     def assets(self, root: strawberry.Parent[ProductRow], info: Info) -> list[AssetType]:
         return _slot(root, info, "assets")  # type: ignore[no-any-return]
 
-    @strawberry.field
+    @strawberry.field(metadata=preloaded("order"))
     def order(self, root: strawberry.Parent[ProductRow], info: Info) -> OrderType:
         return _slot(root, info, "order")  # type: ignore[no-any-return]
 
@@ -170,26 +175,29 @@ class OrderType:
     created_at: datetime
     updated_at: datetime
 
-    @strawberry.field
+    @strawberry.field(metadata=preloaded("products"))
     def products(self, root: strawberry.Parent[OrderRow], info: Info) -> list[ProductType]:
         return _slot(root, info, "products")  # type: ignore[no-any-return]
 
-    @strawberry.field(description="The order's own files (not those of its products or parts).")
+    @strawberry.field(
+        description="The order's own files (not those of its products or parts).",
+        metadata=preloaded("assets"),
+    )
     def assets(self, root: strawberry.Parent[OrderRow], info: Info) -> list[AssetType]:
         return _slot(root, info, "assets")  # type: ignore[no-any-return]
 
-    @strawberry.field
+    @strawberry.field(metadata=preloaded("addresses"))
     def addresses(self, root: strawberry.Parent[OrderRow], info: Info) -> list[AddressType]:
         return _slot(root, info, "addresses")  # type: ignore[no-any-return]
 
-    @strawberry.field(description="The order's history, oldest first.")
+    @strawberry.field(description="The order's history, oldest first.", metadata=preloaded("events"))
     def events(self, root: strawberry.Parent[OrderRow], info: Info) -> list[EventType]:
         return _slot(root, info, "events")  # type: ignore[no-any-return]
 
-    @strawberry.field
+    @strawberry.field(metadata=preloaded("manual_tasks"))
     def manual_tasks(self, root: strawberry.Parent[OrderRow], info: Info) -> list[ManualTaskType]:
         return _slot(root, info, "manual_tasks")  # type: ignore[no-any-return]
 
-    @strawberry.field
+    @strawberry.field(metadata=preloaded("space"))
     def space(self, root: strawberry.Parent[OrderRow], info: Info) -> SpaceType:
         return _slot(root, info, "space")  # type: ignore[no-any-return]

@@ -1,8 +1,8 @@
 """Bulk loads of the order tree, one statement per level, for one request.
 
 A `TreeLoader` lives for one request. Each `attach_*` fills one relation slot of
-many rows at once with a single `.values()` query filtered by order ids (at most a
-page of them), so the number of statements depends on which levels are asked for,
+many rows at once with a single query filtered by order ids, at most a page of them
+(`server.services.order_fetch`), so the number of statements depends on which levels are asked for,
 never on how many orders, products, parts or assets there are. Rows are kept by id:
 the same product reached twice is the same object, and nothing is loaded twice.
 
@@ -20,6 +20,7 @@ from uuid import UUID
 from tortoise.models import Model
 
 from server.models import Address, Asset, AssetVersion, Event, ManualTask, Order, Part, Product, Space
+from server.services.order_fetch import select_rows
 from server.services.order_rows import (
     AddressRow,
     AssetRow,
@@ -34,6 +35,7 @@ from server.services.order_rows import (
 )
 
 RowT = TypeVar("RowT")
+BY_POSITION = "t.order_id, t.position"
 AssetOwner = OrderRow | ProductRow | PartRow
 
 
@@ -54,6 +56,22 @@ class TreeLoader:
         self._addresses_of: dict[UUID, list[AddressRow]] = defaultdict(list)
         self._events_of: dict[UUID, list[EventRow]] = defaultdict(list)
         self._manual_tasks_of: dict[UUID, list[ManualTaskRow]] = defaultdict(list)
+
+    def clear(self) -> None:
+        """Forget (and so release) every row loaded so far; later attaches load afresh."""
+        for table in (self.orders, self.products, self.parts, self.assets, self.spaces, self._loaded):
+            table.clear()
+        for grouped in (
+            self._products_of,
+            self._top_parts_of,
+            self._children_of,
+            self._assets_of,
+            self._versions_of,
+            self._addresses_of,
+            self._events_of,
+            self._manual_tasks_of,
+        ):
+            grouped.clear()
 
     # ------------------------------------------------------------ adopting rows read elsewhere
 
@@ -99,9 +117,8 @@ class TreeLoader:
 
     async def attach_spaces(self, orders: Sequence[OrderRow]) -> None:
         missing = {o.space_id for o in orders} - self.spaces.keys()
-        if missing:
-            for record in await Space.filter(id__in=missing).values("id", "key", "name"):
-                self.spaces[record["id"]] = SpaceRow(**record)
+        for space in await select_rows(Space, SpaceRow, missing, by="t.id", order_by="t.id"):
+            self.spaces[space.id] = space
         for order in orders:
             order.space = self.spaces.get(order.space_id)
 
@@ -131,13 +148,17 @@ class TreeLoader:
         return _flatten(o.assets for o in owners)
 
     async def attach_versions(self, assets: Sequence[AssetRow]) -> None:
-        order_ids = {a.order_id for a in assets} - self._loaded["asset_version"]
-        if order_ids:
-            self._loaded["asset_version"] |= order_ids
-            query = AssetVersion.filter(asset__order_id__in=order_ids).order_by("asset_id", "position")
-            for record in await query.values(*column_names(AssetVersionRow)):
-                version = AssetVersionRow(**record)
-                self._versions_of[version.asset_id].append(version)
+        order_ids = self._missing("asset_version", {a.order_id for a in assets})
+        versions = await select_rows(
+            AssetVersion,
+            AssetVersionRow,
+            order_ids,
+            by="a.order_id",
+            order_by="t.asset_id, t.position",
+            join=' JOIN "asset" a ON a.id = t.asset_id',
+        )
+        for version in versions:
+            self._versions_of[version.asset_id].append(version)
         for asset in assets:
             if asset.versions is None:
                 asset.versions = self._versions_of.get(asset.id, [])
@@ -164,27 +185,19 @@ class TreeLoader:
         return missing
 
     async def _load_orders(self, ids: set[UUID]) -> None:
-        missing = ids - self.orders.keys()
-        if missing:
-            for record in await Order.filter(id__in=missing).values(*column_names(OrderRow)):
-                self.orders.setdefault(record["id"], OrderRow(**record))
+        for order in await select_rows(Order, OrderRow, ids - self.orders.keys(), by="t.id", order_by="t.id"):
+            self.orders.setdefault(order.id, order)
 
     async def _load_products(self, order_ids: set[UUID]) -> None:
         missing = self._missing("product", order_ids)
-        if not missing:
-            return
-        query = Product.filter(order_id__in=missing).order_by("order_id", "position")
-        for record in await query.values(*column_names(ProductRow)):
-            product = self.products.setdefault(record["id"], ProductRow(**record))
+        for row in await select_rows(Product, ProductRow, missing, by="t.order_id", order_by=BY_POSITION):
+            product = self.products.setdefault(row.id, row)
             self._products_of[product.order_id].append(product)
 
     async def _load_parts(self, order_ids: set[UUID]) -> None:
         missing = self._missing("part", order_ids)
-        if not missing:
-            return
-        query = Part.filter(order_id__in=missing).order_by("order_id", "position")
-        for record in await query.values(*column_names(PartRow)):
-            part = self.parts.setdefault(record["id"], PartRow(**record))
+        for row in await select_rows(Part, PartRow, missing, by="t.order_id", order_by=BY_POSITION):
+            part = self.parts.setdefault(row.id, row)
             if part.parent_id is None:
                 self._top_parts_of[part.product_id].append(part)
             else:
@@ -192,11 +205,8 @@ class TreeLoader:
 
     async def _load_assets(self, order_ids: set[UUID]) -> None:
         missing = self._missing("asset", order_ids)
-        if not missing:
-            return
-        query = Asset.filter(order_id__in=missing).order_by("order_id", "position")
-        for record in await query.values(*column_names(AssetRow)):
-            asset = self.assets.setdefault(record["id"], AssetRow(**record))
+        for row in await select_rows(Asset, AssetRow, missing, by="t.order_id", order_by=BY_POSITION):
+            asset = self.assets.setdefault(row.id, row)
             owner = asset.part_id or asset.product_id or asset.order_id
             self._assets_of[owner].append(asset)
 
@@ -209,12 +219,11 @@ class TreeLoader:
         grouped: dict[UUID, list[Any]],
     ) -> None:
         missing = self._missing(table, order_ids)
-        if not missing:
-            return
-        ordering = "position" if "position" in column_names(row_type) else "created_at"
-        query = model.filter(order_id__in=missing).order_by("order_id", ordering)
-        for record in await query.values(*column_names(row_type)):
-            grouped[record["order_id"]].append(row_type(**record))
+        ordering = "t.position" if "position" in column_names(row_type) else "t.created_at"
+        for row in await select_rows(
+            model, row_type, missing, by="t.order_id", order_by=f"t.order_id, {ordering}"
+        ):
+            grouped[row.order_id].append(row)
 
 
 def _flatten(groups: Iterable[list[RowT] | None]) -> list[RowT]:

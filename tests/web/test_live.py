@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import AsyncIterator
 
 import httpx
+import pytest
 
 from server.domain.actors import Actor
 from server.domain.statuses import OrderStatus
@@ -111,3 +112,19 @@ async def test_anonymous_streams_are_refused(client: httpx.AsyncClient) -> None:
     response = await client.get("/live/orders")
 
     assert response.status_code == 303
+
+
+async def test_a_stream_ends_when_the_server_is_stopping(
+    admin: Actor, space_key: tuple[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    frames = live.stream(await live.space_filter(admin), "rows", _never_render, 60)
+    assert await next_frame(frames) == ": connected\n\n"
+
+    monkeypatch.setattr(live, "server_exiting", lambda: True)
+
+    with pytest.raises(StopAsyncIteration):
+        await asyncio.wait_for(anext(frames), timeout=5)
+
+
+async def _never_render(batch: list[dict[str, object]]) -> str | None:
+    return None

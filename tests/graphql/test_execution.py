@@ -1,0 +1,195 @@
+"""Planned execution answers exactly as graphql-core's field-by-field execution does.
+
+Each document runs on two schemas of the same types: one with `PlannedExecutionContext`,
+one with Strawberry's default execution. Data and errors must be the same, whether the
+plan completes the tree, gives up on part of it, or meets a null where none may be.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+import pytest
+import strawberry
+from strawberry.types import ExecutionResult
+
+from graphql_schema.execution import PlannedExecutionContext, preloaded
+
+RESOLVED: list[str] = []  # which relation resolvers ran
+
+
+@dataclass(slots=True, eq=False)
+class VersionRow:
+    url: str | None
+    date: datetime
+
+
+@dataclass(slots=True, eq=False)
+class FileRow:
+    id: str
+    name: str
+    size: Decimal
+    versions: list[VersionRow] | None = None
+
+
+@dataclass(slots=True, eq=False)
+class BoxRow:
+    label: str
+    kind: str
+    files: list[FileRow] | None = field(default=None)
+
+
+@strawberry.enum
+class Kind(Enum):
+    SMALL = "small"
+    LARGE = "large"
+
+
+@strawberry.type
+class Version:
+    url: str
+    date: datetime
+
+
+@strawberry.type
+class File:
+    id: strawberry.ID
+    name: str
+    size: Decimal
+
+    @strawberry.field(metadata=preloaded("versions"))
+    def versions(self, root: strawberry.Parent[FileRow]) -> list[Version]:
+        RESOLVED.append("versions")
+        if root.versions is None:
+            return [VersionRow(url=f"{root.name}?late", date=datetime(2026, 1, 1, tzinfo=UTC))]  # type: ignore[list-item]
+        return root.versions  # type: ignore[return-value]
+
+    @strawberry.field
+    def shout(self, root: strawberry.Parent[FileRow]) -> str:
+        RESOLVED.append("shout")
+        return root.name.upper()
+
+
+@strawberry.type
+class Box:
+    label: str
+    kind: Kind
+
+    @strawberry.field(metadata=preloaded("files"))
+    def files(self, root: strawberry.Parent[BoxRow]) -> list[File]:
+        RESOLVED.append("files")
+        return root.files or []  # type: ignore[return-value]
+
+
+def _box(versions: list[VersionRow] | None) -> BoxRow:
+    files = [FileRow(id=f"f{i}", name=f"file-{i}", size=Decimal("1.50"), versions=versions) for i in range(2)]
+    return BoxRow(label="box", kind=Kind.LARGE.value, files=files)
+
+
+BOXES: list[BoxRow] = []
+
+
+@strawberry.type
+class Query:
+    @strawberry.field
+    def boxes(self) -> list[Box]:
+        return BOXES  # type: ignore[return-value]
+
+
+PLANNED = strawberry.Schema(query=Query, execution_context_class=PlannedExecutionContext)
+PLAIN = strawberry.Schema(query=Query)
+
+TREE = """
+query { boxes { __typename label kind
+  files { id name size ...V again: versions { when: date } } } }
+fragment V on File { versions { url date } }
+"""
+
+
+async def _both(document: str) -> tuple[ExecutionResult, ExecutionResult]:
+    RESOLVED.clear()
+    planned = await PLANNED.execute(document)
+    resolved_when_planned = list(RESOLVED)
+    RESOLVED.clear()
+    plain = await PLAIN.execute(document)
+    RESOLVED[:] = resolved_when_planned
+    return planned, plain
+
+
+def _shape(result: ExecutionResult) -> dict[str, Any]:
+    errors = [{"message": e.message, "path": e.path} for e in result.errors or []]
+    return {"data": result.data, "errors": errors}
+
+
+@pytest.fixture(autouse=True)
+def _no_boxes() -> None:
+    BOXES.clear()
+
+
+async def test_a_preloaded_tree_completes_from_the_plan_without_calling_relation_resolvers() -> None:
+    # given boxes whose files and versions are loaded
+    BOXES[:] = [_box([VersionRow("a", datetime(2026, 3, 1, 12, tzinfo=UTC))]), _box([])]
+
+    # when the tree is asked for with fragments, aliases and __typename
+    planned, plain = await _both(TREE)
+
+    # then the answer is the plain execution's, and no relation resolver ran
+    assert _shape(planned) == _shape(plain)
+    assert planned.errors is None
+    assert planned.data["boxes"][0]["files"][0] == {  # type: ignore[index]
+        "id": "f0",
+        "name": "file-0",
+        "size": "1.50",
+        "versions": [{"url": "a", "date": "2026-03-01T12:00:00+00:00"}],
+        "again": [{"when": "2026-03-01T12:00:00+00:00"}],
+    }
+    assert planned.data["boxes"][0]["__typename"] == "Box"  # type: ignore[index]
+    assert planned.data["boxes"][0]["kind"] == "LARGE"  # type: ignore[index]
+    assert RESOLVED == []
+
+
+async def test_a_relation_not_loaded_goes_through_its_resolver() -> None:
+    BOXES[:] = [_box(None)]
+
+    planned, plain = await _both("{ boxes { files { name versions { url } } } }")
+
+    assert _shape(planned) == _shape(plain)
+    files = planned.data["boxes"][0]["files"]  # type: ignore[index]
+    assert [f["versions"] for f in files] == [[{"url": "file-0?late"}], [{"url": "file-1?late"}]]
+    assert RESOLVED.count("versions") == 2
+
+
+async def test_fields_with_their_own_resolver_still_run_it() -> None:
+    BOXES[:] = [_box([])]
+
+    planned, plain = await _both("{ boxes { files { shout } } }")
+
+    assert _shape(planned) == _shape(plain)
+    assert RESOLVED.count("shout") == 2
+
+
+async def test_a_null_where_none_may_be_is_the_same_located_error() -> None:
+    # given a version without the url its type promises
+    BOXES[:] = [_box([VersionRow(None, datetime(2026, 3, 1, tzinfo=UTC))])]
+
+    planned, plain = await _both("{ boxes { label files { versions { url } } } }")
+
+    assert _shape(planned) == _shape(plain)
+    assert (
+        planned.errors
+        and "Cannot return null for non-nullable field Version.url" in planned.errors[0].message
+    )
+    assert planned.errors[0].path == ["boxes", 0, "files", 0, "versions", 0, "url"]
+
+
+async def test_a_value_its_scalar_cannot_coerce_is_the_same_error() -> None:
+    BOXES[:] = [BoxRow(label="box", kind="medium", files=[])]
+
+    planned, plain = await _both("{ boxes { label kind } }")
+
+    assert _shape(planned) == _shape(plain)
+    assert planned.errors and planned.errors[0].path == ["boxes", 0, "kind"]
