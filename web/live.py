@@ -104,14 +104,14 @@ async def stream(
 
 
 def table_rows_renderer(actor: Actor, user: User) -> Render:
-    columns = ORDERS.visible_columns(user.preferences)
-
     async def render(batch: list[Message]) -> str | None:
         ids = list(dict.fromkeys(str(m.get("orderId")) for m in batch if m.get("type") == "order.status"))
         rows = [row for order_id in ids if (row := await _visible_order(actor, order_id))]
         if not rows:
             return None
         await attach_context("orders", rows)
+        await user.refresh_from_db(fields=["preferences", "tags"])  # columns chosen since the page loaded
+        columns = ORDERS.visible_columns(user.preferences)
         context = {"table": ORDERS, "columns": columns, "rows": rows, "mine": list(user.tags)}
         return render_text("_live_rows.html", context)
 
