@@ -21,12 +21,15 @@ from graphql_schema.admin.queries import AdminQueries
 from graphql_schema.context import ReleaseLoadedRows
 from graphql_schema.errors import should_mask_error
 from graphql_schema.execution import PlannedExecutionContext
+from graphql_schema.flows.mutations import FlowMutations
+from graphql_schema.flows.queries import FlowQueries
+from graphql_schema.flows.subscriptions import FlowSubscriptions
 from graphql_schema.orders.mutations import OrderMutations
 from graphql_schema.orders.queries import OrderQueries
 from server import settings
 
-Query = merge_types("Query", (OrderQueries, AdminQueries))
-Mutation = merge_types("Mutation", (OrderMutations, AdminMutations))
+Query = merge_types("Query", (OrderQueries, FlowQueries, AdminQueries))
+Mutation = merge_types("Mutation", (OrderMutations, FlowMutations, AdminMutations))
 
 
 def extensions(*, development: bool, debug: bool) -> list[Callable[[], SchemaExtension]]:
@@ -52,6 +55,7 @@ def make_schema(*, development: bool | None = None, debug: bool | None = None) -
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
+        subscription=FlowSubscriptions,
         execution_context_class=PlannedExecutionContext,
         extensions=extensions(
             development=settings.is_development() if development is None else development,
