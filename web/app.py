@@ -60,12 +60,13 @@ async def home(request: Request) -> Response:
 
 
 def _routes() -> list[BaseRoute]:
-    from web import admin, details, flows, lists, live, login, outbox, tasks
+    from web import admin, details, export_jobs, flows, lists, live, login, outbox, tasks
 
     return [
         Route("/", home),
         *login.routes,
         *lists.routes,
+        *export_jobs.routes,
         *details.routes,
         *admin.routes,
         *flows.routes,

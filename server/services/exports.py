@@ -19,8 +19,8 @@ import csv
 import io
 import tempfile
 import zipfile
-from collections.abc import Iterable, Sequence
-from typing import Any, Literal
+from collections.abc import Callable, Iterable, Sequence
+from typing import IO, Any, Literal
 from uuid import UUID
 
 from tortoise.models import Model
@@ -157,31 +157,39 @@ def _folder(name: str, row_id: UUID) -> str:
     return f"{stored_files.safe_name(name)[:60]}-{str(row_id)[:8]}"
 
 
+Progress = Callable[[int, int], None]  # (done, total)
+
+
 def write_zip(
     kind: str,
     table: tuple[Sequence[str], Iterable[Sequence[object]]],
     parts: Sequence[Any] | None,
     files: Sequence[tuple[str, Any]],
-) -> Any:
-    """The zip as a temporary file (rewound), with the CSVs and the given files."""
-    spool = tempfile.SpooledTemporaryFile(max_size=16 * 1024 * 1024)  # noqa: SIM115 (the caller closes it)
-    with zipfile.ZipFile(spool, "w", zipfile.ZIP_DEFLATED) as archive:
+    target: IO[bytes],
+    progress: Progress | None = None,
+) -> None:
+    """Write the zip with the CSVs and the given files to `target`, telling `progress` file by file."""
+    tell = progress or (lambda done, total: None)
+    total = len(files) + 1
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(f"csv/{kind}.csv", to_csv(*table))
         if parts is not None:
             archive.writestr("csv/manufacturing.csv", to_csv(*manufacturing_table(parts)))
+        tell(1, total)
         if files:
-            links = _add_files(archive, files)
+            links = _add_files(archive, files, lambda done: tell(1 + done, total))
             if links:
                 archive.writestr("files/links.csv", to_csv(["Folder", "File", "URL"], links))
-    spool.seek(0)
-    return spool
 
 
-def _add_files(archive: zipfile.ZipFile, files: Sequence[tuple[str, Any]]) -> list[list[object]]:
+def _add_files(
+    archive: zipfile.ZipFile, files: Sequence[tuple[str, Any]], tell: Callable[[int], None]
+) -> list[list[object]]:
     links: list[list[object]] = []
     written = 0
     used: set[str] = set()
-    for folder, asset in files:
+    for done, (folder, asset) in enumerate(files, start=1):
+        tell(done - 1)
         current = asset.current_version
         url = current.url if current else asset.url
         path = _stored_path(url)
@@ -192,6 +200,7 @@ def _add_files(archive: zipfile.ZipFile, files: Sequence[tuple[str, Any]]) -> li
         name = _unique(f"files/{folder}/{stored_files.safe_name(asset.name or path.name)}", used)
         archive.write(path, name)
         written += size
+    tell(len(files))
     return links
 
 
@@ -216,9 +225,18 @@ def _unique(name: str, used: set[str]) -> str:
     return candidate
 
 
+async def zip_files(kind: str, rows: Sequence[Any], with_files: bool) -> list[tuple[str, Any]]:
+    """The files a zip of `rows` holds: none for orders or without files."""
+    return await _assets_of(kind, rows) if with_files and kind != "orders" else []
+
+
 async def zip_export(
     kind: Kind, rows: Sequence[Any], table: tuple[Sequence[str], Iterable[Sequence[object]]], with_files: bool
-) -> Any:
-    """A zip of products or parts already loaded for the actor (`load_rows`)."""
-    files = await _assets_of(kind, rows) if with_files and kind != "orders" else []
-    return await asyncio.to_thread(write_zip, kind, table, rows if kind == "parts" else None, files)
+) -> IO[bytes]:
+    """A zip of products or parts already loaded for the actor (`load_rows`), as a rewound temporary
+    file that the caller closes."""
+    files = await zip_files(kind, rows, with_files)
+    spool = tempfile.SpooledTemporaryFile(max_size=16 * 1024 * 1024)  # noqa: SIM115 (the caller closes it)
+    await asyncio.to_thread(write_zip, kind, table, rows if kind == "parts" else None, files, spool)
+    spool.seek(0)
+    return spool  # type: ignore[return-value]

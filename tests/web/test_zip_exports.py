@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from server import settings
 from server.models import Asset, AssetVersion, Part
 from server.services import assets
 from tests.graphql.seed import seed_orders
-from tests.web.conftest import WebClient
+from tests.web.conftest import WebClient, until
 
 
 def unzip(content: bytes) -> zipfile.ZipFile:
@@ -75,3 +76,39 @@ async def test_a_products_zip_with_files_holds_stored_files_and_lists_the_others
     links = read_csv(archive, "files/links.csv")
     assert links[0] == ["Folder", "File", "URL"]
     assert [row[2] for row in links[1:]] == ["https://files.example.com/outside.stl"]
+
+
+async def test_a_background_zip_shows_progress_then_downloads(
+    admin_web: WebClient,
+    operator_web: WebClient,
+    space_key: tuple[str, str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(settings, "VAR_DIR", tmp_path)
+    rows = await seed_orders("demo-eyewear", 1)
+    ids = [str(p.id) for p in rows.products]
+
+    started = await admin_web.post("/products/export-jobs", {"id": ids, "column": ["title"]})
+    job_id = re.search(r'hx-get="/exports/([^"]+)"', started.text)
+    assert job_id is not None and "<progress" in started.text
+    status_url = f"/exports/{job_id.group(1)}"
+    ready = await until(lambda: _ready(admin_web, status_url))
+    download = await admin_web.get(f"{status_url}/download")
+    stranger = await operator_web.get(f"{status_url}/download")
+
+    assert f'href="{status_url}/download"' in ready
+    archive = unzip(download.content)
+    assert "csv/products.csv" in archive.namelist() and "files/links.csv" in archive.namelist()
+    assert stranger.status_code == 404
+
+
+async def _ready(web: WebClient, url: str) -> str | None:
+    text = (await web.get(url)).text
+    return text if "The zip is ready." in text else None
+
+
+async def test_a_background_export_without_rows_says_so(admin_web: WebClient) -> None:
+    response = await admin_web.post("/parts/export-jobs", {"column": ["name"]})
+
+    assert "Select rows first." in response.text
