@@ -13,8 +13,11 @@ inserts, then serves the same tree two ways, each from its own uvicorn process:
 
 Both answers are checked to be the same JSON before timing. Requests alternate
 between (a) and (b), sequentially, after a warm-up; the script prints p50/p99 of
-each, the ratio (a)/(b) at p50, and the SQL statements one GraphQL request runs.
-The database is dropped at the end.
+each, the ratio (a)/(b) at p50, the SQL statements one GraphQL request runs, and the
+CPU time and minor page faults of the GraphQL server per request (a deep-stack
+slowdown of CPython 3.11 shows there as page faults by the ten thousand). With
+`FABFLOW_BENCH_REDIS_URL` set the server runs as in production, with Redis; without,
+it also runs the in-process worker. The database is dropped at the end.
 """
 
 from __future__ import annotations
@@ -44,6 +47,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 POSTGRES_URL = os.environ.get("FABFLOW_BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+# Set: the server runs as in production (Redis event bus, jobs left to `fabflow worker`);
+# unset: it also runs the in-process worker, as `fabflow serve` does without Redis.
+REDIS_URL = os.environ.get("FABFLOW_BENCH_REDIS_URL", "")
 SPACE_KEY = "bench"
 PRODUCTS = 4
 TOP_PARTS = 3  # per product; each of the first CHILD_PARTS of them has one child part
@@ -514,6 +520,8 @@ async def compare_servers(
     gql_port, floor_port = free_port(), free_port()
     env = {**os.environ, "DATABASE_URL": url, "FABFLOW_ENV": "production", "FABFLOW_VAR_DIR": str(workdir)}
     env.pop("REDIS_URL", None)
+    if REDIS_URL:
+        env["REDIS_URL"] = REDIS_URL
     fabflow = [str(Path(sys.executable).parent / "fabflow"), "serve", "--port", str(gql_port)]
     floor = [sys.executable, __file__, "--serve-floor", str(floor_port), _dsn(url), str(space_id)]
     floor += ["--orders", str(options.orders)]
