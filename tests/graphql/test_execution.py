@@ -3,6 +3,7 @@
 Each document runs on two schemas of the same types: one with `PlannedExecutionContext`,
 one with Strawberry's default execution. Data and errors must be the same, whether the
 plan completes the tree, gives up on part of it, or meets a null where none may be.
+And once an operation's result is built, the rows it loaded are let go.
 """
 
 from __future__ import annotations
@@ -17,7 +18,12 @@ import pytest
 import strawberry
 from strawberry.types import ExecutionResult
 
+from graphql_schema.context import Context, Loaders
 from graphql_schema.execution import PlannedExecutionContext, preloaded
+from graphql_schema.schema import make_schema
+from server.domain.actors import Actor
+from server.services.order_tree import TreeLoader
+from tests.graphql.seed import seed_orders
 
 RESOLVED: list[str] = []  # which relation resolvers ran
 
@@ -193,3 +199,23 @@ async def test_a_value_its_scalar_cannot_coerce_is_the_same_error() -> None:
 
     assert _shape(planned) == _shape(plain)
     assert planned.errors and planned.errors[0].path == ["boxes", 0, "kind"]
+
+
+RELEASED_TREE = "{ orders(first: 10) { edges { node { name products { title parts { name } } } } } }"
+
+
+async def test_the_rows_of_an_operation_are_released_once_its_result_is_built(
+    admin: Actor, space_key: tuple[str, str]
+) -> None:
+    # given orders in a space, and the context a request would have
+    await seed_orders(space_key[0], 2)
+    tree = TreeLoader()
+    context = Context(request=None, response=None, actor=admin, tree=tree, loaders=Loaders(tree))  # type: ignore[arg-type]
+
+    # when the tree is asked for
+    result = await make_schema(development=False, debug=False).execute(RELEASED_TREE, context_value=context)
+
+    # then the answer is whole, and the loader no longer holds its rows
+    assert result.errors is None
+    assert [len(e["node"]["products"]) for e in result.data["orders"]["edges"]] == [2, 2]  # type: ignore[index]
+    assert not tree.orders and not tree.products and not tree.parts
