@@ -2,9 +2,9 @@
 
 The session itself is a cookie signed with the secret key (Starlette's
 `SessionMiddleware`, itsdangerous underneath): HttpOnly, SameSite=Lax, Secure when
-the public URL is https. It holds the user's id and a random CSRF token, nothing
-else; the user is read again on every request, so a deactivated user or a role
-change takes effect at once.
+the public URL is https. It holds the user's id, a random CSRF token and a digest of
+the user's password hash, nothing else; the user is read again on every request, so a
+deactivated user, a role change or a new password takes effect at once.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ SESSION_COOKIE = "fabflow_session"
 SESSION_MAX_AGE = 14 * 24 * 60 * 60  # seconds
 USER_KEY = "uid"
 CSRF_KEY = "csrf"
+# A digest of the user's password hash: a new password ends every session made with the old one.
+PASSWORD_KEY = "pw"
 
 Session = MutableMapping[str, Any]
 
@@ -51,7 +53,13 @@ def sign_in(session: Session, user: User) -> None:
     """A fresh session for `user`: nothing from before survives (no session fixation)."""
     session.clear()
     session[USER_KEY] = str(user.id)
+    session[PASSWORD_KEY] = password_mark(user)
     csrf_token(session)
+
+
+def password_mark(user: User) -> str:
+    key = settings.secret_key().encode()
+    return hmac.new(key, user.password_hash.encode(), "sha256").hexdigest()[:24]
 
 
 def sign_out(session: Session) -> None:
@@ -67,7 +75,10 @@ async def session_user(session: Session) -> User | None:
         user_id = UUID(raw)
     except ValueError:
         return None
-    return await User.get_or_none(id=user_id, is_active=True)
+    user = await User.get_or_none(id=user_id, is_active=True)
+    if user is None or not hmac.compare_digest(str(session.get(PASSWORD_KEY, "")), password_mark(user)):
+        return None
+    return user
 
 
 def read_session_cookie(value: str) -> dict[str, Any]:

@@ -77,6 +77,8 @@ async def user_update(request: Request) -> Response:
         await users.set_user_role(actor, user_id, _role(_text(form, "role")))
         if "active" in form:
             await users.set_user_active(actor, user_id, form.get("active") == "1")
+        if new_password := str(form.get("password", "")):
+            await users.set_user_password(actor, user_id, new_password)
     except ServiceError as exc:
         return await _users_page(request, 400, error=exc)
     return await _users_page(request, notice="Saved.")

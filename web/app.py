@@ -60,11 +60,12 @@ async def home(request: Request) -> Response:
 
 
 def _routes() -> list[BaseRoute]:
-    from web import admin, details, export_jobs, flows, lists, live, login, outbox, tasks
+    from web import account, admin, details, export_jobs, flows, lists, live, login, outbox, tasks
 
     return [
         Route("/", home),
         *login.routes,
+        *account.routes,
         *lists.routes,
         *export_jobs.routes,
         *details.routes,

@@ -11,6 +11,7 @@ from tortoise.transactions import in_transaction
 from server.domain.actors import Actor, ActorKind
 from server.domain.statuses import Role
 from server.models import User
+from server.services import passwords
 from server.services.auth import normalize_tags, require_admin
 from server.services.errors import FieldError, NotFound, ValidationFailed
 
@@ -109,3 +110,24 @@ async def save_preference(user_id: UUID, path: Sequence[str], value: Any) -> dic
         user.preferences = preferences
         await user.save(update_fields=["preferences"])
     return preferences
+
+
+async def change_own_password(user_id: UUID, current: str, new: str) -> User:
+    """A user's new password, given the current one; every other session of the user ends."""
+    user = await User.get(id=user_id)
+    if not passwords.verify_password(user.password_hash, current):
+        raise ValidationFailed("The current password is wrong.", [FieldError("current", "is wrong")])
+    return await _set_password(user, new)
+
+
+async def set_user_password(actor: Actor, user_id: UUID, new: str) -> User:
+    """An admin gives a user a new password (the user's sessions end)."""
+    return await _set_password(await get_user(actor, user_id), new)
+
+
+async def _set_password(user: User, new: str) -> User:
+    if problem := passwords.password_problem(new):
+        raise ValidationFailed(f"The new password {problem}.", [FieldError("password", problem)])
+    user.password_hash = passwords.hash_password(new)
+    await user.save(update_fields=["password_hash"])
+    return user

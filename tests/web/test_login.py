@@ -122,3 +122,38 @@ async def test_pages_carry_security_headers(admin_web: WebClient) -> None:
 
     assert "script-src 'self'" in response.headers["content-security-policy"]
     assert response.headers["x-content-type-options"] == "nosniff"
+
+
+async def test_a_new_password_ends_the_other_sessions(app, admin: Actor) -> None:  # type: ignore[no-untyped-def]
+    transport = httpx.ASGITransport(app=app)
+    async with (
+        httpx.AsyncClient(transport=transport, base_url="http://testserver") as one,
+        httpx.AsyncClient(transport=transport, base_url="http://testserver") as other,
+    ):
+        here = await sign_in_client(one, "admin@example.com")
+        elsewhere = await sign_in_client(other, "admin@example.com")
+
+        wrong = await here.post(
+            "/account/password", {"current": "nope", "password": "x" * 12, "again": "x" * 12}
+        )
+        changed = await here.post(
+            "/account/password",
+            {"current": PASSWORD, "password": "a new long one", "again": "a new long one"},
+        )
+
+        assert wrong.status_code == 400 and "The current password is wrong." in wrong.text
+        assert changed.status_code == 200 and "Your password is changed" in changed.text
+        assert (await here.http.get("/orders")).status_code == 200
+        assert (await elsewhere.http.get("/orders")).status_code == 303
+
+
+async def test_an_admin_sets_a_users_password(
+    admin_web: WebClient, operator: Actor, client: httpx.AsyncClient
+) -> None:
+    await admin_web.post(
+        f"/admin/users/{operator.user_id}", {"role": "operator", "tags": "", "password": "brand new secret"}
+    )
+
+    web = await sign_in_client(client, "op@example.com", "brand new secret")
+
+    assert (await web.http.get("/account")).status_code == 200

@@ -15,6 +15,7 @@ from server.models import Asset, AssetVersion, Part
 from server.services import assets
 from tests.graphql.seed import seed_orders
 from tests.web.conftest import WebClient, until
+from web import export_jobs
 
 
 def unzip(content: bytes) -> zipfile.ZipFile:
@@ -85,7 +86,7 @@ async def test_a_background_zip_shows_progress_then_downloads(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(settings, "VAR_DIR", tmp_path)
+    monkeypatch.setattr(export_jobs, "export_dir", lambda: tmp_path)
     rows = await seed_orders("demo-eyewear", 1)
     ids = [str(p.id) for p in rows.products]
 
