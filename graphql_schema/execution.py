@@ -1,7 +1,7 @@
 """Execution that completes preloaded trees of rows from a plan, not field by field.
 
 graphql-core completes a result one field at a time: a resolve info, a resolver call,
-awaitable checks and a completion per field, about 10 µs each. The order tree reaches
+awaitable checks and a completion per field, several µs each. The order tree reaches
 tens of thousands of fields, and once the root resolvers have preloaded every requested
 level (`graphql_schema.orders.lookahead`) each of those fields is an attribute read and
 a scalar coercion. `PlannedExecutionContext` therefore compiles, once per execution and
