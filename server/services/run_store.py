@@ -91,8 +91,8 @@ async def decide(loaded: LoadedRun, event: Event, actor: str, effects: Effects) 
     await _store_run(loaded, new_state, moment)
     for command in commands:
         await _carry(loaded, command, moment, history, actor, effects)
-    for offset, event in enumerate(history):  # one step's events keep their order in the history
-        event.created_at = moment + timedelta(microseconds=offset)
+    for offset, entry in enumerate(history):  # one step's events keep their order in the history
+        entry.created_at = moment + timedelta(microseconds=offset)
     await HistoryEvent.bulk_create(history)
     effects.messages.append(run_message(loaded))
     loaded.state = new_state
