@@ -19,7 +19,7 @@ from server.domain.actors import Actor
 from server.domain.statuses import Role
 from server.models import User
 from server.services.auth import actor_for_user
-from server.services.errors import NotFound, PermissionDenied
+from server.services.errors import NotFound, PermissionDenied, ServiceError
 from server.sessions import csrf_matches, session_user
 from web.templating import render
 
@@ -92,6 +92,8 @@ def page(*, admin: bool = False) -> Callable[[Endpoint], Endpoint]:
                 return error_page(request, 404, "Not found", exc.message)
             except PermissionDenied as exc:
                 return error_page(request, 403, "Not allowed", exc.message)
+            except ServiceError as exc:
+                return error_page(request, 400, "That did not work", exc.message)
 
         return endpoint
 

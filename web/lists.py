@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import IO, Any
@@ -42,7 +43,13 @@ def _empty_message(state: TableState, user: User) -> str:
 
 async def _render_table(request: Request, table: Table, state: TableState, whole: bool) -> Response:
     user = user_of(request)
-    found = await load_page(table, actor_of(request), user, state)
+    try:
+        found = await load_page(table, actor_of(request), user, state)
+    except (ValidationFailed, ValueError):
+        if state.after is None:
+            raise
+        state = replace(state, after=None, page_number=1)  # a cursor from elsewhere: start over
+        found = await load_page(table, actor_of(request), user, state)
     context = {
         "table": table,
         "state": state,

@@ -167,3 +167,19 @@ async def test_order_names_are_shown_as_text(admin_web: WebClient, space_key: tu
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in response.text
     assert 'hx-get="/logout"' not in response.text
     assert "<img src=x" not in response.text
+
+
+async def test_malformed_table_parameters_never_fail(
+    admin_web: WebClient, space_key: tuple[str, str]
+) -> None:
+    await seed_orders("demo-eyewear", 2)
+    for query in (
+        "after=garbage",
+        "after=eyJ4IjoxfQ",
+        "sort=nope&dir=sideways",
+        "size=-5&n=x",
+        "from=2026-13-45",
+    ):
+        for path in ("/orders", "/products", "/parts"):
+            response = await admin_web.get(f"{path}?{query}")
+            assert response.status_code in (200, 400), (path, query, response.status_code)
