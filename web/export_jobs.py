@@ -25,8 +25,8 @@ from starlette.routing import BaseRoute, Route
 from server import settings
 from server.services import exports
 from server.services.errors import NotFound, ValidationFailed
-from web.guard import actor_of, page, user_of
-from web.lists import csv_value
+from web.guard import page, user_of
+from web.lists import read_selection
 from web.tables import TABLES, Table
 from web.templating import render
 
@@ -101,23 +101,16 @@ def job_start_view(table: Table) -> Any:
             return render(
                 request, "_export_job.html", {"job": None, "message": "Wait for your other exports."}
             )
-        form = await request.form()
         try:
-            ids = exports.parse_ids(str(v) for v in form.getlist("id"))
+            chosen = await read_selection(request, table)
         except ValidationFailed as exc:
             return render(request, "_export_job.html", {"job": None, "message": exc.errors[0].message})
-        if not ids:
+        if not chosen.rows:
             return render(request, "_export_job.html", {"job": None, "message": "Select rows first."})
-        columns = [c for k in form.getlist("column") if (c := table.column(str(k)))] or table.visible_columns(
-            user.preferences
-        )
-        rows = await exports.load_rows(actor_of(request), table.name, ids)  # type: ignore[arg-type]
-        header = [c.title for c in columns]
-        values = [[csv_value(c, r) for c in columns] for r in rows]
         job_id = secrets.token_urlsafe(12)
         job = ExportJob(job_id, user.id, table.name, export_dir() / f"{job_id}.zip")
         _jobs[job_id] = job
-        job.task = asyncio.create_task(_run(job, table.name, rows, (header, values)))
+        job.task = asyncio.create_task(_run(job, table.name, chosen.rows, (chosen.header, chosen.values)))
         return render(request, "_export_job.html", {"job": job, "message": ""})
 
     return view

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import IO, Any
@@ -84,29 +84,42 @@ def columns_view(table: Table) -> Callable[[Request], Awaitable[Response]]:
     return view
 
 
+@dataclass(frozen=True)
+class Selection:
+    """The rows ticked in a table (as the user may see them), in the columns it shows."""
+
+    rows: list[Any]
+    header: list[str]
+    values: list[list[object]]
+
+
+async def read_selection(request: Request, table: Table) -> Selection:
+    """The form's `id`s and `column`s; ValidationFailed when too many rows are ticked."""
+    form = await request.form()
+    ids = exports.parse_ids(str(v) for v in form.getlist("id"))
+    chosen = [c for k in form.getlist("column") if (c := table.column(str(k)))]
+    columns = chosen or table.visible_columns(user_of(request).preferences)
+    rows = await exports.load_rows(actor_of(request), table.name, ids)  # type: ignore[arg-type]
+    values = [[csv_value(c, r) for c in columns] for r in rows]
+    return Selection(rows, [c.title for c in columns], values)
+
+
 def export_view(table: Table) -> Callable[[Request], Awaitable[Response]]:
-    """The selected rows as CSV, with the columns the table shows."""
+    """The selected rows as CSV (or, for products and parts, a zip), with the columns the table shows."""
 
     @page()
     async def view(request: Request) -> Response:
-        form = await request.form()
         try:
-            ids = exports.parse_ids(str(v) for v in form.getlist("id"))
+            chosen = await read_selection(request, table)
         except ValidationFailed as exc:
             return Response(exc.errors[0].message, status_code=400, media_type="text/plain")
-        keys = [str(k) for k in form.getlist("column")]
-        columns = [c for k in keys if (c := table.column(k))] or table.visible_columns(
-            user_of(request).preferences
-        )
-        rows = await exports.load_rows(actor_of(request), table.name, ids)  # type: ignore[arg-type]
-        header = [c.title for c in columns]
-        values = [[csv_value(c, r) for c in columns] for r in rows]
+        kind = (await request.form()).get("format")
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-        if form.get("format") in ("zip", "zip-files") and table.name != "orders":
-            with_files = form.get("format") == "zip-files"
-            spool = await exports.zip_export(table.name, rows, (header, values), with_files)  # type: ignore[arg-type]
+        if kind in ("zip", "zip-files") and table.name != "orders":
+            table_data = (chosen.header, chosen.values)
+            spool = await exports.zip_export(table.name, chosen.rows, table_data, kind == "zip-files")  # type: ignore[arg-type]
             return _download(_chunks(spool), "application/zip", f"fabflow-{table.name}-{stamp}.zip")
-        body = exports.to_csv(header, values).encode("utf-8-sig")
+        body = exports.to_csv(chosen.header, chosen.values).encode("utf-8-sig")
         return _download(iter([body]), "text/csv; charset=utf-8", f"fabflow-{table.name}-{stamp}.csv")
 
     return view
