@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from uuid import UUID
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -12,6 +13,8 @@ from starlette.websockets import WebSocket
 from strawberry.dataloader import DataLoader
 from strawberry.extensions import SchemaExtension
 
+from graphql_schema.flows.loaders import latest_run_loader
+from graphql_schema.flows.types import FlowRunType
 from server.domain.actors import Actor
 from server.http_auth import connection_actor
 from server.services.order_tree import TreeLoader
@@ -71,6 +74,7 @@ class Context:
     tree: TreeLoader
     loaders: Loaders
     connection_params: dict[str, object] | None = None  # a websocket's `connection_init` payload
+    latest_runs: DataLoader[UUID, FlowRunType | None] = field(default_factory=latest_run_loader)
 
 
 class ReleaseLoadedRows(SchemaExtension):

@@ -19,6 +19,7 @@ from strawberry import Info
 from strawberry.scalars import JSON
 
 from graphql_schema.execution import preloaded
+from graphql_schema.flows.types import FlowRunType
 from server.domain.statuses import AssetKind, ManualTaskStatus, OrderStatus
 from server.services.order_rows import AssetRow, AssetVersionRow, OrderRow, PartRow, ProductRow
 
@@ -193,6 +194,10 @@ class OrderType:
     @strawberry.field(description="The order's history, oldest first.", metadata=preloaded("events"))
     def events(self, root: strawberry.Parent[OrderRow], info: Info) -> list[EventType]:
         return _slot(root, info, "events")  # type: ignore[no-any-return]
+
+    @strawberry.field(description="The order's latest flow run and its task runs; null before any flow.")
+    async def flow_run(self, root: strawberry.Parent[OrderRow], info: Info) -> FlowRunType | None:
+        return await info.context.latest_runs.load(root.id)  # type: ignore[no-any-return]
 
     @strawberry.field(metadata=preloaded("manual_tasks"))
     def manual_tasks(self, root: strawberry.Parent[OrderRow], info: Info) -> list[ManualTaskType]:
