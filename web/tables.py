@@ -3,7 +3,8 @@
 A table's state lives in the query string, so every view can be bookmarked and shared:
 `status` (repeatable), `from`/`to` (created, inclusive days), `q` (free text), `mine=1`
 (only rows whose tags match the user's), `sort` (a column key), `dir` (`asc`/`desc`),
-`after` (the keyset cursor) and `n` (the page number, for display only).
+`after` (the keyset cursor), `back` (the cursors of the pages before, repeatable, `-` for the
+first page; at most `MAX_BACK` are kept) and `n` (the page number, for display only).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from server.services.order_queries import ListFilter, PageRequest, Sort
 
 Getter = Callable[[Any], Any]
 PAGE_SIZES = (25, 50, 100, 200)
+MAX_BACK = 20
+FIRST_PAGE = "-"
 DEFAULT_PAGE_SIZE = 50
 
 
@@ -70,6 +73,7 @@ class TableState:
     sort: str = "created"
     descending: bool = True
     after: str | None = None
+    back: tuple[str, ...] = ()
     page_number: int = 1
     size: int = DEFAULT_PAGE_SIZE
 
@@ -94,7 +98,7 @@ class TableState:
         """The query string of this state with `changes`; changing anything but the page starts at page 1."""
         state = replace(self, **changes)
         if "after" not in changes:
-            state = replace(state, after=None, page_number=1)
+            state = replace(state, after=None, back=(), page_number=1)
         pairs: list[tuple[str, str]] = [("status", s.value) for s in state.statuses]
         optional = {
             "from": state.created_from.isoformat() if state.created_from else "",
@@ -108,7 +112,20 @@ class TableState:
             "size": str(state.size) if state.size != DEFAULT_PAGE_SIZE else "",
         }
         pairs += [(key, value) for key, value in optional.items() if value]
+        pairs += [("back", cursor) for cursor in state.back] if state.after else []
         return urlencode(pairs)
+
+    def next_query(self, cursor: str) -> str:
+        back = (*self.back, self.after or FIRST_PAGE)[-MAX_BACK:]
+        return self.query(after=cursor, back=back, page_number=self.page_number + 1)
+
+    def previous_query(self) -> str | None:
+        """The page before this one, when it is known (None on the first page)."""
+        if self.after is None:
+            return None
+        if not self.back or self.back[-1] == FIRST_PAGE:
+            return self.query()
+        return self.query(after=self.back[-1], back=self.back[:-1], page_number=max(1, self.page_number - 1))
 
     def sort_query(self, key: str) -> str:
         """Clicking a column title: sort by it, or flip the direction when it is the sort already."""
@@ -160,6 +177,7 @@ def read_state(table: Table, params: Any) -> TableState:
         sort=sort,
         descending=params.get("dir", "desc") != "asc",
         after=params.get("after") or None,
+        back=tuple(params.getlist("back"))[-MAX_BACK:],
         page_number=max(1, _int(params.get("n"), 1)),
         size=size if size in PAGE_SIZES else DEFAULT_PAGE_SIZE,
     )

@@ -183,3 +183,24 @@ async def test_malformed_table_parameters_never_fail(
         for path in ("/orders", "/products", "/parts"):
             response = await admin_web.get(f"{path}?{query}")
             assert response.status_code in (200, 400), (path, query, response.status_code)
+
+
+async def test_previous_page_goes_back_page_by_page(admin_web: WebClient, space_key: tuple[str, str]) -> None:
+    await seed_orders("demo-eyewear", 60)
+
+    def link(html: str, rel: str) -> str:
+        found = re.search(rf'href="(/orders\?[^"]+)"[^>]*rel="{rel}"', html)
+        assert found is not None
+        return found.group(1).replace("&amp;", "&")
+
+    first = await admin_web.get("/orders?size=25&sort=name&dir=asc")
+    second = await admin_web.get(link(first.text, "next"))
+    third = await admin_web.get(link(second.text, "next"))
+    back_to_second = await admin_web.get(link(third.text, "prev"))
+    back_to_first = await admin_web.get(link(back_to_second.text, "prev"))
+
+    assert order_names(third.text)[0] == "ORD-0050"
+    assert order_names(back_to_second.text) == order_names(second.text)
+    assert "26–50 of 60" in back_to_second.text
+    assert order_names(back_to_first.text) == order_names(first.text)
+    assert 'rel="prev"' not in back_to_first.text
