@@ -1,0 +1,1012 @@
+"""Flow engine throughput and live-status latency, each beside its bare baseline.
+
+    .venv/bin/python bench/flow_engine.py [--orders 1000] [--threads 8] [--samples 200]
+
+Makes a scratch database on the PostgreSQL server at `FABFLOW_BENCH_DATABASE_URL` (default
+postgres://postgres@127.0.0.1:5432/postgres) and uses the Redis database `FABFLOW_BENCH_REDIS_URL`
+(default redis://127.0.0.1:6379/14), flushed before and after. Everything runs on this machine, on
+the same PostgreSQL and Redis, with 2 worker processes of `--threads` threads each:
+
+  (a) `--orders` orders through a flow of three no-op tasks chained on success, worked by 2
+      `fabflow worker` processes; timed from the start of the first flow (this process starts
+      them, 4 at a time) until the last order's SUCCESS arrives on the event channel. The no-op
+      task is `wait` with the smallest duration its spec allows (1 ms), so each task is two
+      messages: the run, which answers "wait", and the resume, which succeeds;
+  (b) 3 × `--orders` bare Dramatiq messages to a no-op actor on a RedisBroker set up like
+      Fabflow's, worked by 2 processes of the same threads; timed from the first send until no
+      message is left unacknowledged. (b') is the same with an `async def` no-op on the AsyncIO
+      middleware, the way Fabflow's actors run.
+      Printed: tasks/s and messages/s, the time per task of (a) over the time per message of
+      (b), the CPU each kind of process spent, and for one (a) order driven in this process
+      without a broker: the SQL statements of each message and the Python CPU per task.
+
+  (c) Live status: `orderStatusChanged` over graphql-transport-ws from `fabflow serve` in
+      production mode, authenticated with a secret key, for `--samples` single-task orders whose
+      SUCCESS a worker commits. Latency = receipt by the websocket client − the message's `at`
+      (same clock). `at` is stamped when the worker's decision is made, inside its transaction
+      before the writes and the commit, so (c) is an upper bound of commit → receipt; the part
+      from `at` to the publish after the commit is measured on the orders driven in this process.
+      (c') the server alone: a status message published on Redis by this process → websocket.
+  (d) the floor: a bare Redis PUBLISH → SUBSCRIBE round trip of the same message.
+      Printed: p50 and p99 of each, messages paced `--interval-ms` apart (default 50 ms: the
+      workers stay far from saturation, so (c) is latency, not queueing behind other tasks).
+
+The load average and the whole machine's CPU are printed too: figures taken while other work
+shares the CPUs are not comparable with figures taken on an idle machine. The database is dropped at
+the end; child processes are stopped even on error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import math
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections import deque
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import ExitStack, asynccontextmanager, contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+if TYPE_CHECKING:
+    import dramatiq
+
+    from server.events import EventBus
+    from server.models import Space
+    from server.services.sql_count import StatementLog
+
+POSTGRES_URL = os.environ.get("FABFLOW_BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+REDIS_URL = os.environ.get("FABFLOW_BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
+FABFLOW = str(Path(sys.executable).parent / "fabflow")
+WORKERS = 2
+SPACE_KEY = "bench"
+TASKS_PER_ORDER = 3
+NO_OP_MS = 1  # the smallest `wait` duration the handler's spec allows
+START_CONCURRENCY = 4  # flows this process starts at once (the ORM's pool holds 5 connections)
+COST_ORDERS = 50  # orders driven in this process to measure the Python CPU of a task
+BARE_NAMESPACE = "fabflow-bench-bare"
+BARE_QUEUE = "noop"
+PROBE_CHANNEL = "fabflow-bench:probe"
+STOP_WAIT_S = 20
+Json = dict[str, Any]
+
+
+# ---------------------------------------------------------------- flows
+
+
+def wait_task(key: str, duration_ms: int, then: str | None = None) -> Json:
+    follow = [{"taskDefinitionKey": then, "trigger": "success"}] if then else []
+    return {"key": key, "handlerKey": "wait", "payload": {"duration": duration_ms}, "next": follow}
+
+
+def one_stage(tasks: list[Json]) -> Json:
+    initial = [tasks[0]["key"]]
+    return {"stages": [{"key": "main", "taskDefinitions": tasks, "initialTaskDefinitionKeys": initial}]}
+
+
+NO_OPS = one_stage(
+    [
+        wait_task("first", NO_OP_MS, "second"),
+        wait_task("second", NO_OP_MS, "third"),
+        wait_task("third", NO_OP_MS),
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Setup:
+    space: Space
+    secret: str  # an ffk_ key of the space
+    no_ops: str  # flow keys
+    single: str
+
+
+async def prepare(latency_wait_ms: int) -> Setup:
+    from server.domain.actors import SYSTEM
+    from server.services.auth import create_api_key, create_space
+    from server.services.flows import create_flow
+
+    space = await create_space(SYSTEM, SPACE_KEY, "Bench")
+    key = await create_api_key(SYSTEM, SPACE_KEY, "bench")
+    no_ops = await create_flow(SYSTEM, SPACE_KEY, "Three no-ops", json.dumps(NO_OPS))
+    single = one_stage([wait_task("pause", latency_wait_ms)])
+    latency = await create_flow(SYSTEM, SPACE_KEY, "One pause", json.dumps(single))
+    return Setup(space, key.secret, no_ops.flow.key, latency.flow.key)
+
+
+async def insert_orders(space: Space, prefix: str, count: int, flow_key: str) -> list[UUID]:
+    """CREATED orders naming `flow_key`, inserted in bulk: no flow started yet."""
+    from server.models import Order
+
+    rows = [
+        Order(space_id=space.id, name=f"{prefix}-{index}", flow_key=flow_key, intake_hash="0" * 64)
+        for index in range(count)
+    ]
+    await Order.bulk_create(rows, batch_size=500)
+    return [row.id for row in rows]
+
+
+async def start_flows(order_ids: list[UUID]) -> None:
+    from server.services.flow_runs import start_for_new_order
+
+    gate = asyncio.Semaphore(START_CONCURRENCY)
+
+    async def start(order_id: UUID) -> None:
+        async with gate:
+            if await start_for_new_order(order_id) is None:
+                raise RuntimeError(f"the flow of order {order_id} did not start")
+
+    await asyncio.gather(*(start(order_id) for order_id in order_ids))
+
+
+async def count_succeeded(order_ids: list[UUID]) -> int:
+    from server.domain.statuses import OrderStatus
+    from server.models import Order
+
+    return await Order.filter(id__in=order_ids, status=OrderStatus.SUCCESS).count()
+
+
+# ---------------------------------------------------------------- child processes
+
+
+def child_env(database_url: str, var_dir: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "REDIS_URL": REDIS_URL,
+        "FABFLOW_ENV": "production",
+        "FABFLOW_SECRET_KEY": secrets.token_urlsafe(32),
+        "FABFLOW_VAR_DIR": str(var_dir),
+    }
+
+
+@dataclass
+class Children:
+    """Started processes, each writing to `<log_dir>/<name>.log`."""
+
+    log_dir: Path
+    running: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+
+    @property
+    def pids(self) -> list[int]:
+        return [process.pid for process in self.running.values()]
+
+    def check(self) -> None:
+        for name, process in self.running.items():
+            if process.poll() is not None:
+                raise RuntimeError(f"{name} exited with {process.returncode}")
+
+    def tails(self, lines: int = 15) -> str:
+        parts = []
+        for name in self.running:
+            text = (self.log_dir / f"{name}.log").read_text(errors="replace").splitlines()
+            parts.append(f"--- {name} (last {lines} lines)\n" + "\n".join(text[-lines:]))
+        return "\n".join(parts)
+
+
+@contextmanager
+def children(commands: dict[str, list[str]], env: dict[str, str], log_dir: Path) -> Iterator[Children]:
+    """Start `commands`; on leaving, SIGTERM them (SIGKILL after a while); on error, show their logs."""
+    started = Children(log_dir)
+    try:
+        for name, command in commands.items():
+            with open(log_dir / f"{name}.log", "wb") as log:
+                started.running[name] = subprocess.Popen(
+                    command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+                )
+        yield started
+    except BaseException:
+        print(started.tails(), file=sys.stderr)
+        raise
+    finally:
+        stop(list(started.running.values()))
+
+
+def stop(processes: list[subprocess.Popen[bytes]]) -> None:
+    for process in processes:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+    for process in processes:
+        try:
+            process.wait(timeout=STOP_WAIT_S)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+async def until(check: Callable[[], Awaitable[bool]], what: str, timeout: float, watch: Children) -> None:
+    deadline = time.monotonic() + timeout
+    while not await check():
+        watch.check()
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{what}: not after {timeout:.0f} s")
+        await asyncio.sleep(0.05)
+
+
+async def until_polling(namespace: str, watch: Children) -> None:
+    """Until every worker process polls its Redis queue (its heartbeat is there)."""
+    import redis.asyncio as aioredis
+
+    client = aioredis.from_url(REDIS_URL)
+
+    async def polling() -> bool:
+        return int(await client.zcard(f"{namespace}:__heartbeats__")) >= len(watch.running)
+
+    try:
+        await until(polling, f"{len(watch.running)} workers polling {namespace}", 60, watch)
+    finally:
+        await client.aclose()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+async def until_serving(url: str, watch: Children) -> None:
+    import httpx
+
+    async with httpx.AsyncClient(base_url=url, timeout=2) as client:
+
+        async def healthy() -> bool:
+            try:
+                return (await client.get("/readyz")).status_code == 200
+            except httpx.HTTPError:
+                return False
+
+        await until(healthy, f"the server at {url}", 60, watch)
+
+
+# ---------------------------------------------------------------- CPU accounting (Linux /proc)
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of one process so far; 0 when it is gone."""
+    try:
+        after_name = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (FileNotFoundError, ProcessLookupError):
+        return 0.0
+    return (int(after_name[11]) + int(after_name[12])) / CLOCK_TICKS
+
+
+def pids_named(command: str) -> list[int]:
+    found = []
+    for comm in Path("/proc").glob("[0-9]*/comm"):
+        try:
+            if comm.read_text().strip() == command:
+                found.append(int(comm.parent.name))
+        except OSError:
+            continue
+    return found
+
+
+def machine_busy() -> float:
+    """CPU seconds every process of the machine has spent, from /proc/stat (all but idle and iowait)."""
+    ticks = [int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]]
+    return (sum(ticks) - ticks[3] - ticks[4]) / CLOCK_TICKS
+
+
+async def backends() -> list[int]:
+    """The PostgreSQL processes serving this benchmark's database (every process's pool)."""
+    from tortoise import connections
+
+    rows = await connections.get("default").execute_query_dict(
+        "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+    )
+    return [int(row["pid"]) for row in rows]
+
+
+@dataclass
+class CpuClock:
+    """CPU seconds spent by kinds of processes, and by the whole machine, between `start` and `read`.
+
+    A process counts from its first sighting (or its start); one that exits meanwhile is left out.
+    """
+
+    workers: Children
+    _before: dict[str, dict[int, float]] = field(default_factory=dict)
+    _machine: float = 0.0
+
+    async def _snapshot(self) -> dict[str, dict[int, float]]:
+        groups = {
+            "workers": self.workers.pids,
+            "this process": [os.getpid()],
+            "postgres (this database)": await backends(),
+            "redis (shared)": pids_named("redis-server"),
+        }
+        return {name: {pid: cpu_seconds(pid) for pid in pids} for name, pids in groups.items()}
+
+    async def start(self) -> None:
+        self._before = await self._snapshot()
+        self._machine = machine_busy()
+
+    async def read(self) -> dict[str, float]:
+        spent = {
+            name: sum(seconds - self._before[name].get(pid, 0.0) for pid, seconds in now.items() if seconds)
+            for name, now in (await self._snapshot()).items()
+        }
+        spent["whole machine"] = machine_busy() - self._machine
+        return spent
+
+
+# ---------------------------------------------------------------- (a) flows on `fabflow worker`
+
+
+@dataclass(frozen=True)
+class Throughput:
+    units: int  # tasks or messages
+    seconds: float
+    cpu: dict[str, float]  # CPU seconds per kind of process while it ran
+    started_in: float = 0.0  # (a): seconds until every flow was started
+
+    @property
+    def rate(self) -> float:
+        return self.units / self.seconds
+
+    @property
+    def ms_per_unit(self) -> float:
+        return self.seconds / self.units * 1e3
+
+
+class Finishes:
+    """Watches the event channel for the SUCCESS of each of the given orders."""
+
+    def __init__(self, order_ids: list[UUID]) -> None:
+        self.pending = {str(order_id) for order_id in order_ids}
+        self.done = asyncio.Event()
+        self.done_at = 0.0
+        self._listener: asyncio.Task[None] | None = None
+
+    @asynccontextmanager
+    async def listening(self) -> AsyncIterator[Finishes]:
+        import redis.asyncio as aioredis
+
+        from server.events import CHANNEL
+
+        client = aioredis.from_url(REDIS_URL)
+        pubsub = client.pubsub(ignore_subscribe_messages=True)
+        await pubsub.subscribe(CHANNEL)
+        await pubsub.get_message(timeout=1.0)  # the subscription's confirmation
+        self._listener = asyncio.create_task(self._listen(pubsub))
+        try:
+            yield self
+        finally:
+            self._listener.cancel()
+            await pubsub.aclose()
+            await client.aclose()
+
+    async def _listen(self, pubsub: Any) -> None:
+        async for raw in pubsub.listen():
+            message = json.loads(raw["data"])
+            if message.get("type") == "order.status" and message.get("status") == "SUCCESS":
+                self.pending.discard(message.get("orderId", ""))
+                if not self.pending and not self.done.is_set():
+                    self.done_at = time.perf_counter()
+                    self.done.set()
+
+    async def wait(self, timeout: float, watch: Children) -> None:
+        async def finished() -> bool:
+            return self.done.is_set()
+
+        await until(finished, f"SUCCESS of every order ({len(self.pending)} left)", timeout, watch)
+
+
+async def run_flows(setup: Setup, prefix: str, orders: int, workers: Children) -> Throughput:
+    order_ids = await insert_orders(setup.space, prefix, orders, setup.no_ops)
+    clock = CpuClock(workers)
+    async with Finishes(order_ids).listening() as finishes:
+        await clock.start()
+        started = time.perf_counter()
+        await start_flows(order_ids)
+        started_in = time.perf_counter() - started
+        await finishes.wait(60 + orders * 0.5, workers)
+        seconds = finishes.done_at - started
+        cpu = await clock.read()
+    succeeded = await count_succeeded(order_ids)
+    if succeeded != orders:
+        raise RuntimeError(f"{succeeded} of {orders} orders are SUCCESS in the database")
+    return Throughput(orders * TASKS_PER_ORDER, seconds, cpu, started_in)
+
+
+# ---------------------------------------------------------------- (a) one order in this process
+
+
+class Recorder:
+    """A dispatcher that queues the messages instead of sending them, to drive tasks in this process."""
+
+    def __init__(self) -> None:
+        from jobs import actors
+
+        self.actors = actors
+        self.queue: deque[tuple[Callable[[str], Awaitable[None]], UUID, int]] = deque()
+
+    def run_tasks(self, task_run_ids: list[UUID]) -> None:
+        self.queue.extend((self.actors.run_task, task_run_id, 0) for task_run_id in task_run_ids)
+
+    def fire_timeout(self, task_run_id: UUID, delay_ms: int) -> None:
+        pass  # the no-op flow sets no timeouts
+
+    def resume(self, task_run_id: UUID, delay_ms: int) -> None:
+        self.queue.append((self.actors.resume_task, task_run_id, delay_ms))
+
+    async def drive(self, log: StatementLog | None = None) -> list[tuple[str, int]]:
+        """Deliver every queued message, and those they cause; each actor with its statements."""
+        delivered = []
+        while self.queue:
+            actor, task_run_id, delay_ms = self.queue.popleft()
+            if delay_ms:
+                await asyncio.sleep(delay_ms / 1000)
+            before = log.count if log else 0
+            await actor(str(task_run_id))
+            delivered.append((getattr(actor, "__name__", "?"), (log.count - before) if log else 0))
+        return delivered
+
+
+@dataclass(frozen=True)
+class TaskCosts:
+    start_statements: int  # starting one flow (this process, not a worker)
+    messages: list[tuple[str, int]]  # each message of one order, with its SQL statements
+    cpu_ms_per_task: float  # Python CPU in this process per task, without a broker
+    decision_to_publish_ms: list[float]  # `at` → publish of each order's SUCCESS, in this process
+
+    @property
+    def statements_per_task(self) -> float:
+        return sum(count for _, count in self.messages) / TASKS_PER_ORDER
+
+
+def seconds_since(at: str) -> float:
+    return time.time() - datetime.fromisoformat(at).timestamp()
+
+
+def stamping_bus(inner: EventBus) -> tuple[EventBus, list[float]]:
+    """A bus that publishes through `inner` and notes how long after its `at` each SUCCESS goes out."""
+    from server.events import EventBus
+
+    tails: list[float] = []
+
+    class Stamping(EventBus):
+        async def publish(self, message: Json) -> None:
+            if message.get("type") == "order.status" and message.get("status") == "SUCCESS":
+                tails.append(seconds_since(message["at"]) * 1e3)
+            await inner.publish(message)
+
+    return Stamping(), tails
+
+
+async def task_costs(setup: Setup) -> TaskCosts:
+    from server.dispatch import dispatcher, set_dispatcher
+    from server.events import get_bus, set_bus
+    from server.services.sql_count import count_statements
+
+    recorder, sending, bus = Recorder(), dispatcher(), get_bus()
+    stamping, tails = stamping_bus(bus)
+    set_dispatcher(recorder)
+    set_bus(stamping)
+    try:
+        counted = await insert_orders(setup.space, "COUNTED", 1, setup.no_ops)
+        with count_statements() as log:
+            await start_flows(counted)
+            start_statements = log.count
+            messages = await recorder.drive(log)
+        timed = await insert_orders(setup.space, "TIMED", COST_ORDERS, setup.no_ops)
+        await start_flows(timed)
+        tails.clear()
+        cpu = time.process_time()
+        await recorder.drive()
+        cpu = time.process_time() - cpu
+    finally:
+        set_dispatcher(sending)
+        set_bus(bus)
+    if await count_succeeded(counted + timed) != COST_ORDERS + 1:
+        raise RuntimeError("an order driven in this process did not succeed")
+    return TaskCosts(start_statements, messages, cpu / (COST_ORDERS * TASKS_PER_ORDER) * 1e3, tails)
+
+
+# ---------------------------------------------------------------- (b) bare Dramatiq
+
+
+def noop() -> None:
+    pass
+
+
+async def async_noop() -> None:
+    pass
+
+
+def bare_broker() -> dramatiq.Broker:
+    """A RedisBroker with Fabflow's settings (jobs.broker) and two no-op actors."""
+    import dramatiq
+    from dramatiq.brokers.redis import RedisBroker
+    from dramatiq.middleware import AsyncIO
+
+    from jobs.broker import HEARTBEAT_TIMEOUT_MS
+
+    broker = RedisBroker(
+        url=REDIS_URL,
+        namespace=BARE_NAMESPACE,
+        heartbeat_timeout=HEARTBEAT_TIMEOUT_MS,
+        maintenance_chance=100_000,
+    )
+    broker.add_middleware(AsyncIO())
+    for fn in (noop, async_noop):
+        dramatiq.Actor(
+            fn, broker=broker, actor_name=fn.__name__, queue_name=BARE_QUEUE, priority=0, options={}
+        )
+    return broker
+
+
+def serve_bare_worker(threads: int) -> int:
+    """The worker process of (b): takes no-op messages until SIGTERM."""
+    import dramatiq
+
+    from jobs.broker import WORKER_TIMEOUT_MS
+
+    broker = bare_broker()
+    worker = dramatiq.Worker(broker, worker_threads=threads, worker_timeout=WORKER_TIMEOUT_MS)
+    worker.start()
+    stopping = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stopping.set())
+    stopping.wait()
+    worker.stop()
+    broker.close()
+    return 0
+
+
+async def run_bare(broker: dramatiq.Broker, actor_name: str, count: int, workers: Children) -> Throughput:
+    import redis.asyncio as aioredis
+
+    actor = broker.get_actor(actor_name)
+    client = aioredis.from_url(REDIS_URL)
+    unacknowledged = f"{BARE_NAMESPACE}:{BARE_QUEUE}.msgs"  # a message leaves this hash on its ack
+
+    async def all_processed() -> bool:
+        return int(await client.hlen(unacknowledged)) == 0
+
+    clock = CpuClock(workers)
+    try:
+        await clock.start()
+        started = time.perf_counter()
+        for _ in range(count):
+            actor.send()
+        await until(all_processed, f"{count} {actor_name} messages processed", 30 + count * 0.05, workers)
+        seconds = time.perf_counter() - started
+    finally:
+        await client.aclose()
+    return Throughput(count, seconds, await clock.read())
+
+
+# ---------------------------------------------------------------- (c) live status over a websocket
+
+STATUS_CHANGES = """
+subscription($space: String) {
+  orderStatusChanged(spaceKey: $space) { order { id name } status at }
+}"""
+
+
+class StatusSocket:
+    """A graphql-transport-ws client with one `orderStatusChanged` subscription; stamps each arrival."""
+
+    def __init__(self, ws_url: str, secret: str) -> None:
+        self.ws_url = ws_url
+        self.secret = secret
+        self.arrivals: list[tuple[float, Json]] = []  # (time.time() at receipt, the change)
+        self.arrived = asyncio.Event()
+        self._socket: Any = None
+        self._reader: asyncio.Task[None] | None = None
+
+    @asynccontextmanager
+    async def open(self) -> AsyncIterator[StatusSocket]:
+        from websockets.asyncio.client import connect
+        from websockets.typing import Subprotocol
+
+        async with connect(self.ws_url, subprotocols=[Subprotocol("graphql-transport-ws")]) as socket_:
+            self._socket = socket_
+            auth = {"Authorization": f"Bearer {self.secret}"}
+            await socket_.send(json.dumps({"type": "connection_init", "payload": auth}))
+            ack = json.loads(await asyncio.wait_for(socket_.recv(), timeout=10))
+            if ack.get("type") != "connection_ack":
+                raise RuntimeError(f"the server refused the connection: {ack}")
+            payload = {"query": STATUS_CHANGES, "variables": {"space": SPACE_KEY}}
+            await socket_.send(json.dumps({"id": "1", "type": "subscribe", "payload": payload}))
+            self._reader = asyncio.create_task(self._read())
+            try:
+                yield self
+            finally:
+                self._reader.cancel()
+
+    async def _read(self) -> None:
+        async for frame in self._socket:
+            received = time.time()
+            message = json.loads(frame)
+            if message["type"] == "ping":
+                await self._socket.send(json.dumps({"type": "pong"}))
+            elif message["type"] != "next" or "errors" in message["payload"]:
+                raise RuntimeError(f"unexpected message: {message}")
+            else:
+                self.arrivals.append((received, message["payload"]["data"]["orderStatusChanged"]))
+                self.arrived.set()
+
+    def latencies_ms(self, prefix: str, status: str, before: float = math.inf) -> list[float]:
+        """Receipt − `at` of the changes of orders named `prefix…` to `status` (received before `before`)."""
+        return [
+            (received - datetime.fromisoformat(change["at"]).timestamp()) * 1e3
+            for received, change in self.arrivals
+            if change["order"]["name"].startswith(prefix) and change["status"] == status and received < before
+        ]
+
+    async def until_count(self, prefix: str, status: str, count: int, timeout: float) -> list[float]:
+        deadline = time.monotonic() + timeout
+        while len(found := self.latencies_ms(prefix, status)) < count:
+            if self._reader is not None and self._reader.done():
+                self._reader.result()
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError(f"{len(found)} of {count} {prefix}… {status} changes after {timeout} s")
+            self.arrived.clear()
+            try:
+                await asyncio.wait_for(self.arrived.wait(), timeout=min(left, 1.0))
+            except TimeoutError:
+                continue
+        return found
+
+
+def probe_message(space: Space, name: str) -> Json:
+    """A status message like a worker's (run_store.status_message), stamped now."""
+    return {
+        "type": "order.status",
+        "spaceId": str(space.id),
+        "spaceKey": SPACE_KEY,
+        "orderId": str(uuid.uuid4()),
+        "orderName": name,
+        "previousStatus": "IN_PROGRESS",
+        "status": "SUCCESS",
+        "at": datetime.now(UTC).isoformat(),
+    }
+
+
+async def paced(count: int, interval_s: float, send: Callable[[int], Awaitable[object]]) -> None:
+    """`send(i)` for each i, the i-th not before start + i × interval."""
+    loop = asyncio.get_running_loop()
+    start = loop.time()
+    for index in range(count):
+        await asyncio.sleep(max(0.0, start + index * interval_s - loop.time()))
+        await send(index)
+
+
+async def publish_probes(setup: Setup, prefix: str, count: int, interval_s: float) -> None:
+    import redis.asyncio as aioredis
+
+    from server.events import CHANNEL
+
+    client = aioredis.from_url(REDIS_URL)
+
+    async def send(index: int) -> None:
+        message = probe_message(setup.space, f"{prefix}-{index}")
+        await client.publish(CHANNEL, json.dumps(message, default=str))
+
+    try:
+        await paced(count, interval_s, send)
+    finally:
+        await client.aclose()
+
+
+async def until_subscribed(setup: Setup, socket_: StatusSocket) -> None:
+    """Probe until the server delivers: its subscription is registered on the bus."""
+    for attempt in range(100):
+        await publish_probes(setup, f"HELLO{attempt}", 1, 0)
+        try:
+            await socket_.until_count(f"HELLO{attempt}-", "SUCCESS", 1, timeout=0.2)
+            return
+        except TimeoutError:
+            continue
+    raise TimeoutError("the subscription never delivered a probe")
+
+
+@dataclass(frozen=True)
+class Latencies:
+    worker: list[float]  # (c)
+    server: list[float]  # (c')
+    during_starts: int  # (c) changes received before every flow was started
+
+
+async def live_latencies(setup: Setup, url: str, args: argparse.Namespace) -> Latencies:
+    from server.services.flow_runs import start_for_new_order
+
+    interval = args.interval_ms / 1000
+    socket_ = StatusSocket(url.replace("http://", "ws://") + "/graphql", setup.secret)
+    async with socket_.open():
+        await until_subscribed(setup, socket_)
+        await publish_probes(setup, "WARM", 20, interval)
+        await socket_.until_count("WARM-", "SUCCESS", 20, timeout=30)
+
+        order_ids = await insert_orders(setup.space, "LIVE", args.samples, setup.single)
+        await paced(args.samples, interval, lambda index: start_for_new_order(order_ids[index]))
+        starts_done = time.time()
+        worker = await socket_.until_count(
+            "LIVE-", "SUCCESS", args.samples, timeout=60 + latency_wait_s(args)
+        )
+        during = len(socket_.latencies_ms("LIVE-", "SUCCESS", before=starts_done))
+
+        await publish_probes(setup, "PROBE", args.samples, interval)
+        server = await socket_.until_count("PROBE-", "SUCCESS", args.samples, timeout=30)
+    return Latencies(worker, server, during)
+
+
+def latency_wait_s(args: argparse.Namespace) -> float:
+    """The single task's wait: its SUCCESS comes after this process has started every flow."""
+    return args.samples * args.interval_ms / 1000 + 2.0
+
+
+# ---------------------------------------------------------------- (d) bare Redis
+
+
+async def redis_round_trips(setup: Setup, count: int, interval_s: float) -> list[float]:
+    import redis.asyncio as aioredis
+
+    listener, publisher = aioredis.from_url(REDIS_URL), aioredis.from_url(REDIS_URL)
+    pubsub = listener.pubsub(ignore_subscribe_messages=True)
+    await pubsub.subscribe(PROBE_CHANNEL)
+    await pubsub.get_message(timeout=1.0)
+    latencies: list[float] = []
+
+    async def listen() -> None:
+        async for raw in pubsub.listen():
+            received = time.time()
+            message = json.loads(raw["data"])
+            latencies.append((received - datetime.fromisoformat(message["at"]).timestamp()) * 1e3)
+
+    async def send(index: int) -> None:
+        message = probe_message(setup.space, f"BARE-{index}")
+        await publisher.publish(PROBE_CHANNEL, json.dumps(message, default=str))
+
+    reader = asyncio.create_task(listen())
+    try:
+        await paced(20, interval_s, send)  # warm-up
+        await asyncio.sleep(0.2)
+        latencies.clear()
+        await paced(count, interval_s, send)
+        await asyncio.sleep(0.5)
+    finally:
+        reader.cancel()
+        await pubsub.aclose()
+        await listener.aclose()
+        await publisher.aclose()
+    return latencies
+
+
+# ---------------------------------------------------------------- running
+
+
+@dataclass
+class Results:
+    args: argparse.Namespace
+    load_before: float = field(default_factory=lambda: os.getloadavg()[0])
+    load_after: float = 0.0
+    flows: Throughput | None = None
+    costs: TaskCosts | None = None
+    bare: Throughput | None = None
+    bare_async: Throughput | None = None
+    live: Latencies | None = None
+    floor: list[float] = field(default_factory=list)
+
+
+@asynccontextmanager
+async def production_mode() -> AsyncIterator[None]:
+    """This process as a production web process: sends to Redis and publishes on Redis."""
+    from jobs.runtime import start_dispatcher
+    from server.events import EventBus, RedisEventBus, set_bus
+
+    bus = RedisEventBus(REDIS_URL)
+    set_bus(bus)
+    stop_dispatching = start_dispatcher(REDIS_URL)
+    try:
+        yield
+    finally:
+        await stop_dispatching()
+        await bus.close()
+        set_bus(EventBus())
+
+
+def progress(text: str) -> None:
+    print(f"… {text}", file=sys.stderr, flush=True)
+
+
+async def fabflow_side(results: Results, setup: Setup, env: dict[str, str], logs: Path) -> None:
+    """(a), the costs of one task, then (c) and (c') with the workers still running."""
+    args = results.args
+    threads = ["--threads", str(args.threads)]
+    commands = {f"worker-{index}": [FABFLOW, "worker", *threads] for index in range(WORKERS)}
+    async with production_mode():
+        with ExitStack() as stack:
+            workers = stack.enter_context(children(commands, env, logs))
+            await until_polling("fabflow", workers)
+            progress(f"(a) warm-up: {args.warmup} orders")
+            await run_flows(setup, "WARM", args.warmup, workers)
+            progress(f"(a) {args.orders} orders × {TASKS_PER_ORDER} tasks")
+            results.flows = await run_flows(setup, "FLOW", args.orders, workers)
+            progress("(a) statements and CPU of one task, in this process")
+            results.costs = await task_costs(setup)
+            port = free_port()
+            serve = [FABFLOW, "serve", "--host", "127.0.0.1", "--port", str(port)]
+            server = stack.enter_context(children({"server": serve}, env, logs))
+            await until_serving(f"http://127.0.0.1:{port}", server)
+            progress(f"(c) {args.samples} status changes over a websocket")
+            results.live = await live_latencies(setup, f"http://127.0.0.1:{port}", args)
+
+
+async def bare_side(results: Results, env: dict[str, str], logs: Path) -> None:
+    args = results.args
+    me = [sys.executable, str(Path(__file__).resolve()), "--bare-worker", "--threads", str(args.threads)]
+    broker = bare_broker()
+    try:
+        with children({f"bare-{index}": me for index in range(WORKERS)}, env, logs) as workers:
+            await until_polling(BARE_NAMESPACE, workers)
+            count = args.orders * TASKS_PER_ORDER
+            progress(f"(b) warm-up, then {count} bare messages, then {count} async ones")
+            await run_bare(broker, "noop", 300, workers)
+            results.bare = await run_bare(broker, "noop", count, workers)
+            results.bare_async = await run_bare(broker, "async_noop", count, workers)
+    finally:
+        broker.close()
+
+
+async def run(results: Results, database_url: str, scratch: Path) -> None:
+    from server import db
+
+    args = results.args
+    env = child_env(database_url, scratch)
+    await db.migrate(database_url)
+    try:
+        setup = await prepare(int(latency_wait_s(args) * 1000))
+        await fabflow_side(results, setup, env, scratch)
+        await bare_side(results, env, scratch)
+        progress(f"(d) {args.samples} bare Redis round trips")
+        results.floor = await redis_round_trips(setup, args.samples, args.interval_ms / 1000)
+    finally:
+        await db.close()
+
+
+def flush_redis() -> None:
+    import redis
+
+    client = redis.Redis.from_url(REDIS_URL)
+    try:
+        client.flushdb()
+    finally:
+        client.close()
+
+
+async def main(args: argparse.Namespace) -> None:
+    import asyncpg
+
+    name = f"fabflow_bench_{uuid.uuid4().hex[:10]}"
+    server = POSTGRES_URL.rpartition("/")[0]
+    admin = await asyncpg.connect(_dsn(POSTGRES_URL), timeout=5)
+    results = Results(args)
+    flush_redis()
+    try:
+        await admin.execute(f'CREATE DATABASE "{name}"')
+        try:
+            with tempfile.TemporaryDirectory(prefix="fabflow-bench-") as scratch:
+                await run(results, f"{server}/{name}", Path(scratch))
+        finally:
+            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await admin.close()
+        flush_redis()
+    results.load_after = os.getloadavg()[0]
+    report(results)
+
+
+def _dsn(url: str) -> str:
+    return url.replace("postgres://", "postgresql://", 1)
+
+
+# ---------------------------------------------------------------- report
+
+
+def percentile(values: list[float], q: float) -> float:
+    """Nearest-rank percentile."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, math.ceil(q / 100 * len(ordered)) - 1))]
+
+
+def cpu_line(label: str, run: Throughput) -> str:
+    parts = ", ".join(
+        f"{name} {seconds:.2f} s ({seconds / run.units * 1e3:.2f})" for name, seconds in run.cpu.items()
+    )
+    available = run.seconds * (os.cpu_count() or 1)
+    return f"{label} CPU s (ms per unit): {parts}; {available:.2f} s available"
+
+
+def latency_line(label: str, values: list[float]) -> str:
+    p50, p99 = percentile(values, 50), percentile(values, 99)
+    return f"{label} p50 {p50:6.2f} ms   p99 {p99:6.2f} ms   (n={len(values)})"
+
+
+def report(results: Results) -> None:
+    args, flows, costs = results.args, results.flows, results.costs
+    bare, bare_async, live = results.bare, results.bare_async, results.live
+    assert flows and costs and bare and bare_async and live, "incomplete results"
+    print(
+        f"\nFlow engine: {args.orders} orders × {TASKS_PER_ORDER} no-op tasks (wait {NO_OP_MS} ms: "
+        f"2 messages per task), {WORKERS} worker processes × {args.threads} threads, {os.cpu_count()} CPUs"
+    )
+    print(
+        f"load average (1 min) before / after the run: {results.load_before:.1f} / {results.load_after:.1f}"
+    )
+    print(
+        f"(a)  Fabflow flows:    {flows.units} tasks    in {flows.seconds:6.2f} s = {flows.rate:7.1f} tasks/s"
+        f"     {flows.ms_per_unit:6.3f} ms/task  (every flow started after {flows.started_in:.2f} s)"
+    )
+    print(
+        f"(b)  bare Dramatiq:    {bare.units} messages in {bare.seconds:6.2f} s = {bare.rate:7.1f} messages/s"
+        f"  {bare.ms_per_unit:6.3f} ms/message"
+    )
+    print(
+        f"(b') bare async def:   {bare_async.units} messages in {bare_async.seconds:6.2f} s = "
+        f"{bare_async.rate:7.1f} messages/s  {bare_async.ms_per_unit:6.3f} ms/message"
+    )
+    print(
+        f"ratio (a)/(b), time per task over time per bare message: {flows.ms_per_unit / bare.ms_per_unit:.2f}"
+        f"   (over (b'): {flows.ms_per_unit / bare_async.ms_per_unit:.2f})"
+    )
+    print(cpu_line("(a)", flows))
+    print(cpu_line("(b)", bare))
+    messages = ", ".join(f"{name} {count}" for name, count in costs.messages)
+    print(
+        f"(a)  SQL statements: {costs.statements_per_task:.1f} per task ({messages}); "
+        f"starting a flow {costs.start_statements}"
+    )
+    print(f"(a)  Python CPU per task driven in this process without a broker: {costs.cpu_ms_per_task:.2f} ms")
+    print()
+    print(latency_line("(c)  worker decision → websocket:  ", live.worker))
+    print(latency_line("     of which decision → publish,  ", costs.decision_to_publish_ms))
+    print("     (before and through the worker's commit; measured on orders driven in this process)")
+    print(latency_line("(c') Redis publish → websocket:    ", live.server))
+    print(latency_line("(d)  bare Redis publish → receive: ", results.floor))
+    print(
+        f"(c) − (d): p50 {percentile(live.worker, 50) - percentile(results.floor, 50):+.2f} ms, "
+        f"p99 {percentile(live.worker, 99) - percentile(results.floor, 99):+.2f} ms; "
+        f"(c') − (d): p50 {percentile(live.server, 50) - percentile(results.floor, 50):+.2f} ms"
+    )
+    if live.during_starts:
+        print(f"note: {live.during_starts} (c) changes arrived while this process was still starting flows")
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("--orders", type=int, default=1000, help="orders of (a); (b) sends 3 × as many")
+    parser.add_argument("--threads", type=int, default=8, help="threads per worker process")
+    parser.add_argument("--warmup", type=int, default=20, help="orders through (a) before timing")
+    parser.add_argument("--samples", type=int, default=200, help="status changes measured in (c), (c'), (d)")
+    parser.add_argument("--interval-ms", type=float, default=50.0, help="pace of those status changes")
+    parser.add_argument("--bare-worker", action="store_true", help=argparse.SUPPRESS)
+    return parser.parse_args()
+
+
+if __name__ == "__main__":
+    arguments = parse_args()
+    if arguments.bare_worker:
+        sys.exit(serve_bare_worker(arguments.threads))
+    asyncio.run(main(arguments))
