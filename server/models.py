@@ -127,6 +127,7 @@ class Order(Model):
             Index(fields=("space_id", "deadline")),
             Index(fields=("created_at",)),
             Index(fields=("deadline",)),
+            Index(fields=("status", "created_at")),  # the sweep: orders whose flow did not start
             Index(fields=("name",)),
         )
 
@@ -143,6 +144,7 @@ class Address(Model):
 
     class Meta:
         table = "address"
+        indexes = (Index(fields=("order_id", "position")),)
 
 
 class Product(Model):
@@ -195,6 +197,9 @@ class Part(Model):
         table = "part"
         indexes = (
             Index(fields=("product_id", "position")),
+            # Loading an order's tree and a part's children (foreign keys are not indexed by themselves).
+            Index(fields=("order_id",)),
+            Index(fields=("parent_id",)),
             Index(fields=("created_at",)),
             Index(fields=("name",)),
         )
@@ -223,7 +228,11 @@ class Asset(Model):
 
     class Meta:
         table = "asset"
-        indexes = (Index(fields=("order_id", "position")),)
+        indexes = (
+            Index(fields=("order_id", "position")),
+            Index(fields=("product_id",)),
+            Index(fields=("part_id",)),
+        )
 
 
 class AssetVersion(Model):
@@ -328,7 +337,13 @@ class TaskRun(Model):
     class Meta:
         table = "task_run"
         unique_together = (("run", "ordinal"),)
-        indexes = (Index(fields=("state", "timeout_at")),)
+        # The sweep's questions: stale READY tasks, lapsed leases, due wake-ups, overdue timeouts.
+        indexes = (
+            Index(fields=("state", "timeout_at")),
+            Index(fields=("state", "dispatched_at")),
+            Index(fields=("state", "lease_until")),
+            Index(fields=("state", "resume_at")),
+        )
 
 
 class ManualTask(Model):
@@ -351,7 +366,7 @@ class ManualTask(Model):
     class Meta:
         table = "manual_task"
         unique_together = (("task_run",),)  # one per task run, however often its handler runs
-        indexes = (Index(fields=("status", "created_at")),)
+        indexes = (Index(fields=("status", "created_at")), Index(fields=("order_id",)))
 
 
 class Event(Model):

@@ -63,6 +63,7 @@ CREATE INDEX IF NOT EXISTS "idx_fab_order_space_i_0bed72" ON "fab_order" ("space
 CREATE INDEX IF NOT EXISTS "idx_fab_order_space_i_c14da3" ON "fab_order" ("space_id", "deadline");
 CREATE INDEX IF NOT EXISTS "idx_fab_order_created_51ef63" ON "fab_order" ("created_at");
 CREATE INDEX IF NOT EXISTS "idx_fab_order_deadlin_0a0c18" ON "fab_order" ("deadline");
+CREATE INDEX IF NOT EXISTS "idx_fab_order_status_8cfa89" ON "fab_order" ("status", "created_at");
 CREATE INDEX IF NOT EXISTS "idx_fab_order_name_bd5cb4" ON "fab_order" ("name");
 CREATE TABLE IF NOT EXISTS "address" (
     "id" CHAR(36) NOT NULL PRIMARY KEY,
@@ -72,6 +73,7 @@ CREATE TABLE IF NOT EXISTS "address" (
     "data" JSON NOT NULL,
     "order_id" CHAR(36) NOT NULL REFERENCES "fab_order" ("id") ON DELETE CASCADE
 );
+CREATE INDEX IF NOT EXISTS "idx_address_order_i_2badd6" ON "address" ("order_id", "position");
 CREATE TABLE IF NOT EXISTS "event" (
     "id" CHAR(36) NOT NULL PRIMARY KEY,
     "kind" VARCHAR(50) NOT NULL,
@@ -139,6 +141,8 @@ CREATE TABLE IF NOT EXISTS "part" (
     "product_id" CHAR(36) NOT NULL REFERENCES "product" ("id") ON DELETE CASCADE
 );
 CREATE INDEX IF NOT EXISTS "idx_part_product_056de3" ON "part" ("product_id", "position");
+CREATE INDEX IF NOT EXISTS "idx_part_order_i_b13b3c" ON "part" ("order_id");
+CREATE INDEX IF NOT EXISTS "idx_part_parent__396c13" ON "part" ("parent_id");
 CREATE INDEX IF NOT EXISTS "idx_part_created_37d50f" ON "part" ("created_at");
 CREATE INDEX IF NOT EXISTS "idx_part_name_f93ecc" ON "part" ("name");
 CREATE TABLE IF NOT EXISTS "asset" (
@@ -155,6 +159,8 @@ CREATE TABLE IF NOT EXISTS "asset" (
     "product_id" CHAR(36) REFERENCES "product" ("id") ON DELETE CASCADE
 ) /* A file of an order, a product or a part (exactly one owner is the most specific). */;
 CREATE INDEX IF NOT EXISTS "idx_asset_order_i_5c7afa" ON "asset" ("order_id", "position");
+CREATE INDEX IF NOT EXISTS "idx_asset_product_24ed2e" ON "asset" ("product_id");
+CREATE INDEX IF NOT EXISTS "idx_asset_part_id_cad56c" ON "asset" ("part_id");
 CREATE TABLE IF NOT EXISTS "asset_version" (
     "id" CHAR(36) NOT NULL PRIMARY KEY,
     "position" INT NOT NULL,
@@ -187,6 +193,9 @@ CREATE TABLE IF NOT EXISTS "task_run" (
     CONSTRAINT "uid_task_run_run_id_1f0789" UNIQUE ("run_id", "ordinal")
 );
 CREATE INDEX IF NOT EXISTS "idx_task_run_state_9746b9" ON "task_run" ("state", "timeout_at");
+CREATE INDEX IF NOT EXISTS "idx_task_run_state_720ab1" ON "task_run" ("state", "dispatched_at");
+CREATE INDEX IF NOT EXISTS "idx_task_run_state_06e273" ON "task_run" ("state", "lease_until");
+CREATE INDEX IF NOT EXISTS "idx_task_run_state_e9f5aa" ON "task_run" ("state", "resume_at");
 CREATE TABLE IF NOT EXISTS "manual_task" (
     "id" CHAR(36) NOT NULL PRIMARY KEY,
     "title" VARCHAR(500) NOT NULL,
@@ -202,6 +211,7 @@ CREATE TABLE IF NOT EXISTS "manual_task" (
     CONSTRAINT "uid_manual_task_task_ru_21a8cc" UNIQUE ("task_run_id")
 );
 CREATE INDEX IF NOT EXISTS "idx_manual_task_status_ee1cb4" ON "manual_task" ("status", "created_at");
+CREATE INDEX IF NOT EXISTS "idx_manual_task_order_i_6a393e" ON "manual_task" ("order_id");
 CREATE TABLE IF NOT EXISTS "task_attempt" (
     "id" CHAR(36) NOT NULL PRIMARY KEY,
     "attempt" INT NOT NULL,
@@ -317,6 +327,7 @@ CREATE INDEX IF NOT EXISTS "idx_fab_order_space_i_0bed72" ON "fab_order" ("space
 CREATE INDEX IF NOT EXISTS "idx_fab_order_space_i_c14da3" ON "fab_order" ("space_id", "deadline");
 CREATE INDEX IF NOT EXISTS "idx_fab_order_created_51ef63" ON "fab_order" ("created_at");
 CREATE INDEX IF NOT EXISTS "idx_fab_order_deadlin_0a0c18" ON "fab_order" ("deadline");
+CREATE INDEX IF NOT EXISTS "idx_fab_order_status_8cfa89" ON "fab_order" ("status", "created_at");
 CREATE INDEX IF NOT EXISTS "idx_fab_order_name_bd5cb4" ON "fab_order" ("name");
 COMMENT ON COLUMN "fab_order"."status" IS 'CREATED: CREATED\nIN_PROGRESS: IN_PROGRESS\nSUCCESS: SUCCESS\nUNHEALTHY: UNHEALTHY\nFAILURE: FAILURE';
 CREATE TABLE IF NOT EXISTS "address" (
@@ -327,6 +338,7 @@ CREATE TABLE IF NOT EXISTS "address" (
     "data" JSONB NOT NULL,
     "order_id" UUID NOT NULL REFERENCES "fab_order" ("id") ON DELETE CASCADE
 );
+CREATE INDEX IF NOT EXISTS "idx_address_order_i_2badd6" ON "address" ("order_id", "position");
 CREATE TABLE IF NOT EXISTS "event" (
     "id" UUID NOT NULL PRIMARY KEY,
     "kind" VARCHAR(50) NOT NULL,
@@ -398,6 +410,8 @@ CREATE TABLE IF NOT EXISTS "part" (
     "product_id" UUID NOT NULL REFERENCES "product" ("id") ON DELETE CASCADE
 );
 CREATE INDEX IF NOT EXISTS "idx_part_product_056de3" ON "part" ("product_id", "position");
+CREATE INDEX IF NOT EXISTS "idx_part_order_i_b13b3c" ON "part" ("order_id");
+CREATE INDEX IF NOT EXISTS "idx_part_parent__396c13" ON "part" ("parent_id");
 CREATE INDEX IF NOT EXISTS "idx_part_created_37d50f" ON "part" ("created_at");
 CREATE INDEX IF NOT EXISTS "idx_part_name_f93ecc" ON "part" ("name");
 CREATE TABLE IF NOT EXISTS "asset" (
@@ -414,6 +428,8 @@ CREATE TABLE IF NOT EXISTS "asset" (
     "product_id" UUID REFERENCES "product" ("id") ON DELETE CASCADE
 );
 CREATE INDEX IF NOT EXISTS "idx_asset_order_i_5c7afa" ON "asset" ("order_id", "position");
+CREATE INDEX IF NOT EXISTS "idx_asset_product_24ed2e" ON "asset" ("product_id");
+CREATE INDEX IF NOT EXISTS "idx_asset_part_id_cad56c" ON "asset" ("part_id");
 COMMENT ON COLUMN "asset"."kind" IS 'PRODUCTION: production\nPREVIEW: preview\nOTHER: other';
 COMMENT ON TABLE "asset" IS 'A file of an order, a product or a part (exactly one owner is the most specific).';
 CREATE TABLE IF NOT EXISTS "asset_version" (
@@ -448,6 +464,9 @@ CREATE TABLE IF NOT EXISTS "task_run" (
     CONSTRAINT "uid_task_run_run_id_1f0789" UNIQUE ("run_id", "ordinal")
 );
 CREATE INDEX IF NOT EXISTS "idx_task_run_state_9746b9" ON "task_run" ("state", "timeout_at");
+CREATE INDEX IF NOT EXISTS "idx_task_run_state_720ab1" ON "task_run" ("state", "dispatched_at");
+CREATE INDEX IF NOT EXISTS "idx_task_run_state_06e273" ON "task_run" ("state", "lease_until");
+CREATE INDEX IF NOT EXISTS "idx_task_run_state_e9f5aa" ON "task_run" ("state", "resume_at");
 COMMENT ON COLUMN "task_run"."state" IS 'READY: READY\nRUNNING: RUNNING\nWAITING: WAITING\nSUCCEEDED: SUCCEEDED\nFAILED: FAILED\nTIMED_OUT: TIMED_OUT\nCANCELLED: CANCELLED';
 CREATE TABLE IF NOT EXISTS "manual_task" (
     "id" UUID NOT NULL PRIMARY KEY,
@@ -464,6 +483,7 @@ CREATE TABLE IF NOT EXISTS "manual_task" (
     CONSTRAINT "uid_manual_task_task_ru_21a8cc" UNIQUE ("task_run_id")
 );
 CREATE INDEX IF NOT EXISTS "idx_manual_task_status_ee1cb4" ON "manual_task" ("status", "created_at");
+CREATE INDEX IF NOT EXISTS "idx_manual_task_order_i_6a393e" ON "manual_task" ("order_id");
 COMMENT ON COLUMN "manual_task"."status" IS 'OPEN: OPEN\nCOMPLETED: COMPLETED\nREJECTED: REJECTED\nCANCELLED: CANCELLED';
 CREATE TABLE IF NOT EXISTS "task_attempt" (
     "id" UUID NOT NULL PRIMARY KEY,
@@ -544,100 +564,102 @@ async def downgrade(db: BaseDBAsyncClient) -> str:
 
 
 MODELS_STATE = (
-    "eJztXftz47YR/lcw+qXOjHOT86sdt9MZWdbl1NiSR5aTJlGGhUjIYk2BLB/2uen97wXAh/"
-    "gAKVIiKQrBL3cyieXjA7jY/Xax+L23NjVkOB/6mmYjx+ldg997GK4R+ZE+dQp60LI2J+gB"
-    "Fy4M1hbGGi0c14aqSw4voeEgckhDjmrrlqubmBzFnmHQg6ZKGur4eXPIw/p/PKS45jNyV8"
-    "gmJ379jRzWsYa+ICf803pRljoytMTD6hq9NzuuuO8WO/b0NLr9xFrS2y0U1TS8Nd60tt7d"
-    "lYmj5p6nax+oDD33jDCyoYu02GvQpwxeODzkPzE54Noeih5V2xzQ0BJ6BgWj97elh1WKAW"
-    "B3ov9c/D14tFgzRRlPZsrjcKYovQrYqSamuOvYZb341b/uBhC/b+kNBp/705Pzq28YBKbj"
-    "PtvsJIOr95UJQhf6ogz0Dcqkuc6eJIP1CLt8qOMiKcDJs+4CdXhgg/VmnIUohjg1gCx5Xv"
-    "Lft2cfL/588Zfzq4u/kCbsQaMjfy4AfzSeMYw3mAafjo9KBtfBCtp8YNNyKXDJIx8juGv4"
-    "RTEQfnZX5M+P331XAOWP/SkbyqQVG8sm0Tq+NhoHp878c0m8Lc8mY7IS1DGR9lDuNaUaWs"
-    "CYKpAswP94nIz5AIftU+hquuqC/wFDdxpTFDGtvPB0w9Wx84He9hCKmeJDr7x2nP8YcYxP"
-    "7vv/TMM/uJvcpDU4vcBNqitMW0O2Um16jMvUOUkeWLnsPidSs2P5wp0SGVZZcD+ZNtKf8Q"
-    "/onUE8Ig8CscpTIYGZNQmvc5ygbo5ubB8bvkWWWmJMkbcn74xcX+32Hwf922GPgbyA6ssb"
-    "tDUlgTY9Y56ZqSNR2+yp9dk6fQRi+MzQoa9BHzo0by2ddFKPZ/j6Z4rtXktXXoJG2+zeXh"
-    "84SLWRC4jENfjXkrzjv4CjmhbSgGsCEyPgWFAlkqZNT3vkNLkgQR9Ah532HGR/6KX6pa7r"
-    "zvEcT7DxDiB4/Nz/9uzyCqygswLmEhBrPLyH7pDbWO5f2THLRkv9CyBj+90Br7qjE1iAY5"
-    "IrkEeZYxUSrYqAjVTzGesOeRwdM23usJeQ5n4HVFuRuc/+r2Anhe2FM5LOShlJZwVG0hnH"
-    "EGUfTyU7NJIQ0di/KmOHXuWboVdpgH2NpVAlVgXllFg9UG9XGK0BfXVRAuiri1yg6akk0A"
-    "QvCoWyeK+Cc1JKPJ1xWQZn0ipfZ1zmIg3dLNK35Iyrr1Ex2r5k2tEKRD+EP45Rm5AX1Kj9"
-    "EnxcBeDPRvfDx1n//iHhbd32Z0N65owdfU8dPUlrnugi4KfR7DOgf4JfJuNhep6N2s1+6d"
-    "Fngp5rKth8U6AW0wPh0RC1RK8b0HEVYqPt0u9p2Rp6PnjkrnT8kXR0iElhT9vo1XzZqZ+T"
-    "krKXu9zLzBuryMnEZfbwZI6nV7f6LRs8qftaEc6YiESzkOBiA68GgusxvM5RYrqV34p/n3"
-    "x+Kz1ia8D0ySnFGR4ppLFvtFOMoeMgt8cjDNmJ00K+MGpSgi1c6gai7BvEgLGnpwACyzY1"
-    "T3Upk0f+gLYLTtAXch3jnRF55hsZCJSjo+zcmnznwLGQqi919Rseb9jAHbaTer/3NkAnQw"
-    "1hqJgKoC8WDW+SP6MeCeAOBlX4KfRYYwIm++OrpAxlhsChPdGaMwRUQ0fY5Ro4BexKXEhA"
-    "urARSrb7hHdr+F6WwveyAN/LLL6ebVSBN2guILpk7JUcvoXjNwOw7iiWtzB0NQvzjWkaCO"
-    "Kc6S4ul8J7QQSbAjw60u4EdzOZ3CXIgpvRLAXz0/3NcHrykaFPGum+6ZlVzi/k9fhjeoi9"
-    "dcaOT6AeyrbIfZvMKKuGeO9hOrl9GsxGk/F1aB6SM3P8MB3+OBr+RA+iVx29zfFk9nk4vQ"
-    "abuxw8CCQZ83zoxWXMZdZTzRQbdQQr4hkTkRRbOvTPlGhVQBNSElOZl9dKXh5n4NaA68Pm"
-    "Skc5WrcCm/xaS0BL1GUduAaXERTUzZxSlRLeIP2KbJ9XzKB9E0h++mGKDJhDSsXZ3h/9Sw"
-    "mkH742Tp2HmOUx6DFMtxDpymusaZPLzhKUtX9rSVlLylpS1nmUtST6Gib6KO1QldAIZQSk"
-    "Mo6EuiiVHRSfX8rq/sScJLmLQs8wisHvaWlH4f7jBHWrrR0fU13Kvxi+IszNv/BPFJqNKG"
-    "qyNf9ighEgje33eILEnxyw0h3XtN+z6RRlBPbIjojR0dLYPFpjMz9cxMe5/RBRixHmUgHm"
-    "gvhy2ihakw+C6IwsvjPyAfDxjYkIsAKlyAwa/nOWsIAyi8sjK+huMv4+bJ5ecS7X+Xd0nT"
-    "+Zy0wO311QPyQUaHHcO++Oi9ZNQZ5UL+elHK/zAr/rPOt2yWhyPvoymiyjyTJW90esofHJ"
-    "YB9OxiFjx0+L/LFl2KJW9v7XzaIVWpyDPHvsCHvG32ShiU55RajSyvGguYA+USPVuGRWc7"
-    "NZ4wjTd+coisKU25hUiwm3ofo42nxbaYHnD3VxLfADrpjuWi8Lsci3o6Duvsp3Skb4dDSY"
-    "tZmBRM1rmYBU2VOZetzco/DU6TZ/RbG9ljOO4n4f+QJtGQY6doeH9KLrcT7/cuuGNtItcr"
-    "fTp/F4NP6+Is6h2DUIfszx0/jzsH83+/zzNYh+zvHj02AwfHy8BsGPOf7UH909TYfXIPgx"
-    "x4P+eDC8uxveXoPoZ28HL6CBUnMu0TcKwy/bqblpZCmp9jLJvmvKAq05jcyFzoujBCqvAr"
-    "AZOQltGlriKzi8nMf8UOlGQkZKK0dKmeGwn9ZPXWKnTmgn7b83mA6J00jVtP9jjkdj5WE6"
-    "+X7KVHzsD57i508Q6emgM4rf3o2OSEpKOuKY6AhEEN2lz+NyskRfl5NwmbIN3PSKvBNHVN"
-    "JPclcKGVHvALl0utfq1/iXXQO4YvJ3aYg56nAP5pR6dpSA25M6nZHLBGSfILA3TpsWLNtM"
-    "DeQt9GljizZ/jdJJiC+1IMdklkenSM+gVzJI59I4GwG5yJJD4TimZ/OidvkUzkZCiNyO1t"
-    "Pd0VLHOWuFC5LeE1Ltp74fpgMaSXKXG43wcprkRiOS16qH12L22Q5sh3TKyzjloXVag9t4"
-    "vJCW8xf3LfGzv4cYSwcRBOhGPcR7iD1oULe6x3EQY2dPi/zDNWunuGHDmt3DkDzIOIaJbJ"
-    "tNiE0uuRbB7XR116iU/x4JCOEktVDWO/5kGZzzvdGUmACGedsOKSTa6BkjoufgM2e+y/dJ"
-    "M4LdWJFN7yfMiuwjzPGbPAzHFeFnMteA/jvHg8n9w93Qz/wIf87xdPiP4YAdDH91OZWP9K"
-    "hpvFYmGVJiAiizFliGCLRd9jtMiMpsii5nU6jmeh0UXiprHMREBPiW2jYMJH2Xr9bEpe9k"
-    "Vk3NaUohYVAR05SYhFUmK7WfrBSRXfsDK162TBra1BfbpeIq/qjmkKrRcC/It4ELJfq6Gq"
-    "uxwq2okqRUY8tma6dX6aDPuVfzd9CIMWHoGNV5/Waeuokn9Xt+j+tJavywGVmyMkyjlWGO"
-    "kAIMVmxVZQH/OCu+XqHh8UrvI1VfQ4P/3UQyaX/aF/oQCDfVqU2tSS2A9nY4GN33704+Xp"
-    "yepWr6hKhfcOJIwRSVRbd4Y4OYnCQCu0wEVo1TyfBUiE/t4SlZu7kzXcFSnirWQIzLdHgp"
-    "+I7WWCN1ED2LTgJK1b2JElLiQd3UDkXuylsvMNSNqoBnBCXmpbd/xy58QcoKOqsqiKfEBP"
-    "TursoEr6/yY9dXmdC1g6CtrhQXfakU1kyJydCmDG3WOObFDW36s/AuvZ6UlL3elV7n+IvB"
-    "08uyr21FXmXZ13LhwZrKvpKBT6MkaN+dp/3LCIR3OqkZuXVszi0qQGwTwz0BivZKFBGgsE"
-    "qvXAJWhFJssdWeQCWXd4mIlem5C/OLsoa6sSdWE3ale3Kh4yMxSkFlQXtf5fRALiHqSLJs"
-    "U/PUvRHyryISSM3mUD1DrP8XujkFjBLnT4syqsx0yyaLwMvsGJkd0w3+tJHsGMnk5aN/nJ"
-    "xOHpOXoSDKeMvM6d5znhSNmEhyog6y98TnyREqY75ZI2JjufNMiIRdX2BAbDyJUvZDr48B"
-    "+pY2By/IcoFOXpnoBmAugUNcePLeKwTQeoE0DWmA3hC86aSrPRc83s8eSCPXJVA6RBpZDk"
-    "CvyH4H7HLE5kAfeim8W7hdxc1vZBEOEWypg6+k6qYrvef6NIcWlK+06/tGQkQrtZk16qpu"
-    "6XzGNT9bLinVjZw5odIXVbVKd/itZTfU3g2Lav2wkB3RVLUZb/FvpHI86YK5YCMi4GTwsV"
-    "yO3ceiHLuPnBy7lbvmpDPmZ3yF7YWAWCZ7daYrBKOIOlLHQhg3oUP1FrqJaQ3lFg5TEIBF"
-    "RzkMVBg1zeeerLBFazsXB9HO8Ls0Hb8OfucXy8uF7cdNN0UjLYN17mYjcRG53QhnuxHVoH"
-    "wGd1ou2HshLiSECdxCYFQGnhuuVyyXvnaFtpALwjvTFbqjwDBtOhVRNk0DQZxjosTEUr2y"
-    "IHJNdUd0pF3kbyaTuwTyN6M0jfF0fzOcnnxMVb3Izqc0/3ZJrHCPPotSVSfxpff6LLrpp7"
-    "UXUZBck+SaZM3UfWPSFrTz3IR8RBNCkr5LIZogUUpDmqRe5DDtFCfaUVBrrkFrbZYp7Imr"
-    "eAse0sgmv9cS2DKVWQe05VbbdFO1boc1PrPsvqFcm4tSjwTppPG80g2NIL0fQmINxUazkU"
-    "OFyAsEbXRlQSwo1qi1cFDCcD6aYJC/H5yMBslokIwGHToa1DHV30IwSG5fKcNBf5hwEFyb"
-    "HlEQ5lIhuPDs7VyFzZGUepujt1kpcsUiZhjFicN0b61jnhA+TEHzw7BLsqZ5Gyh3KYAQYl"
-    "Jc01wWum290K2M1eV3gIzVyVidDIJ0NTNcUsqykFgnCWW/VAqHTo5qqOSTyVEdWVkOS1wW"
-    "teIGJfvsTbIDwq2ZtI1sTSIzvhveiI/YLzRP0kHE/q+2SDojKSDmjYxpy0avuuk5yu7gF1"
-    "xCPF+5kU5IAqfYpruj31x4IUlQdZmgkmRJ/hcoMlmyqVRbmTPJiErqZBt1kqwLvDeDkrzc"
-    "cUJcgkjJDLR9ttewdLoj4r6UiqX/4LsuRzljbd8ZoYZdEQQaklmCed8C/4KRn42STnTPiL"
-    "7rorXFzWSMnz4tIqBYnUgYa7m1rOoEI8BqsXpYAyo0DFriFAJ6IXACAYEBI9U1bfAweZx9"
-    "cw3eVtAl7dYI0DcHkEitzDdgmPgZ6C5wTfMlW0y1qZtUTLtMVdEMcZIZjUfLxcWGetn8mI"
-    "2EzIvh5MVU3RV4j4h956BsJWRPTF7XcwiEGofpzB22Kamdhm7HDLW6R67m2b4Bva6SL5eS"
-    "kjqBgyzRxxa5A1LQFxXZPHWbX/aRJyt3+61cABLZtslJScjHPRKQYMtqmzWqFnGJwoOX5u"
-    "9aXzdCEIZw1UAOUq9YrH0pT1O8YGpsdan6Zgh+DlsR9MsWpiIYB/Vmy/zaCy5r2pqOodH7"
-    "rYgToIY1G2NUIZueK/dXOWpCIOzzDNS5DkBMQhr/HOOffCDPSGEvU81fjUtJZDnIHjKR7N"
-    "BQNp/qtIJYM5CtVEQ5JSYg2s3k14TTaBbnIfbWGYsuQ261nMbXmw77tz9XnNt8oWvA/pvj"
-    "6dN4PBp/T/72f8zxT/3RjB0Jfszx49NgMBzeDm+vQfRzjj/1R3f0kP//HFPv5VaZPM2uQf"
-    "Rzjgf98WB4xxpGP9OhlVIdflWmv9OeV6y7r9K9Tewk1ayWqRkTETBlrXaEgzBFpZW/MZH2"
-    "5tvvjmSypeY9cXm8qmVdE3KyrmuFuq4xhyoDeTGLlpSUSZVdTqokl/LWaIdOTgjKPu5yHx"
-    "Pt6CDFw67OcayLezklKvu5y/2s6Y4FXXW1U+gjIyz7ust9HajfqjV/UmKyzvruNX7CyHhF"
-    "+CMZif3u2Mtwugynd2HcCxxOd1xo77jELiEpzYgumxGIQLhLH8flZA93uYerZ8TIZJiyyT"
-    "D15MHQlUhi58HsngKT3GYKGgrNO9lzZdM9uxLNchEI8qTFBg1DyQ9BVAErtXRJFLSaTK16"
-    "cpB2p+OXHie3Kjp3WpRc5ZFWihE227oGrA8cAoKBviVygBY4QBqg0uCEvPhSt9esj09j67"
-    "SWCGn0Zb8BLl2qtYIOWCCEAb1xdvlXA9eXVZI6MLOdgvxELE1/Rk6lIicbCeFqJV1dlIgP"
-    "X13kxofpqVRRGc8mHVIpAh8TETCr5fysBMTnZ7kQ01PpLVkPnA9+PE5NhU3cINXvVYZtJC"
-    "AA85YasqUSsc4LErHOs4lYbOqv7o/HxCTN1hX/PI9my3iUh1kCQGxRO8dGtYvtU3JG8cJW"
-    "slSmsEYgWkNeykC+so8EhDMBzy7L2ICkVX6O82XGCux+ucyWptJGMsgt6DhvJtGSxP1cVb"
-    "K004IC2tuNIG6beVs8bU8iD2VbHNumRa/pW6dV0sj7t/ej8TWA2lrHczx5GE77s8n0GiSu"
-    "d/AUZBc+c7i//NyEsH03toOi9xNmOyjdUYiFpL9yPo7C5OWEXIvJy+E0e7S5y5aNlshGRM"
-    "9U+gRSYt34EoTaGE3mkuTPB2I5ubKGq6zh2iGIZQ3XDmDeaNi1j2xdXfU4hFZw5rSQ0tq0"
-    "6QyhlbtUkKsHOYsEg2HRXYqllkWC+fzVK7IdrhLM9/1jIiJ6/ZeXpVisywIW6zKz1pV8VB"
-    "UQDpoLiG4jK/PJHV2EOeZyvhsTE2nfhTnyVQYHjc18/T9Sq2sR"
+    "eJztXdty47gR/RWUXuKt8k7t+JaUk0qVLGt2lLUllyzvJhltMZAIWYwpkOHFHmcz/x6A9w"
+    "tIERJJUVi8zMgkGiQPwGb36Ubjt97GUJFuf+irqoVsu3cNfuthuEHkR/bUKehB04xP0AMO"
+    "XOheW5hotLAdCy4dcngFdRuRQyqyl5ZmOpqByVHs6jo9aCxJQw0/x4dcrP3HRYpjPCNnjS"
+    "xy4suv5LCGVfQV0Zv78ltvpSFd9X73DEtFlqKp9KqmYWte/1QAfTXp3ZA/7bCP4KGCCznv"
+    "pnfbPa8xuV3vj2+0ofmieJdIQeFfwzuuhLJPT6PbT15L+jALZWno7gbHrc13Z23gqLnrau"
+    "oHKkPPPSOMLOggNQESvbUAzvCQjwc54FguioBQ4wMqWkFXp1D3/rJy8ZIiALwr0X8u/hrc"
+    "WqKZoownM+VxOFOUHsfILAmUBCYNO94c+eb3GwPizxx6gcHn/vTk/Oq7YFCcZ8s76cHV++"
+    "YJQgcq8TDGKEdjmMN6hB021EmRDODkXneBOjwQYx3P4hDFEKcGkCX3S/77/uzjxR8v/nR+"
+    "dfEn0sS70ejIH0vAH41nHsYxpsGL6aOSw3WwhhYb2KxcBlxyy8cI7gZ+VXSEn501+fPjDz"
+    "+UQPlzf+pNZdLKm8sG0Wm+rhsHp878c2m8Tdcic5IL6oRIeyj3mlINLWBMFUge4L89TsZs"
+    "gMP2GXRVbemA/wFdsxtTFAmtvHA13dGw/YFe9hCKmeJDe97Y9n/0JMYn9/2/Z+Ef3E1ush"
+    "qcdnCTGYrkJ7jq5zH12a7xI3lg5bL7N5GaHasX5ifRwyoP7ifDQtoz/gm9exCPyI1AvGSp"
+    "kMCIm4T9HCeo8dHY9rHgW2SppeYUeXryzMjx1W7/cdC/Hfq23QIuX96gpSoptOkZ48zIHI"
+    "na5k9tzjbZIxDDZw8d+hj0pkPj2dTIIPVYZrV/ptyqNjXlJWi0zaru9YGNlhZyAJG4Bv9a"
+    "kWf8F7CXholU4BjAwAjYJlwSScOip11ymnRI0AfQ9k67NrI+9DLjUle/czzHE6y/AwgeP/"
+    "e/P7u8Amtor4GxAsTWD6+h2eQypvNn7xgx4lfaV0Dm9rsNXjVbI7AA2yA9kFuZ4yUkWhUB"
+    "Cy2NZ6zZ5HY07Glz23uI7c6ENPcPau57/3PYSWF74Yyks0pG0lmJkXTGMES9l4fLDo0kRD"
+    "T2r6rYoVfFZuhVFmBfYylUifGgnBGrB+rtCqM1oK8uKgB9dVEIND2VBprgRaFQFu88OKel"
+    "xNMZl1VwJq2KdcZlIdLQySN9S8442gaVo+1LZh2tQPRD+OMYtQl5QJXaL8HLVQL+bHQ/fJ"
+    "z17x9S3tZtfzakZ868o++ZoydZzRN1An4ZzT4D+if452Q8zH5no3azf/boPUHXMRRsvClQ"
+    "TeiB8GiIWmrUdWg7CrHRdhn3rGwNIx/cclcG/kgGOsSkdKQt9Gq87DTOaUk5yl0eZc8b4+"
+    "RkkjJ7eDLHM6pb/ZYYT+q+csKZEJFolhJc3sSrgeB6DPs5Sky38lvJ95PNb2VnbA2YPtmV"
+    "OMMjhTTxjnaKMbRt5PRYhKF34rSUL4yaVGALV5qOKPsGMfDY01MAgWkZqrt0KJNH/oCWA0"
+    "7QV9KP/u4RecYbmQiUo6Ps3Ia858A20VJbacvvWLxhA1c4dIYAfcsS/QdPQ69QZ68Eln27"
+    "lNymTGU4tMtccyrDUtcQdpiWWAkNlBQSkNdshDvuPjPfGr6XlfC9LMH3Mo+va+k88AbNBU"
+    "SXzL2K07d0/uYA1mzFdBe6tszDfGMYOoK44HOXlMvgvSCCTQEeHWn3A3czmdylWI2b0SwD"
+    "89P9zXB68tFDnzTSfBs5r5xfyOOx5/QQu5ucw5FCPZRtkaQ3POuRD/Hew3Ry+zSYjSbj69"
+    "COJWfm+GE6/Hk0/IUeRK8aepvjyezzcHoN4qscPFolqf1i6MWl9mV6Vs1cYOiaceCZEJFc"
+    "YDZHIXKfeQBNSUlMZQJhKwmEjIlbA64PcU9HOVu3Apt+WytAS9RlHbgG3QgKavxN4eWuY6"
+    "RfkeXzijm0bwLJTz9NkQ4LSKkkLf2z35VA+uFb4xx/iFkR1Z/AdAvjr7wmmra2+s6/tFx9"
+    "JylrSVkXUdaS6GuY6KO0Ay+hEcoISGUcCXVRKY0p+X2pqvtT3yTJXZR6hlGywJ6WdpSXcJ"
+    "ygbrW1k3OqS4kiw1eEmYki/olSsxFFTbYmikwwAqSx9Z7M5PiDDdaa7RjWez7vo4rAHmkc"
+    "CTpaGptHa2wWh4vYOLcfImoxwlwpwFwSX84aRRvyQhCdkcd3Rl4ANr4JEQGWypSZQcO/z1"
+    "IWUG4VfGQF3U3GP4bNs0vjZUGCjhYkIN8yg8F3lxQ6CQVanPf2u+2gTVOQp9XLeSXH67zE"
+    "7zrPu10ymlyMvowmy2iyjNX9Hot9fNK9FyfnkHnHT8v8sVXYolb2/ku8uoZWESH3njji3e"
+    "OvsiJGp7wixLXEPWguoE/USNkwmdXcbNY4wvTZGYqiNOU2IdViwm2oPo4231Za4MVTXVwL"
+    "/IBLu7s2ykKsRu4oqLsvR56SGT4dDWZtZiBR81omIHF7KlOXmXsUnjrd5q8olttyxlHS7y"
+    "NvoCXDQMfu8JBRdFzG619t3VAs3SJ3O30aj0fjHzlxDsWuQfBjjp/Gn4f9u9nnf1yD6Occ"
+    "Pz4NBsPHx2sQ/JjjT/3R3dN0eA2CH3M86I8Hw7u74e01iH72dvACGqiJ5xB9o3j45Qe1MI"
+    "0sI9VeJtkPTVmgNaeROdB+sZVA5XEAm5OT0GahJb6Czcp5LA6VxhIyUsodKfUMh/20fqaL"
+    "nQahnbT/3mA6JE4jVdP+jzkejZWH6eTHqafiE3+wFD/7A5H9HHRG8Vu70RFpSUlHHBMdgQ"
+    "iiu4x5Uk7WEuxyEq6nbAM3nZN3YohK+klunyEj6h0gl073Wv2afLNrAFdM/i4LMUMd7sGc"
+    "Us+OEnB7Uqcz0k1A9gkCe+O0acmyzcxE3kKfNrZo80uUTkJ8qQU5JrM8OkV6BqOSQ7qQxo"
+    "kF5CJLBoVjG67FitoVUzixhBC5Ha2nu6OVhgvWCpckvaek2k99P8wANJLkLndEYeU0yR1R"
+    "JK9VD6/l2Wc7sB3SKa/ilIfWaQ1u4/FCWs1f3LfEz/4eYiIdRBCgG/UQ7yF2oU7d6h7DQU"
+    "ycPS3zDzdeO8UJG9bsHobkQc4xTGXbxCG2mpZcZ6rcR5yTzN85WlfW0RydK6c+EhDC8Wqh"
+    "VHjyznI4F3u4GTEBjP22nVxItNEzRkR3wmfGN7TYz80JdmOVN72eMKu8jzBvcPIwHHPC78"
+    "lcA/rvHA8m9w93Qz+bJPw5x9Ph34YD72D4q8vpgWREDf2Vm7jIiAmgzFpgLiLQdtnsMSUq"
+    "MzS6nKGxNDaboJhTVeMgISLAu9S2YSApwWK1Ji4lKDN1ak59CkkITkwzYhJWmQDVfgJURK"
+    "DtD6x4GThZaDNvbJcKtvizmkHURtO9JIcHLpTo7WqsbguzSkuapk0sxW2ask1eq/krqMSY"
+    "0DWM6uy/mbtu4k6bHkt/Zu3Rn6TeD5tFJqvZNFrN5ggpxmCVGS/L+PtZpfYKdZe1XQBaah"
+    "uos9+bSCbrr/tCHwLhpga1qXW0JdDeDgej+/7dyceL07NMHaIQ9QtGnCr4BObRLd+MISEn"
+    "icYuE428cTAZ/grxqT38JetNd2YovDQtzrqNSZkOL1/f0RprpHaja9KPgMK7n1JKSjyom9"
+    "pVyVm7mwWGms4LeE5QYl55y3rswBekrKG95kE8Iyagd3dVJTh+VRwbv8qFxm0EreVacdBX"
+    "rrBpRkyGTmXotMY5L27o1P8K7zLqaUk56l0ZdYa/GNy9LFXbVmRXlqqtFn6sqVQtmfg0So"
+    "L23S3b70YgvLNJ08ipY0NxUQHyNl7cE6Bof0cRAQorC8tla2UoJRaI7QlUekmaiFgZrrMw"
+    "viobqOl7YjXxeronHR0fiVEJKhNa+yqnB9KFqDPJtAzVXe6NkN+LSCA1m6P1DLH2X+gUFF"
+    "1KnT8ty9gysi2bLFwvs2Nkdkw3+NNGsmMkk1eM/nFyOkVMXo6CqOIte073nt9J0YiJNCdq"
+    "I2tPfJ5soTLymzUiYsudZUKk7PoSAyL2JCrZD70+Buh72hy8INMBGnlkohuAsQI2ceHJc6"
+    "8RQJsFUlWkAnpB8KaRoXYd8Hg/eyCNHIdAaRNpZNoAvSLrHXjdEZsDfehl8G7hcpwb9tSU"
+    "uSxtqcMW+Tj0Sq1uutJ7rn+zaRF8rp3qYwkRrdRm1sAvNVNjM67F2XJpqW7kzAmVvrhc8g"
+    "yH31oOQ+3DsOAbh4UciKaq2biLf6Mlw5Mu+RbEIgJ+DD5Wy7H7WJZj95GRY7d2Nox0xuKM"
+    "r7C9EBDLZK/ODIVgFFFH6mQI4yaUZP20Xc+hm5jWUM7hMAUHvOgog4EKo6bF3JMZtmhtt+"
+    "Ug2hm+l4bt1+6vcQl6LRVgM30SnIjnVnOncgW+5MXyujh6JXJYF+7kkhSRe7kw9nJZ6lrw"
+    "+uZALdnYIikkhK3eQgRXRsgbLtws1+h2hV+RK9c7MxSarcAwvzsT+jYMHUFcYKIkxDKjsi"
+    "ByTQ1HdKRd5G8mk7sU8jejLN/ydH8znJ58zJTnyH9PaaLwirgLLr0XhVcnsaX3ei266VC2"
+    "F/qQpJgkxWTx2H2D57GXz4FoSkjyjBlEU2xPZUjTHJGcpp0ibzsKas3FeM14PcWeuIq3Mi"
+    "OLbPp9rYCtpzLrgLbasqBuqtbtsCa/LLvv1tfm6tkjQTptPK81XSVI74eQWFOx0bTpUCGy"
+    "IlaxriwJWiUatRa3ShnODUStmgkG+RvjyWiQjAbJaNCho0EdU/0tBIPkPp4yHPS7CQfBje"
+    "ESBWGsFIILy94uVNgMSam3GXrbq5mumMQMozgxmO6tBddTwoepvH4YdkkWX28D5S4FEEJM"
+    "youvy4q8rVfklbG64gGQsToZq5NBkK6msEtKWVY86ySh7Nd0YdDJUbGXYjI5Kngr63aJy6"
+    "Jy7qSyzyYqOyDcmknbyB4qMuO74R0Dif1C8yRtROx/vtXcOUkBMW9kTpsWetUM11Z2B7+k"
+    "C/F85UYGIQ2cYhnOjn5zaUeSoOoyQSXJkuI3UGSyJC6py82Z5EQldbKNOkkXMN6bQUl3d5"
+    "wQVyBSchNtn31ATI1u3bgvpWJqP/muy1F+sbZv4VDD9g0CTck8wbzvTgSCkZ+Nkk50c4u+"
+    "46CNycxkTJ4+LSOgvIKWMNFya/3XCUbAKxrrYhUsoa7TWqwQ0I7ACQQEBoyWjmGBh8nj7L"
+    "tr8LaGDmm3QYA+OYBEam28Ad3Az0BzgGMYL/mqr01dhDPtMlPuM8RJZjQeLReXmOpV82Ni"
+    "CZkXw8iL4d2+eI+IfeegbCVkT0xex7UJhCqD6SycthmpnaZuxwy1umeu6lq+Ab3hyZfLSE"
+    "mdwECW6GOTXAEp6OsSWSx1W1yfkiUrtyXmrlSJLMtgpCQU4x4JSLBlWdAaVYu4ROHB9xDo"
+    "2lg3QhCGcNVADlKvWKwNNE8zvGBmbnWpTGgIfgFbEYzLFqYimAf1Zst86QXdGpaqYaj3fi"
+    "3jBKhh7c0xqpAN16l5zWTUvarZJnSW69pXZUZX0BEkZpaLHU1vpH/SmbtBcqOcoyZMwnci"
+    "B3Whg5SQkM4Rwzki78czUryH4fPnk1ISWQayh0y0OzSUzaeCrSFWdWQpnChnxAREu5n8o/"
+    "Armsd5iN1NzuLNkX8tpzn2psP+7T84v22+0DXw/pvj6dN4PBr/SP72f8zxL/3RzDsS/Jjj"
+    "x6fBYDi8Hd5eg+jnHH/qj+7oIf//Oabe3a0yeZpdg+jnHA/648HwzmsY/cyGnioN+FWV8c"
+    "56ponhvsqONrEjlwZfJmtCRMCUvtoRDsI4XCujEyLtfW9/OJKPLXV/iEvo8pa9TcnJurcc"
+    "dW8TDmcO8nKWMS0pk067nHQae82cg5wSlGPc5TFOMi+co5wRlePc5XFOc3icI50TlmPd5b"
+    "EO1C9vTaSMmKxDv3sNpDBzgBP+SEZivzv2Mt1Apht0Yd4LnG5gO9DacQliSlKaEV02IxCB"
+    "cJcxTsrJEe7yCPNnDMlkoarJQvXkCdGVWmLnCe2eIpTehgvqCs3L2XPl173XE80CEgjytM"
+    "UGdV0pDkHwgJVZ2iUKWk2mnj3ZSL3T8EuPkXsWnTstSz5zSStFD5ttXSPXBzYBQUffEzlA"
+    "C0AgFVBpcEIefKVZG2+MTxPr2FYIqfRhvwMOXcq2hjZYIIQBvXB+eVwD/csqUh34sp2C4k"
+    "QsVXtGNlcRmFhCuFpSVxcV4sNXF4XxYXoqU3THtciAcEXgEyICZrWcn1WA+PysEGJ6Krtl"
+    "7YHz5Y/HqeHY5A5S/c4zbSMBAZi3zJStlIh1XpKIdZ5PxPI+/fz+eEJM0mxd8c+LaLacR3"
+    "mYJRLEFrUKbFSr3D4lZxQ3bCVLiQprBKINZKUMFCv7SEA4E/DssooNSFoV5zhf5qzA7pcT"
+    "belT2kgGuQlt+80gWpK4n2suSzsrKKC93QjillG0Bdb2JPJQtsW5bZi0T9865Ukj79/ej8"
+    "bXAKobDc/x5GE47c8m02uQ6u/gKcgOfGZwf8W5CWH7bmyXRa8nzHZZmq0QC0l7ZbwcpcnL"
+    "KbkWk5fDz+zR5i6bFlohCxE9w/UKZMS68SYItXGczCUp/h6I5eTKGreyxm2HIJY1bjuAea"
+    "Nh1z6ytOW6xyC0gjOnpZRW3KYzhFbhUkGmHmQsEgymRXcplloWCRbzV6/IsplKsNj3T4iI"
+    "6PVfXlZisS5LWKzL3FpX8lJxIBw0FxDdRlbmkys6CDPM5WI3JiHSvgtz5KsMDhqb+fZ/Kf"
+    "Z/BQ=="
 )
