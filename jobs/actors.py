@@ -24,9 +24,9 @@ TIME_LIMIT_MS = 15 * 60 * 1000
 OPTIONS: dict[str, Any] = {"max_retries": 0, "time_limit": TIME_LIMIT_MS}
 
 
-async def run_task(task_run_id: str) -> None:
+async def run_task(task_run_id: str, resuming: bool = False) -> None:
     """Run a READY task, or resume a WAITING one whose time or answer came."""
-    claim = await task_execution.claim(UUID(task_run_id))
+    claim = await task_execution.claim(UUID(task_run_id), resuming)
     if claim is None:
         return  # a duplicate or late message: someone else has it, or it ended
     renewal = asyncio.create_task(_keep_lease(claim))
@@ -46,7 +46,7 @@ async def _keep_lease(claim: Claim) -> None:
 
 
 async def resume_task(task_run_id: str) -> None:
-    await run_task(task_run_id)
+    await run_task(task_run_id, resuming=True)
 
 
 async def fire_timeout(task_run_id: str) -> None:

@@ -7,6 +7,7 @@ whose send is lost is found again by the sweep (the task runs are in the databas
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -21,7 +22,8 @@ def now() -> datetime:
 
 
 def delay_ms(at: datetime | None, since: datetime) -> int:
-    return max(0, int((at - since).total_seconds() * 1000)) if at else 0
+    """Milliseconds from `since` to `at`, rounded up: a message must not arrive before its time."""
+    return max(0, math.ceil((at - since).total_seconds() * 1000)) if at else 0
 
 
 @dataclass

@@ -169,11 +169,12 @@ async def _update_task(
     fields = ["state", "outcome", "timed_out"]
     if not task.active:
         row.ended_at, row.lease_until, row.resume_data = moment, None, None
-        fields += ["ended_at", "lease_until", "resume_data"]
-        # A manual task nobody resolved in time (or whose run was cancelled) can no longer be acted on.
-        await ManualTask.filter(task_run_id=row.id, status=ManualTaskStatus.OPEN).update(
-            status=ManualTaskStatus.CANCELLED, resolved_at=moment
-        )
+        fields += ["ended_at", "lease_until", "resume_data", "response", "error"]
+        if row.handler_key == "manual-task":
+            # Nobody resolved it in time (or its run was cancelled): it can no longer be acted on.
+            await ManualTask.filter(task_run_id=row.id, status=ManualTaskStatus.OPEN).update(
+                status=ManualTaskStatus.CANCELLED, resolved_at=moment
+            )
     await row.save(update_fields=fields)
     if newly_timed_out:
         message = f'Task "{task.key}" timed out; nothing handles it, so it keeps waiting and may recover.'

@@ -28,6 +28,8 @@ logger = logging.getLogger(__name__)
 # How long a worker owns a RUNNING task unless it renews the claim (every LEASE / 3 while the
 # handler runs); a killed worker's task goes to another worker once its lease lapses.
 LEASE = timedelta(seconds=30)
+# A message may come this much before its task's time (clocks, rounding) and still be taken.
+EARLY_ENOUGH = timedelta(milliseconds=20)
 # Messages are re-sent when their work is still not picked up this long after it was due.
 REDISPATCH_AFTER = timedelta(seconds=15)
 SWEEP_BATCH = 500
@@ -40,29 +42,42 @@ class Claim:
     resumption: Resumption | None  # set when the claim resumes a waiting task
 
 
-async def claim(task_run_id: UUID) -> Claim | None:
-    """Take a READY task (to run) or a WAITING task whose time or answer came (to resume)."""
+async def claim(task_run_id: UUID, resuming: bool = False) -> Claim | None:
+    """Take a READY task (to run) or a WAITING task whose time or answer came (to resume).
+
+    `resuming` says which to try first (a wake-up message usually finds its task WAITING).
+    """
     moment = now()
-    due = Q(resume_at__isnull=True) | Q(resume_at__lte=moment)
-    lease = moment + LEASE
-    started = await TaskRun.filter(due, id=task_run_id, state=TaskState.READY).update(
-        state=TaskState.RUNNING, attempts=F("attempts") + 1, lease_until=lease, resume_at=None
-    )
-    if started:
-        return await _claimed(task_run_id, moment, resuming=False)
-    resumed = await TaskRun.filter(id=task_run_id, state=TaskState.WAITING, resume_at__lte=moment).update(
-        state=TaskState.RUNNING, lease_until=lease, resume_at=None
-    )
-    if resumed:
-        return await _claimed(task_run_id, moment, resuming=True)
+    due_by = moment + EARLY_ENOUGH
+    order = (_claim_waiting, _claim_ready) if resuming else (_claim_ready, _claim_waiting)
+    for attempt in order:
+        claimed = await attempt(task_run_id, moment, due_by)
+        if claimed is not None:
+            return claimed
     return None
 
 
-async def _claimed(task_run_id: UUID, moment: datetime, resuming: bool) -> Claim:
+async def _claim_ready(task_run_id: UUID, moment: datetime, due_by: datetime) -> Claim | None:
+    due = Q(resume_at__isnull=True) | Q(resume_at__lte=due_by)
+    ready = TaskRun.filter(due, id=task_run_id, state=TaskState.READY)
+    changes = {"state": TaskState.RUNNING, "lease_until": moment + LEASE, "resume_at": None}
+    # The first attempt also records when the task started: one statement, not two.
+    if await ready.filter(attempts=0).update(**changes, attempts=1, started_at=moment):
+        return await _claimed(task_run_id, resuming=False)
+    if await ready.update(**changes, attempts=F("attempts") + 1):
+        return await _claimed(task_run_id, resuming=False)
+    return None
+
+
+async def _claim_waiting(task_run_id: UUID, moment: datetime, due_by: datetime) -> Claim | None:
+    waiting = TaskRun.filter(id=task_run_id, state=TaskState.WAITING, resume_at__lte=due_by)
+    if await waiting.update(state=TaskState.RUNNING, lease_until=moment + LEASE, resume_at=None):
+        return await _claimed(task_run_id, resuming=True)
+    return None
+
+
+async def _claimed(task_run_id: UUID, resuming: bool) -> Claim:
     task = await TaskRun.get(id=task_run_id)
-    if task.started_at is None:
-        task.started_at = moment
-        await task.save(update_fields=["started_at"])
     run = await FlowRun.get(id=task.run_id).select_related("order")  # type: ignore[attr-defined]
     definition = await definition_of(run.flow_version_id)  # type: ignore[attr-defined]
     stage = definition.stages[task.stage_index]
@@ -109,10 +124,8 @@ async def _record_end(claim: Claim, outcome: Succeeded | Failed) -> None:
         task = loaded.tasks.get(str(context.task_run_id)) if loaded else None
         if loaded is None or task is None or not _still_mine(task, context):
             return
-        task.response = outcome.response
+        task.response = outcome.response  # stored with the task's end, in the same UPDATE
         task.error = outcome.reason if isinstance(outcome, Failed) else ""
-        task.lease_until = None
-        await task.save(update_fields=["response", "error", "lease_until"])
         event = (
             TaskSucceeded(str(task.id))
             if isinstance(outcome, Succeeded)
