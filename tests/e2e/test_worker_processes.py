@@ -6,7 +6,6 @@ when its manual task is completed; a websocket subscriber sees those changes as 
 
 from __future__ import annotations
 
-import asyncio
 import copy
 import json
 import os
@@ -21,8 +20,9 @@ import pytest
 import redis
 
 from server.domain.actors import Actor
+from server.domain.statuses import TaskState
 from server.events import EventBus, RedisEventBus, set_bus
-from server.models import ManualTask, Order
+from server.models import ManualTask, Order, TaskRun
 from server.services import flows
 from tests.conftest import EXAMPLES_DIR, REDIS_URL, TEST_DATABASE, unavailable
 from tests.e2e.support import LiveServer, Subscriber, graphql, until
@@ -167,25 +167,46 @@ def _changes(events: list[dict[str, Any]], name: str) -> list[str]:
     ]
 
 
-async def test_a_worker_killed_mid_task_loses_no_run(
+async def test_a_worker_killed_in_the_middle_of_a_run_loses_no_order(
     admin: Actor, space_key: tuple[str, str], production_mode: None, redis_db: str, clean_db: str
 ) -> None:
-    """The sweep and the broker's redelivery bring back what a killed worker held."""
-    await flows.create_flow(admin, "demo-eyewear", "Quick flow", json.dumps(QUICK))
+    """A worker killed while it holds the run's next message: redelivery or the sweep brings it back."""
+    two_waits = {
+        "stages": [
+            {"key": "first", "taskDefinitions": [_wait("long", 1500)], "initialTaskDefinitionKeys": ["long"]},
+            {
+                "key": "second",
+                "taskDefinitions": [_wait("short", 50)],
+                "initialTaskDefinitionKeys": ["short"],
+            },
+        ]
+    }
+    await flows.create_flow(admin, "demo-eyewear", "Two waits", json.dumps(two_waits))
+    env = {**os.environ, "DATABASE_URL": clean_db, "REDIS_URL": redis_db}
+    command = [sys.executable, "-m", "server.cli", "worker", "--threads", "2"]
     async with LiveServer() as server:
-        body = await graphql(
-            server.url, CREATE_ORDER, {"input": _order("LOST-1", "quick-flow")}, space_key[1]
-        )
-        assert body["data"]["createOrder"]["errors"] == []
-        await asyncio.sleep(0.2)  # its message waits on Redis: no worker runs yet
-        env = {**os.environ, "DATABASE_URL": clean_db, "REDIS_URL": redis_db}
-        command = [sys.executable, "-m", "server.cli", "worker", "--threads", "2"]
         doomed = subprocess.Popen(command, cwd=ROOT, env=env)
-        doomed.kill()  # may or may not have taken the message: either way nothing may be lost
-        doomed.wait()
+        try:
+            body = await graphql(
+                server.url, CREATE_ORDER, {"input": _order("LOST-1", "two-waits")}, space_key[1]
+            )
+            assert body["data"]["createOrder"]["errors"] == []
+            await until(lambda: _waiting("LOST-1", "long"), timeout=30)  # it holds the delayed wake-up
+        finally:
+            doomed.kill()
+            doomed.wait()
         survivor = subprocess.Popen(command, cwd=ROOT, env=env)
         try:
-            await until(lambda: _is("LOST-1", "SUCCESS"), timeout=60)
+            await until(lambda: _is("LOST-1", "SUCCESS"), timeout=90)
         finally:
             survivor.send_signal(signal.SIGTERM)
             survivor.wait(timeout=20)
+    assert await TaskRun.filter(run__order__name="LOST-1", state=TaskState.SUCCEEDED).count() == 2
+
+
+def _wait(key: str, duration: int) -> dict[str, Any]:
+    return {"key": key, "handlerKey": "wait", "payload": {"duration": duration}}
+
+
+async def _waiting(name: str, key: str) -> bool:
+    return await TaskRun.exists(run__order__name=name, key=key, state=TaskState.WAITING)
