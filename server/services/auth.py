@@ -170,9 +170,14 @@ async def visible_spaces(actor: Actor) -> list[Space]:
 async def space_by_key(actor: Actor, key: str) -> Space:
     """The space with `key` if the actor may use it; the same NotFound either way, to leak nothing."""
     space = await Space.get_or_none(key=key)
-    if space is None or not actor.can_see_space(space.id) or not _same_org(actor, space):
+    if space is None or not sees_space(actor, space):
         raise NotFound(f"No space with key '{key}'.", [FieldError("spaceKey", "names no space", "not_found")])
     return space
+
+
+def sees_space(actor: Actor, space: Space) -> bool:
+    """Whether the actor may see the space: its organization's, and for a secret key its own."""
+    return actor.can_see_space(space.id) and _same_org(actor, space)
 
 
 def _same_org(actor: Actor, space: Space) -> bool:

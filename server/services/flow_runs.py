@@ -17,6 +17,7 @@ from server.domain.actors import SYSTEM, Actor
 from server.domain.flows.engine import CancelRun, RestartRun, RetryTask, RunStarted
 from server.domain.statuses import ManualTaskStatus, OrderStatus, RunStatus, TaskState
 from server.models import Event, FlowRun, FlowVersion, ManualTask, Order, TaskRun
+from server.services.auth import sees_space
 from server.services.effects import Effects, now
 from server.services.errors import Conflict, FieldError, NotFound, ServiceError
 from server.services.flows import flow_for_key
@@ -206,15 +207,9 @@ async def _store_resumption(task_run_id: UUID, data: dict[str, Any], actor: Acto
 
 async def visible_order(actor: Actor, order_id: UUID) -> Order:
     order = await Order.filter(id=order_id).select_related("space").first()
-    if order is None or not _sees(actor, order):
+    if order is None or not sees_space(actor, order.space):
         raise NotFound("No such order.", [FieldError("orderId", "names no order", "not_found")])
     return order
-
-
-def _sees(actor: Actor, order: Order) -> bool:
-    space = order.space
-    same_org = actor.organization_id is None or actor.organization_id == space.organization_id  # type: ignore[attr-defined]
-    return same_org and actor.can_see_space(space.id)
 
 
 async def _visible_run(actor: Actor, run_id: UUID) -> FlowRun:

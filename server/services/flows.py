@@ -20,7 +20,7 @@ from tortoise.transactions import in_transaction
 from server.domain.actors import Actor
 from server.domain.flows import FlowCheck, FlowError, load_flow
 from server.models import Flow, FlowVersion
-from server.services.auth import space_by_key
+from server.services.auth import sees_space, space_by_key
 from server.services.errors import Conflict, FieldError, NotFound, ValidationFailed
 
 MIN_NAME_LENGTH = 5
@@ -150,9 +150,7 @@ async def _visible_flow(actor: Actor, flow_id: UUID) -> Flow:
 
 
 def _visible(actor: Actor, flow: Flow) -> bool:
-    space = flow.space
-    same_org = actor.organization_id is None or actor.organization_id == space.organization_id  # type: ignore[attr-defined]
-    return same_org and actor.can_see_space(space.id)
+    return sees_space(actor, flow.space)
 
 
 def _name_problems(name: str) -> list[FieldError]:
