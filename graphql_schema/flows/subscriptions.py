@@ -56,7 +56,10 @@ def _actor(info: Info) -> Actor:
 
 
 def _visible(actor: Actor, message: Message) -> bool:
-    return actor.space_id is None or message.get("spaceId") == str(actor.space_id)
+    """The message's space is one the actor may see: a key's own, or one of a user's organization."""
+    if actor.space_id is not None:
+        return message.get("spaceId") == str(actor.space_id)
+    return actor.organization_id is None or message.get("organizationId") == str(actor.organization_id)
 
 
 def _order_filter(actor: Actor, kind: str, space_key: str | None, order_id: str | None) -> Any:

@@ -245,6 +245,7 @@ def _event(loaded: LoadedRun, kind: str, message: str, task: TaskRun, actor: str
 def status_message(order: Order, previous: str, at: datetime) -> dict[str, Any]:
     return {
         "type": "order.status",
+        "organizationId": str(order.space.organization_id),  # type: ignore[attr-defined]
         "spaceId": str(order.space_id),  # type: ignore[attr-defined]
         "spaceKey": order.space.key,
         "orderId": str(order.id),
@@ -258,6 +259,7 @@ def status_message(order: Order, previous: str, at: datetime) -> dict[str, Any]:
 def run_message(loaded: LoadedRun, task: TaskRun | None = None) -> dict[str, Any]:
     return {
         "type": "flow_run.updated",
+        "organizationId": str(loaded.order.space.organization_id),  # type: ignore[attr-defined]
         "spaceId": str(loaded.order.space_id),  # type: ignore[attr-defined]
         "spaceKey": loaded.order.space.key,
         "orderId": str(loaded.order.id),
