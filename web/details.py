@@ -58,7 +58,16 @@ async def load_order(actor: Actor, order_id: UUID) -> dict[str, Any]:
     await tree.attach_events([order])
     await tree.attach_manual_tasks([order])
     await tree.attach_addresses([order])
-    return {"order": order, "products": products, "parts": parts, "assets": assets, **await _flow(order)}
+    owners = {a.id: owner_label(a, {p.id: p for p in products}, {p.id: p for p in parts}) for a in assets}
+    return {
+        "order": order,
+        "products": products,
+        "parts": parts,
+        "assets": assets,
+        "owners": owners,
+        "thumbnail": thumbnail(order, products, assets),
+        **await _flow(order),
+    }
 
 
 async def _flow(order: OrderRow) -> dict[str, Any]:
@@ -103,12 +112,6 @@ def owner_label(asset: AssetRow, products: dict[UUID, ProductRow], parts: dict[U
 @page()
 async def order_page(request: Request) -> Response:
     context = await load_order(actor_of(request), _uuid(request.path_params["order_id"]))
-    order, products = context["order"], context["products"]
-    context["thumbnail"] = thumbnail(order, products, context["assets"])
-    context["owners"] = {
-        a.id: owner_label(a, {p.id: p for p in products}, {p.id: p for p in context["parts"]})
-        for a in context["assets"]
-    }
     return render(request, "order.html", context)
 
 
@@ -118,6 +121,8 @@ LIVE_SECTIONS = (
     "_order_flow.html",
     "_order_tasks.html",
     "_order_history.html",
+    "_order_files.html",
+    "_order_thumb.html",
 )
 
 

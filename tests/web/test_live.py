@@ -97,6 +97,7 @@ async def test_the_order_stream_sends_the_changing_parts_of_the_page(
     assert html is not None
     assert 'id="order-status" class="badge status-failure" hx-swap-oob="outerHTML"' in html
     assert 'id="flow-card"' in html and 'id="history"' in html and 'id="manual-tasks"' in html
+    assert 'id="order-files" hx-swap-oob="outerHTML"' in html
     assert unchanged is None
     assert changed is not None and "status-success" in changed and 'id="manual-tasks"' not in changed
 
