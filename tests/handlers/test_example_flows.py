@@ -18,7 +18,7 @@ from server import settings
 from server.domain.actors import Actor
 from server.domain.statuses import AssetKind, OrderStatus, RunStatus, TaskState
 from server.models import Asset, AssetVersion, Event, FlowRun, Order, Part, Product, TaskRun
-from server.services import assets, flow_runs
+from server.services import assets, flow_runs, flows
 from tests.conftest import EXAMPLES_DIR
 from tests.e2e.support import LiveServer, until
 from tests.flows.conftest import MakeFlow, jobs, make_flow
@@ -55,6 +55,10 @@ def step_list_flow(connector_url: str) -> list[dict[str, Any]]:
     return steps
 
 
+async def save_step_list(admin: Actor, space_key: str, steps: list[dict[str, Any]]) -> flows.FlowDetail:
+    return await flows.create_flow(admin, space_key, "Step list example", json.dumps(steps))
+
+
 def connector_flow(connector_url: str) -> dict[str, Any]:
     """`seed-003-connector.flow.json` calling the local connector, which sends feedback."""
     definition: dict[str, Any] = example("seed-003-connector.flow.json")
@@ -71,7 +75,9 @@ def asset_email_flow(*, need_confirmation: bool) -> dict[str, Any]:
     task["payload"]["needConfirmation"] = need_confirmation
     task["timeoutDuration"] = 60_000
     task["next"] = []
-    return {"stages": [{"key": "stage-1", "taskDefinitions": [task], "initialTaskDefinitionKeys": [task["key"]]}]}
+    return {
+        "stages": [{"key": "stage-1", "taskDefinitions": [task], "initialTaskDefinitionKeys": [task["key"]]}]
+    }
 
 
 @pytest.fixture
@@ -92,7 +98,9 @@ async def order_files(live: LiveServer, order: Order, asset_dir: Path) -> dict[s
         ("readme", "readme.zip.txt", b"not an archive"),
     ):
         file = assets.store(order.id, name, content)
-        await assets.add_version(assets.Owner(order.id), client_id=client_id, url=file.url, kind=AssetKind.PRODUCTION)
+        await assets.add_version(
+            assets.Owner(order.id), client_id=client_id, url=file.url, kind=AssetKind.PRODUCTION
+        )
         stored[client_id] = file.url
     return stored
 
@@ -125,6 +133,11 @@ async def waiting(run: FlowRun, key: str) -> TaskRun:
     return result
 
 
+def sent_items(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every item of a connector body's item tree, depth first."""
+    return [found for item in items for found in (item, *sent_items(item.get("items") or []))]
+
+
 def links(html: str) -> list[str]:
     return [link.replace("&amp;", "&") for link in re.findall(r'href="([^"]+)"', html)]
 
@@ -134,15 +147,15 @@ def links(html: str) -> list[str]:
 
 async def test_the_step_list_generates_the_stl_calls_the_connector_and_mails_success(
     jobs: Embedded,
-    make_flow: MakeFlow,
     admin: Actor,
+    space_key: tuple[str, str],
     order: Order,
     smtp_server: Inbox,
     connector: Connector,
     asset_dir: Path,
 ) -> None:
     # given
-    flow = await make_flow(step_list_flow(connector.url))  # type: ignore[arg-type]
+    flow = await save_step_list(admin, space_key[0], step_list_flow(connector.url))
     connector.answer(201, b'{"id": "ext-42"}', {"content-type": "application/json"})
 
     # when
@@ -162,11 +175,15 @@ async def test_the_step_list_generates_the_stl_calls_the_connector_and_mails_suc
     stl = await Asset.get(part_id=part.id)
     [version] = await AssetVersion.filter(asset_id=stl.id)
     assert version.url.endswith(".stl")
+    assert part.manufacturing_data is not None
     mesh = meshes.from_stl(stored_bytes(version.url))
     assert len(mesh.triangles) == part.manufacturing_data["triangleCount"]
     [call] = connector.received
-    assert call.method == "POST"
-    assert version.url in json.loads(call.body)["order"]["orderLines"][0].__repr__()
+    sent = json.loads(call.body)["order"]
+    [generated] = [
+        item for item in sent_items(sent["orderLines"][0]["items"]) if item["id"] == "generated-tag"
+    ]
+    assert [asset["url"] for asset in generated["assets"]] == [version.url]
     assert tasks["consume"].response is not None and tasks["consume"].response["statusCode"] == 201
     [message] = smtp_server.messages()
     assert message["To"] == "production@fabflow.test"
@@ -176,15 +193,15 @@ async def test_the_step_list_generates_the_stl_calls_the_connector_and_mails_suc
 
 async def test_the_step_list_mails_the_error_branch_and_fails_when_the_connector_refuses(
     jobs: Embedded,
-    make_flow: MakeFlow,
     admin: Actor,
+    space_key: tuple[str, str],
     order: Order,
     smtp_server: Inbox,
     connector: Connector,
     asset_dir: Path,
 ) -> None:
     # given
-    flow = await make_flow(step_list_flow(connector.url))  # type: ignore[arg-type]
+    flow = await save_step_list(admin, space_key[0], step_list_flow(connector.url))
     connector.answer(400, b'{"error": "unknown product"}', {"content-type": "application/json"})
 
     # when
@@ -246,11 +263,15 @@ async def test_connector_feedback_completes_the_task_and_stores_the_asset_as_a_v
     assert await status_of(order) == OrderStatus.SUCCESS
     task = (await tasks_of(run))["task-1"]
     assert task.state == TaskState.SUCCEEDED
-    temples = await Asset.get(order_id=order.id, client_id="temples-stl").prefetch_related("part")
-    assert temples.part.client_id == "temples"
+    temples = await Asset.get(order_id=order.id, client_id="temples-stl")
+    assert temples.part_id == (await Part.get(order_id=order.id, client_id="temples")).id  # type: ignore[attr-defined]
     assert temples.url == new_stl
-    versions = await AssetVersion.filter(asset_id=temples.id).order_by("position").values_list("url", flat=True)
-    assert [url.rsplit("/", 1)[1] for url in versions] == ["temples-v1.stl", "temples-v2.stl", "temples-v3.stl"]
+    versions = await AssetVersion.filter(asset_id=temples.id).order_by("position")
+    assert [version.url.rsplit("/", 1)[1] for version in versions] == [
+        "temples-v1.stl",
+        "temples-v2.stl",
+        "temples-v3.stl",
+    ]
     assert await Event.filter(order_id=order.id, kind="feedback-received").count() == 1
 
 
@@ -279,7 +300,10 @@ async def test_the_asset_mail_lists_only_the_zip_files(
     assert message["To"] == "ada@example.com, files@fabflow.test"
     body = html_part(message)
     hrefs = links(body)
-    assert [href.split("?", 1)[0] for href in hrefs] == [order_files["production-zip"], order_files["spare-zip"]]
+    assert [href.split("?", 1)[0] for href in hrefs] == [
+        order_files["production-zip"],
+        order_files["spare-zip"],
+    ]
     assert "production-files.zip</a>" in body and "SPARE-PARTS.ZIP</a>" in body
     for name in ("readme", "temples", "front"):
         assert name not in body
