@@ -1,8 +1,9 @@
 """The flows of the demo spaces: what a small manufacturer would set up first.
 
 Eyewear: an operator checks each order, the customer hears it is in production, the frames cure
-for a while, and someone confirms the shipment. Lighting: the same with the shade's production
-file generated first, and the production team told when that fails.
+for a while, and someone confirms the shipment. Lighting: the shade's production file is generated
+first (a vase-like body of revolution), then the same; when generating fails, the production team
+is told and the order ends as a failure.
 """
 
 from __future__ import annotations
@@ -75,16 +76,19 @@ LAMPS = {
     "tags": ["demo"],
     "stages": [
         {
-            "key": "prepare",
+            # One stage, so that the failure branch ends the run instead of going on to shipping.
+            "key": "make",
             "taskDefinitions": [
                 _task(
                     "generate",
                     "generate-production-files",
-                    {"fileFormat": "stl"},
+                    {"fileFormat": "stl", "generator": "vase"},
                     next=_then("review") + _then("tell-production", trigger="failure"),
                 ),
-                _review(_then("tell-customer")),
+                _review(_then("tell-customer", "cure")),
                 IN_PRODUCTION_MAIL,
+                CURE,
+                CONFIRM_SHIPMENT,
                 _task(
                     "tell-production",
                     "send-email",
@@ -97,8 +101,7 @@ LAMPS = {
                 ),
             ],
             "initialTaskDefinitionKeys": ["generate"],
-        },
-        {"key": "finish", "taskDefinitions": [CURE, CONFIRM_SHIPMENT], "initialTaskDefinitionKeys": ["cure"]},
+        }
     ],
 }
 
