@@ -9,6 +9,7 @@ import pytest
 import websockets
 
 from server.domain.actors import Actor
+from server.events import get_bus
 from server.services import auth, flow_runs, flows
 from tests.e2e.support import LiveServer, Subscriber, until
 from tests.flows.conftest import MakeOrder
@@ -45,7 +46,7 @@ async def test_a_subscriber_sees_its_spaces_changes_and_nothing_of_others(
         await mine.subscribe(STATUS, {})
         await mine.subscribe(RUN, {"order": str(order.id)})
         await theirs.subscribe(STATUS, {})
-        await asyncio.sleep(0.1)  # the subscriptions are registered
+        await until(lambda: _subscribers(3))
         await flow_runs.start_order_flow(admin, order.id)
 
         seen = await mine.collect(lambda got: any("flowRunUpdated" in m and _waiting(m) for m in got))
@@ -58,6 +59,10 @@ async def test_a_subscriber_sees_its_spaces_changes_and_nothing_of_others(
         "previousStatus": "CREATED",
         "status": "IN_PROGRESS",
     }
+
+
+async def _subscribers(count: int) -> bool:
+    return get_bus().subscriber_count >= count
 
 
 def _waiting(message: dict[str, object]) -> bool:
