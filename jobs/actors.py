@@ -22,6 +22,8 @@ logger = logging.getLogger(__name__)
 # Longer than any handler should take; the task's own timeout is what users set.
 TIME_LIMIT_MS = 15 * 60 * 1000
 OPTIONS: dict[str, Any] = {"max_retries": 0, "time_limit": TIME_LIMIT_MS}
+# Recorded instead of running the task again and again (a lapsed lease would hand it to another worker).
+STOPPED = "The handler was stopped before it finished (the worker's time limit, or a shutdown)."
 
 
 async def run_task(task_run_id: str, resuming: bool = False) -> None:
@@ -32,6 +34,9 @@ async def run_task(task_run_id: str, resuming: bool = False) -> None:
     renewal = asyncio.create_task(_keep_lease(claim))
     try:
         outcome = await _outcome(claim)
+    except asyncio.CancelledError:  # the actor's time limit, or the worker stopping mid-task
+        await task_execution.record(claim, Failed(STOPPED))
+        raise
     finally:
         renewal.cancel()
     await task_execution.record(claim, outcome)

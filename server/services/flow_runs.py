@@ -21,7 +21,7 @@ from server.services.auth import sees_space
 from server.services.effects import Effects, now
 from server.services.errors import Conflict, FieldError, NotFound, ServiceError
 from server.services.flows import flow_for_key
-from server.services.run_store import decide, definition_of, lock_run
+from server.services.run_store import decide, definition_of, lock_rows, lock_run
 
 ACTIVE_RUN = (RunStatus.RUNNING, RunStatus.UNHEALTHY)
 # A new order's flow starts right after its commit; the sweep starts it when that step was lost.
@@ -72,6 +72,16 @@ async def start_for_new_order(order_id: UUID) -> FlowRun | None:
     return run
 
 
+async def start_waiting_orders(space_id: UUID, flow_key: str) -> int:
+    """Orders that named this flow before it existed (or while it was disabled) start it now."""
+    waiting = Order.filter(space_id=space_id, flow_key=flow_key, status=OrderStatus.CREATED, flow_runs=None)
+    started = 0
+    for (order_id,) in await waiting.order_by("created_at").values_list("id"):
+        if await start_for_new_order(order_id) is not None:
+            started += 1
+    return started
+
+
 async def _start(order: Order, version: FlowVersion, actor: Actor, effects: Effects) -> FlowRun:
     run = await FlowRun.create(order_id=order.id, flow_version_id=version.id, status=RunStatus.RUNNING)
     flow = await version.flow
@@ -99,10 +109,11 @@ async def restart_run(actor: Actor, run_id: UUID) -> FlowRun:
     run = await _visible_run(actor, run_id)
     version = await FlowVersion.get(id=run.flow_version_id)  # type: ignore[attr-defined]
     latest = await FlowVersion.filter(flow_id=version.flow_id).order_by("-number").first()  # type: ignore[attr-defined]
-    definition = await definition_of(latest.id) if latest else None
-    if latest is not None and latest.id != version.id:
-        await FlowRun.filter(id=run.id).update(flow_version_id=latest.id)
-    return await _act(actor, run.id, RestartRun(definition), "flow.restarted", "The run was restarted.")
+    newer = latest if latest is not None and latest.id != version.id else None
+    definition = await definition_of(newer.id) if newer else None
+    return await _act(
+        actor, run.id, RestartRun(definition), "flow.restarted", "The run was restarted.", newer
+    )
 
 
 async def cancel_run(actor: Actor, run_id: UUID, reason: str = "") -> FlowRun:
@@ -111,12 +122,19 @@ async def cancel_run(actor: Actor, run_id: UUID, reason: str = "") -> FlowRun:
     return await _act(actor, run.id, CancelRun(why), "flow.cancel", "Cancel requested.")
 
 
-async def _act(actor: Actor, run_id: UUID, event: Any, kind: str, message: str) -> FlowRun:
+async def _act(
+    actor: Actor, run_id: UUID, event: Any, kind: str, message: str, version: FlowVersion | None = None
+) -> FlowRun:
     effects = Effects()
     async with in_transaction():
         loaded = await lock_run(run_id)
         if loaded is None:
             raise NotFound("No such flow run.", [FieldError("runId", "names no run", "not_found")])
+        if not isinstance(event, CancelRun):
+            await _refuse_a_second_active_run(loaded.order.id, run_id)
+        if version is not None:  # a restart on a newer version, switched under the lock
+            loaded.run.flow_version_id = version.id  # type: ignore[attr-defined]
+            await loaded.run.save(update_fields=["flow_version_id"])
         await Event.create(
             order_id=loaded.order.id,
             kind=kind,
@@ -132,6 +150,16 @@ async def _act(actor: Actor, run_id: UUID, event: Any, kind: str, message: str) 
         run = loaded.run
     await effects.carry_out()
     return run
+
+
+async def _refuse_a_second_active_run(order_id: UUID, run_id: UUID) -> None:
+    """A retry or restart may reopen a run only while no other run of the order is going."""
+    await Order.filter(id=order_id).select_for_update().first()
+    if await FlowRun.filter(order_id=order_id, status__in=ACTIVE_RUN).exclude(id=run_id).exists():
+        raise Conflict(
+            "Another flow is running for this order; cancel it first.",
+            [FieldError("runId", "is not the order's running flow", "conflict")],
+        )
 
 
 async def complete_manual_task(actor: Actor, manual_task_id: UUID, comment: str = "") -> ManualTask:
@@ -150,7 +178,9 @@ async def _resolve_manual_task(
         raise NotFound("No such manual task.", [FieldError("id", "names no manual task", "not_found")])
     await visible_order(actor, task.order_id)  # type: ignore[attr-defined]
     moment, effects = now(), Effects()
+    run_id = (await TaskRun.get(id=task.task_run_id)).run_id  # type: ignore[attr-defined]
     async with in_transaction():
+        await lock_rows(run_id)  # run, task runs, then the manual task: the order every writer keeps
         changed = await ManualTask.filter(id=task.id, status=ManualTaskStatus.OPEN).update(
             status=status, resolved_by=actor.event_actor, resolved_at=moment, comment=comment.strip()
         )
@@ -179,18 +209,22 @@ async def _resolve_manual_task(
 async def resume_task(task_run_id: UUID, data: dict[str, Any], actor: Actor) -> None:
     """Hand what arrived (a confirmation, connector feedback) to a waiting task; a worker takes it.
 
-    Accepted while the task is running too (a fast connector may answer before its call returned);
-    refused once something was handed over already, or when the task has ended.
+    Accepted while the task is ready or running too (a fast connector may answer before its call
+    returned); refused once something was handed over already, or when the task has ended.
     """
+    task = await TaskRun.get_or_none(id=task_run_id)
+    if task is None:
+        raise NotFound("No such task.", [FieldError("taskRunId", "names no task", "not_found")])
     effects = Effects()
     async with in_transaction():
+        await lock_rows(task.run_id)  # type: ignore[attr-defined]
         await _store_resumption(task_run_id, data, actor, effects)
     await effects.carry_out()
 
 
 async def _store_resumption(task_run_id: UUID, data: dict[str, Any], actor: Actor, effects: Effects) -> None:
     moment = now()
-    waiting = Q(state=TaskState.WAITING) | Q(state=TaskState.RUNNING)
+    waiting = Q(state__in=(TaskState.READY, TaskState.RUNNING, TaskState.WAITING))
     changed = await TaskRun.filter(waiting, id=task_run_id, resume_data__isnull=True).update(
         resume_data={"data": data, "actor": actor.event_actor}, resume_at=moment
     )

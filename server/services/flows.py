@@ -81,6 +81,7 @@ async def create_flow(
             "This space has a flow with this name or key.",
             [FieldError("name", "is taken in this space (or its key is)", "conflict")],
         ) from exc
+    await _start_waiting_orders(flow)
     return FlowDetail(flow, [version])
 
 
@@ -103,7 +104,15 @@ async def set_flow_enabled(actor: Actor, flow_id: UUID, enabled: bool) -> Flow:
     if flow.enabled != enabled:
         flow.enabled = enabled
         await flow.save(update_fields=["enabled"])
+        if enabled:
+            await _start_waiting_orders(flow)
     return flow
+
+
+async def _start_waiting_orders(flow: Flow) -> None:
+    from server.services.flow_runs import start_waiting_orders  # flow_runs builds on this module
+
+    await start_waiting_orders(flow.space_id, flow.key)  # type: ignore[attr-defined]
 
 
 async def list_flows(actor: Actor, space_key: str | None = None) -> list[FlowDetail]:

@@ -41,12 +41,12 @@ class LoadedRun:
 
 
 async def lock_run(run_id: UUID) -> LoadedRun | None:
-    """The run, its order and its task runs, with the run's row locked (call inside a transaction)."""
-    run = await FlowRun.filter(id=run_id).select_for_update().first()
-    if run is None:
+    """The run, its order and its task runs, with their rows locked (call inside a transaction)."""
+    locked = await lock_rows(run_id)
+    if locked is None:
         return None
+    run, tasks = locked
     order = await Order.filter(id=run.order_id).select_related("space").get()  # type: ignore[attr-defined]
-    tasks = await TaskRun.filter(run_id=run.id).order_by("ordinal")
     definition = await definition_of(run.flow_version_id)  # type: ignore[attr-defined]
     state = RunState(
         definition=definition,
@@ -60,6 +60,19 @@ async def lock_run(run_id: UUID) -> LoadedRun | None:
         reason=run.reason,
     )
     return LoadedRun(run, order, {str(task.id): task for task in tasks}, state)
+
+
+async def lock_rows(run_id: UUID) -> tuple[FlowRun, list[TaskRun]] | None:
+    """Lock the run, then its task runs, always in this order (no deadlocks between writers).
+
+    Holding the task rows too means a claim, a resumption or the sweep, which change one task
+    row at a time, wait for the decision in progress and never have their change written over.
+    """
+    run = await FlowRun.filter(id=run_id).select_for_update().first()
+    if run is None:
+        return None
+    tasks = await TaskRun.filter(run_id=run.id).order_by("ordinal").select_for_update()
+    return run, list(tasks)
 
 
 async def definition_of(version_id: UUID) -> FlowDefinition:

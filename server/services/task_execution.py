@@ -261,11 +261,16 @@ async def _ids(query: Any) -> list[UUID]:
 async def _start_forgotten_orders(moment: datetime) -> int:
     from server.services.flow_runs import START_GRACE, start_for_new_order
 
-    forgotten = Order.filter(
-        status=OrderStatus.CREATED,
-        flow_key__isnull=False,
-        created_at__lte=moment - START_GRACE,
-        flow_runs=None,
+    # Orders whose flow is missing are left alone: creating or enabling that flow starts them.
+    forgotten = (
+        Order.filter(
+            status=OrderStatus.CREATED,
+            flow_key__isnull=False,
+            created_at__lte=moment - START_GRACE,
+            flow_runs=None,
+        )
+        .exclude(events__kind="flow.missing")
+        .order_by("created_at")
     )
     orders = await _ids(forgotten)
     started = 0

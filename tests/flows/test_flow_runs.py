@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -11,8 +12,8 @@ from jobs.runtime import Embedded, sweep_once
 from server.dispatch import set_dispatcher
 from server.domain.actors import Actor
 from server.domain.statuses import ManualTaskStatus, OrderStatus, RunStatus, TaskState
-from server.models import Event, FlowRun, ManualTask, Order, TaskRun
-from server.services import flow_runs
+from server.models import Event, FlowRun, ManualTask, Order, TaskRun, User
+from server.services import flow_runs, flows
 from server.services.errors import Conflict, NotFound
 from tests.e2e.support import until
 from tests.flows.conftest import MakeFlow, MakeOrder, stage, task
@@ -203,14 +204,49 @@ async def test_retry_restart_and_cancel_are_events_with_the_actor(
         await flow_runs.start_order_flow(admin, order.id, flow.flow.id)  # it is running again
 
 
-async def test_an_order_without_its_flow_waits_and_says_why(make_order: MakeOrder, clean_db: str) -> None:
-    order = await make_order("no-such-flow")
+async def test_an_order_without_its_flow_waits_and_starts_when_the_flow_is_made(
+    make_order: MakeOrder, clean_db: str
+) -> None:
+    set_dispatcher(None)
+    order = await make_order("review-flow")
 
     assert await flow_runs.start_for_new_order(order.id) is None
     assert await flow_runs.start_for_new_order(order.id) is None
-
     assert await Event.filter(order_id=order.id, kind="flow.missing").count() == 1
     assert await status_of(order) is OrderStatus.CREATED
+
+    await flows.create_flow(await _admin(), "demo-eyewear", "Review flow", json.dumps(WAIT_THEN_APPROVE))
+    assert await status_of(order) is OrderStatus.IN_PROGRESS
+
+
+async def _admin() -> Actor:
+    from server.services import auth
+
+    return auth.actor_for_user(await User.get(email="admin@example.com"))
+
+
+async def test_a_retry_never_makes_a_second_running_flow_and_a_restart_takes_the_new_version(
+    jobs: Embedded, make_flow: MakeFlow, make_order: MakeOrder, admin: Actor
+) -> None:
+    flow = await make_flow(
+        {"stages": [stage("s", [task("check", "manual-task", {"title": "Check"})], ["check"])]}
+    )
+    order = await make_order(flow.flow.key)
+    first = await flow_runs.start_order_flow(admin, order.id)
+    await flow_runs.reject_manual_task(admin, (await until(lambda: open_manual_task(order))).id)
+    await until(lambda: _has_status(order, OrderStatus.FAILURE))
+    failed = await TaskRun.get(run_id=first.id, state=TaskState.FAILED)
+    second = await flow_runs.start_order_flow(admin, order.id, flow.flow.id)
+
+    with pytest.raises(Conflict):
+        await flow_runs.retry_task(admin, failed.id)
+    await flow_runs.cancel_run(admin, second.id)
+    newer = await flows.update_flow(admin, flow.flow.id, json.dumps(WAIT_THEN_APPROVE))
+    await flow_runs.restart_run(admin, first.id)
+
+    assert (await FlowRun.get(id=first.id)).flow_version_id == newer.current.id  # type: ignore[attr-defined]
+    await until(lambda: open_manual_task(order))
+    assert await TaskRun.filter(run_id=first.id, key="pause").exists()
 
 
 async def test_a_space_key_cannot_act_on_another_spaces_order(
