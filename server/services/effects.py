@@ -49,4 +49,5 @@ class Effects:
             send.resume(task_run_id, delay)
         bus = get_bus()
         for message in self.messages:
+            message["at"] = now().isoformat()  # a change happens when it commits, which is now
             await bus.publish(message)
