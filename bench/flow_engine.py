@@ -23,9 +23,9 @@ the same PostgreSQL and Redis, with 2 worker processes of `--threads` threads ea
   (c) Live status: `orderStatusChanged` over graphql-transport-ws from `fabflow serve` in
       production mode, authenticated with a secret key, for `--samples` single-task orders whose
       SUCCESS a worker commits. Latency = receipt by the websocket client − the message's `at`
-      (same clock). `at` is stamped when the worker's decision is made, inside its transaction
-      before the writes and the commit, so (c) is an upper bound of commit → receipt; the part
-      from `at` to the publish after the commit is measured on the orders driven in this process.
+      (same clock). `at` is stamped after the worker's transaction commits, just before the
+      publish, so (c) is commit → receipt; the part from `at` to the publish is measured on the
+      orders driven in this process (it should be close to nothing).
       (c') the server alone: a status message published on Redis by this process → websocket.
   (d) the floor: a bare Redis PUBLISH → SUBSCRIBE round trip of the same message.
       Printed: p50 and p99 of each, messages paced `--interval-ms` apart (default 50 ms: the
@@ -980,9 +980,9 @@ def report(results: Results) -> None:
     )
     print(f"(a)  Python CPU per task driven in this process without a broker: {costs.cpu_ms_per_task:.2f} ms")
     print()
-    print(latency_line("(c)  worker decision → websocket:  ", live.worker))
-    print(latency_line("     of which decision → publish,  ", costs.decision_to_publish_ms))
-    print("     (before and through the worker's commit; measured on orders driven in this process)")
+    print(latency_line("(c)  worker commit → websocket:    ", live.worker))
+    print(latency_line("     of which `at` → publish,      ", costs.decision_to_publish_ms))
+    print("     (measured on orders driven in this process)")
     print(latency_line("(c') Redis publish → websocket:    ", live.server))
     print(latency_line("(d)  bare Redis publish → receive: ", results.floor))
     print(
