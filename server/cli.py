@@ -73,6 +73,9 @@ def _serve(args: argparse.Namespace) -> int:
     if settings.is_embedded():
         _print_applied(asyncio.run(_apply_migrations()), quiet=True)
     host = f"[{args.host}]" if ":" in args.host else args.host
+    if settings.PUBLIC_URL == settings.DEFAULT_PUBLIC_URL:  # not configured: links point here
+        reachable = "127.0.0.1" if args.host in ("0.0.0.0", "::") else host
+        settings.PUBLIC_URL = f"http://{reachable}:{args.port}"
     print(f"Fabflow at http://{host}:{args.port}/ ({_mode()})", flush=True)
     # Live pages hold their event streams open: on shutdown, give requests 5 s, then close what is left.
     uvicorn.run(

@@ -21,7 +21,10 @@ REDIS_URL: str = config("REDIS_URL", default="")
 DEBUG: bool = config("FABFLOW_DEBUG", cast=bool, default=False)
 # "development" turns on GraphiQL and introspection; anything else is production.
 ENVIRONMENT: str = config("FABFLOW_ENV", default="development" if not DATABASE_URL else "production")
-PUBLIC_URL: str = config("FABFLOW_PUBLIC_URL", default="http://127.0.0.1:8000")
+DEFAULT_PUBLIC_URL = "http://127.0.0.1:8000"
+# Where people reach this server (links in e-mails, order URLs); `fabflow serve` fills in its own
+# address and port when this is left unset.
+PUBLIC_URL: str = config("FABFLOW_PUBLIC_URL", default=DEFAULT_PUBLIC_URL)
 SECRET_KEY: str = config("FABFLOW_SECRET_KEY", default="")
 
 MAX_BODY_BYTES: int = config("FABFLOW_MAX_BODY_BYTES", cast=int, default=2 * 1024 * 1024)
