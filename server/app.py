@@ -17,6 +17,7 @@ from tortoise.contrib.starlette import RegisterTortoise
 
 from server import settings
 from server.db import tortoise_config
+from server.metrics import metrics
 from server.middleware import BodySizeLimit
 
 
@@ -53,6 +54,7 @@ def _routes() -> list[BaseRoute]:
         Route("/healthz", healthz),
         Route("/readyz", readyz),
         Route("/schemas/flow.json", flow_schema, name="flow_schema"),
+        Route("/metrics", metrics),
         Route("/graphql", graphql_app, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql_app),  # subscriptions on the same path
         *feedback_routes,

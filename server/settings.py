@@ -27,6 +27,8 @@ DEFAULT_PUBLIC_URL = "http://127.0.0.1:8000"
 PUBLIC_URL: str = config("FABFLOW_PUBLIC_URL", default=DEFAULT_PUBLIC_URL)
 SECRET_KEY: str = config("FABFLOW_SECRET_KEY", default="")
 
+# A scraper of /metrics sends it as a bearer token; unset, only clients on this machine may read them.
+METRICS_TOKEN: str = config("FABFLOW_METRICS_TOKEN", default="")
 MAX_BODY_BYTES: int = config("FABFLOW_MAX_BODY_BYTES", cast=int, default=2 * 1024 * 1024)
 GRAPHQL_MAX_DEPTH: int = config("FABFLOW_GRAPHQL_MAX_DEPTH", cast=int, default=12)
 GRAPHQL_MAX_TOKENS: int = config("FABFLOW_GRAPHQL_MAX_TOKENS", cast=int, default=2000)
