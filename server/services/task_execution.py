@@ -77,8 +77,8 @@ async def _claim_waiting(task_run_id: UUID, moment: datetime, due_by: datetime) 
 
 
 async def _claimed(task_run_id: UUID, resuming: bool) -> Claim:
-    task = await TaskRun.get(id=task_run_id)
-    run = await FlowRun.get(id=task.run_id).select_related("order")  # type: ignore[attr-defined]
+    task = await TaskRun.get(id=task_run_id).select_related("run__order")  # one statement
+    run: FlowRun = task.run
     definition = await definition_of(run.flow_version_id)  # type: ignore[attr-defined]
     stage = definition.stages[task.stage_index]
     task_definition = stage.task(task.key)
