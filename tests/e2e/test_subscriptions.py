@@ -84,3 +84,37 @@ async def test_a_connection_without_a_valid_key_is_refused(token: str | None, cl
 
 async def _closed(socket: websockets.ClientConnection) -> bool:
     return socket.close_code is not None
+
+
+async def test_a_user_of_another_organization_hears_nothing(
+    admin: Actor, space_key: tuple[str, str], make_order: MakeOrder
+) -> None:
+    from server.domain.actors import ActorKind
+    from server.domain.statuses import Role
+    from server.models import Organization
+
+    await flows.create_flow(admin, "demo-eyewear", "Review flow", json.dumps(FLOW))
+    other_org = await Organization.create(name="Another workshop")
+    other_admin = Actor(kind=ActorKind.SYSTEM, organization_id=other_org.id)
+    stranger = await auth.create_user(
+        other_admin, "stranger@example.com", "correct horse battery", Role.ADMIN
+    )
+    token = (await auth.create_user_token(auth.actor_for_user(stranger))).secret
+    colleague = (await auth.create_user_token(admin)).secret
+    order = await make_order("review-flow", name="LIVE-2")
+
+    async with (
+        LiveServer(run_jobs=True) as server,
+        Subscriber(server.ws_url, colleague) as mine,
+        Subscriber(server.ws_url, token) as theirs,
+    ):
+        await mine.subscribe(STATUS, {})
+        await theirs.subscribe(STATUS, {})
+        await until(lambda: _subscribers(2))
+        await flow_runs.start_order_flow(admin, order.id)
+
+        seen = await mine.next()
+        with pytest.raises(TimeoutError):
+            await theirs.next(timeout=0.5)
+
+    assert seen["orderStatusChanged"]["order"]["name"] == "LIVE-2"
