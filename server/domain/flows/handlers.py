@@ -22,6 +22,7 @@ from typing import Any, Protocol
 import re2
 
 from server.domain.flows.definition import FlowError, Json
+from server.domain.json_values import kind_of
 from server.domain.jsonpos import child
 
 # --------------------------------------------------------------------------------------------------
@@ -37,21 +38,6 @@ class ValueType(Protocol):
 
 
 Rule = Callable[[dict[str, Any], str], list[FlowError]]
-
-
-def describe(value: object) -> str:
-    """What a JSON value is, for messages: "a number", "null", …"""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "a list"
-    return "an object"
 
 
 @dataclass(frozen=True)
@@ -82,7 +68,7 @@ class ListOf:
 
     def check(self, value: object, at: str, label: str) -> list[FlowError]:
         if not isinstance(value, list):
-            return [FlowError(at, f"{label} must be a list [...], not {describe(value)}.")]
+            return [FlowError(at, f"{label} must be a list [...], not {kind_of(value)}.")]
         if len(value) < self.min_items:
             plural = "item" if self.min_items == 1 else "items"
             message = self.too_few or f"{label} must hold at least {self.min_items} {plural}."
@@ -129,7 +115,7 @@ class ObjectOf:
 
     def check(self, value: object, at: str, label: str) -> list[FlowError]:
         if not isinstance(value, dict):
-            return [FlowError(at, f"{label} must be an object {{...}}, not {describe(value)}.")]
+            return [FlowError(at, f"{label} must be an object {{...}}, not {kind_of(value)}.")]
         errors = [self._unknown(key, at) for key in value if key not in self.known_names()]
         for spec in self.fields:
             errors += self._check_field(spec, value, at)
@@ -218,7 +204,7 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
 
 def _type_is(kind: type, name: str) -> Callable[[Any], str | None]:
     def problem(value: Any) -> str | None:
-        return None if isinstance(value, kind) else f"must be {name}, not {describe(value)}"
+        return None if isinstance(value, kind) else f"must be {name}, not {kind_of(value)}"
 
     return problem
 
@@ -229,7 +215,7 @@ def pattern_type(pattern: str, name: str) -> Scalar:
 
     def problem(value: Any) -> str | None:
         if not isinstance(value, str):
-            return f"must be {name}, not {describe(value)}"
+            return f"must be {name}, not {kind_of(value)}"
         return None if compiled.search(value) else f"must be {name}; {value!r} is not"
 
     return Scalar({"type": "string", "pattern": pattern}, problem)
@@ -249,7 +235,7 @@ def one_of(*choices: str) -> Scalar:
 def positive_integer(name: str, maximum: int | None = None, maximum_text: str = "") -> Scalar:
     def problem(value: Any) -> str | None:
         if isinstance(value, bool) or not isinstance(value, int):
-            return f"must be {name}, not {describe(value)}"
+            return f"must be {name}, not {kind_of(value)}"
         if value <= 0:
             return f"must be more than 0, not {value}"
         if maximum is not None and value > maximum:
@@ -327,7 +313,7 @@ def re2_unsupported(pattern: str) -> str | None:
 
 def _regex_problem(value: Any) -> str | None:
     if not isinstance(value, str):
-        return f"must be a regular expression in a string, not {describe(value)}"
+        return f"must be a regular expression in a string, not {kind_of(value)}"
     unsupported = re2_unsupported(value)
     if unsupported:
         return f"uses {unsupported}, which RE2 (the linear-time engine that runs filters) does not support"
@@ -375,7 +361,7 @@ class _HandlerKey:
 
     def check(self, value: object, at: str, label: str) -> list[FlowError]:
         if not isinstance(value, str):
-            return [FlowError(at, f"{label} must be a string, not {describe(value)}.")]
+            return [FlowError(at, f"{label} must be a string, not {kind_of(value)}.")]
         if value in _REGISTRY:
             return []
         hint = closest(value, _REGISTRY)

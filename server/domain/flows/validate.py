@@ -31,13 +31,13 @@ from server.domain.flows.handlers import (
     Rule,
     Scalar,
     closest,
-    describe,
     handler_spec,
     handler_specs,
     one_of,
     positive_integer,
 )
 from server.domain.flows.parse import Shape, detect_shape, parse_text, to_canonical
+from server.domain.json_values import kind_of
 from server.domain.jsonpos import child
 
 # --------------------------------------------------------------------------------------------------
@@ -46,7 +46,7 @@ from server.domain.jsonpos import child
 
 def _status_problem(value: Any) -> str | None:
     if not isinstance(value, str):
-        return f"must be an order status name, not {describe(value)}"
+        return f"must be an order status name, not {kind_of(value)}"
     if parse_status(value) in SETTABLE_STATUSES:
         return None
     if value.strip().lower() == "created":
@@ -305,7 +305,7 @@ def _shape_message(value: Any) -> str:
             'This is a single task definition; a flow needs a stage: {"key": "stage-1", '
             '"taskDefinitions": [...], "initialTaskDefinitionKeys": [...]}.'
         )
-    found = "an object without stages" if isinstance(value, dict) else describe(value)
+    found = "an object without stages" if isinstance(value, dict) else kind_of(value)
     return (
         'A flow must be an object with "stages", a single stage (with "taskDefinitions"), '
         f"or a list of steps; this is {found}."
