@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import asyncio
-import json
 import re
-import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Any
 
 import httpx
 import pytest
 
-from jobs.runtime import Embedded, start_embedded
 from server.domain.actors import Actor
 from server.domain.statuses import Role
-from server.models import Order, Space
-from server.services import auth, flows
+from server.services import auth
+from tests.e2e.support import until  # noqa: F401
+
+# Shared with the flow tests (fixtures and helpers the web tests use too).
+from tests.flows.conftest import MakeFlow, MakeOrder, jobs, make_flow, make_order, stage, task  # noqa: F401
 from web.rate_limit import throttle
 
 PASSWORD = "correct horse battery"
@@ -87,57 +85,3 @@ async def operator_web(app, operator: Actor) -> AsyncIterator[WebClient]:  # typ
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
         yield await sign_in_client(http, "op@example.com")
-
-
-MakeFlow = Callable[[dict[str, Any]], Awaitable[flows.FlowDetail]]
-MakeOrder = Callable[..., Awaitable[Order]]
-
-
-def task(key: str, handler: str, payload: dict[str, Any], **extra: Any) -> dict[str, Any]:
-    return {"key": key, "handlerKey": handler, "payload": payload, "next": [], **extra}
-
-
-def stage(key: str, tasks: list[dict[str, Any]], initial: list[str]) -> dict[str, Any]:
-    return {"key": key, "taskDefinitions": tasks, "initialTaskDefinitionKeys": initial}
-
-
-async def until(check: Callable[[], Awaitable[Any]], timeout: float = 10.0) -> Any:
-    """Poll `check` until it returns something truthy; fail with its last value after `timeout` s."""
-    deadline = asyncio.get_running_loop().time() + timeout
-    while True:
-        value = await check()
-        if value:
-            return value
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError(f"still {value!r} after {timeout} s")
-        await asyncio.sleep(0.02)
-
-
-@pytest.fixture
-async def jobs(clean_db: str) -> AsyncIterator[Embedded]:
-    """The embedded worker, running task runs on this loop."""
-    embedded = await start_embedded(threads=2)
-    yield embedded
-    await embedded.stop()
-
-
-@pytest.fixture
-async def make_flow(admin: Actor, space_key: tuple[str, str]) -> MakeFlow:
-    async def make(definition: dict[str, Any]) -> flows.FlowDetail:
-        return await flows.create_flow(
-            admin, space_key[0], f"Flow {uuid.uuid4().hex[:8]}", json.dumps(definition)
-        )
-
-    return make
-
-
-@pytest.fixture
-async def make_order(space_key: tuple[str, str]) -> MakeOrder:
-    space = await Space.get(key=space_key[0])
-
-    async def make(flow_key: str | None = None, name: str | None = None) -> Order:
-        return await Order.create(
-            space_id=space.id, name=name or f"ORD-{uuid.uuid4().hex[:8]}", flow_key=flow_key, intake_hash="-"
-        )
-
-    return make
