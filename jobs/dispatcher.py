@@ -11,7 +11,7 @@ logger = logging.getLogger(__name__)
 
 
 class BrokerDispatcher:
-    """Sends messages to the actors bound by `jobs.worker.bind`.
+    """Sends messages to the actors declared by `jobs.broker.declare` (see `jobs.runtime`).
 
     A failed send is logged, not raised: the work is already in the database and
     the sweep will send it again.

@@ -20,6 +20,7 @@ from dramatiq.asyncio import get_event_loop_thread
 from jobs.actors import ACTORS
 from jobs.broker import WORKER_TIMEOUT_MS, declare, embedded_broker, redis_broker
 from jobs.dispatcher import BrokerDispatcher
+from jobs.handlers.registry import install_handlers
 from server.dispatch import set_dispatcher
 from server.services import task_execution
 
@@ -37,6 +38,7 @@ class Jobs:
 
 
 def _start(broker: dramatiq.Broker, threads: int) -> Jobs:
+    install_handlers()
     actors = declare(broker, ACTORS)
     set_dispatcher(BrokerDispatcher(actors))
     worker = dramatiq.Worker(broker, worker_threads=threads, worker_timeout=WORKER_TIMEOUT_MS)

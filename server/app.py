@@ -110,9 +110,9 @@ def create_app(
     `manage_database=False` leaves the ORM to the caller (tests open it once per session);
     `run_jobs=False` starts no worker, dispatcher or event listener.
     """
-    from jobs.handlers.registry import handlers
+    from jobs.handlers.registry import install_handlers
 
-    handlers()  # plug-in handlers' payload specs join validation before any flow is checked
+    install_handlers()  # the handlers' payload specs join validation before any flow is checked
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

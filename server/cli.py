@@ -24,7 +24,7 @@ from server import db, settings
 from server.services.errors import ServiceError
 
 if TYPE_CHECKING:
-    from server.services.demo import DemoAccess
+    from server.demo.loader import DemoAccess
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -154,14 +154,14 @@ def _read_password() -> str:
 
 
 def _demo_arguments(parser: argparse.ArgumentParser) -> None:
-    from server.services.demo import DEFAULT_ORDERS, DEFAULT_SEED
+    from server.demo.loader import DEFAULT_ORDERS, DEFAULT_SEED
 
     parser.add_argument("--orders", type=int, default=DEFAULT_ORDERS, help="how many orders to make")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="seed of the order generator")
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from server.services.demo import make_demo_orders, prepare_demo
+    from server.demo.loader import make_demo_orders, prepare_demo
 
     async def work() -> int:
         _print_access(await prepare_demo())
@@ -218,10 +218,7 @@ def _check_flow_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _check_flow(args: argparse.Namespace) -> int:
-    from jobs.handlers.registry import handlers
     from server.domain.flows import load_flow
-
-    handlers()  # installed plug-ins' payload specs count too
 
     try:
         with open(args.file, encoding="utf-8") as source:
@@ -277,7 +274,10 @@ def print_errors(error: ServiceError) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from jobs.handlers.registry import install_handlers
+
     args = parser().parse_args(argv)
+    install_handlers()  # every command that checks or runs flows needs the installed handlers
     try:
         return int(args.run(args))
     except ServiceError as error:

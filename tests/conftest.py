@@ -18,10 +18,13 @@ import httpx
 import pytest
 from tortoise import Tortoise, connections
 
+from jobs.handlers.registry import install_handlers
 from server import db
 from server.app import create_app
 from server.domain.actors import SYSTEM, Actor
 from server.services import auth
+
+install_handlers()  # the composition root of the tests: every handler's spec is known to validation
 
 EXAMPLES_DIR = Path(__file__).resolve().parent / "examples"
 TEST_DATABASE = os.environ.get("FABFLOW_TEST_DATABASE", "sqlite")

@@ -14,10 +14,39 @@ from typing import Any
 
 import re2
 
-from jobs.handlers.base import Failed, Outcome, Resumption, Succeeded, TaskContext, Wait
-from jobs.handlers.send_email import compose, deliver, spec_of
+from jobs.handlers.base import (
+    BOOLEAN,
+    CONFIRM,
+    REGEX,
+    STRING,
+    EndedTask,
+    Failed,
+    Field,
+    HandlerSpec,
+    Outcome,
+    Resumption,
+    Succeeded,
+    TaskContext,
+    Wait,
+)
+from jobs.handlers.send_email import BCC, CC, RECIPIENTS, SUBJECT, compose, deliver
 from server.domain.variables import SafeHtml
 from server.services import assets, order_context, signed_links
+
+SPEC = HandlerSpec(
+    "asset-email",
+    "E-mails links to the order's assets whose file names match a filter; optionally waits for "
+    "the recipient to confirm.",
+    (
+        Field("filter", REGEX, True, description="a regular expression on asset file names."),
+        RECIPIENTS,
+        SUBJECT,
+        Field("body", STRING, True, ("message",), "the HTML body; {assetOverview} lists the assets."),
+        Field("needConfirmation", BOOLEAN, description="wait until the recipient confirms.", default=False),
+        CC,
+        BCC,
+    ),
+)
 
 
 def compile_filter(pattern: str) -> Any:
@@ -49,7 +78,9 @@ def confirmation_paragraph(url: str) -> str:
 
 
 class AssetEmail:
-    spec = spec_of("asset-email")
+    spec = SPEC
+    link_purposes = frozenset({CONFIRM})
+    variables = {"assetOverview": "the list of links to the matching assets"}
 
     async def run(self, context: TaskContext) -> Outcome:
         payload = self.spec.payload.normalize(context.payload)
@@ -74,6 +105,15 @@ class AssetEmail:
         if not resumption.data or not resumption.data.get("confirmed"):
             return Wait()
         return Succeeded({"confirmed": True, "by": resumption.data.get("by", resumption.actor)})
+
+    async def cancel(self, task: EndedTask) -> None:
+        """The task is over, so its confirmation link answers that it no longer waits; say so once."""
+        await order_context.record_event(
+            task.order_id,
+            "confirmation-voided",
+            f"Task {task.task_key} {task.why}: its confirmation link no longer confirms anything.",
+            {"task": task.task_key, "taskRunId": str(task.task_run_id)},
+        )
 
     @staticmethod
     def _with_confirmation(

@@ -1,22 +1,98 @@
-"""What a task handler is: a key (its `spec`), an async `run`, and `resume` for tasks that wait.
+"""What a task handler is. One module per handler: key and payload spec, `run`, `resume`, optional hooks.
 
-The context and outcome types live in `server.domain.tasks`, so the services that record outcomes
-need not import `jobs`; they are re-exported here for handler authors.
+A handler is an object with
+
+- `spec`: a `HandlerSpec` (its key, a description, the payload fields in the spec language of
+  `server.domain.flows.payload_specs`), which flow validation, `/schemas/flow.json` and the editor use;
+- `async run(context) -> Outcome`: called when its task starts (outside any transaction);
+- `async resume(context, resumption) -> Outcome`: called when a waiting task's answer or time came;
+
+and optionally (`BaseHandler` gives the defaults)
+
+- `async cancel(task: EndedTask)`: its task was cancelled, or ended by a handled timeout; stop the
+  pending work (close a manual task, void a link). It runs inside the transaction that ends the task:
+  change rows only, call nothing outside;
+- `link_purposes`: the signed links whose answers its tasks wait for (`CONFIRM`, `FEEDBACK`);
+- `variables`: the placeholder variables it adds to the order's, name → description.
+
+It is registered by one line in the `fabflow.handlers` entry-point group of its package, e.g.
+`log-message = "my_package.log_message:HANDLER"`. The context and outcome types live in
+`server.domain.tasks` (the services record outcomes without importing `jobs`); they are re-exported here.
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Mapping
+from typing import ClassVar
 
-from server.domain.flows.handlers import HandlerSpec
-from server.domain.tasks import Failed, Outcome, Resumption, Retry, Succeeded, TaskContext, Wait
+from server.domain.flows.payload_specs import (
+    BOOLEAN,
+    EMAIL_LIST,
+    HTTP_URL,
+    OBJECT,
+    REGEX,
+    STRING,
+    STRING_LIST,
+    Field,
+    HandlerSpec,
+    ListOf,
+    one_of,
+    positive_integer,
+)
+from server.domain.tasks import (
+    EndedTask,
+    Failed,
+    Outcome,
+    Resumption,
+    Retry,
+    Succeeded,
+    TaskContext,
+    Wait,
+)
+from server.services.signed_links import CONFIRM, FEEDBACK
+from server.task_handlers import Handler
 
-__all__ = ["Failed", "Handler", "Outcome", "Resumption", "Retry", "Succeeded", "TaskContext", "Wait"]
+__all__ = [
+    "BOOLEAN",
+    "CONFIRM",
+    "EMAIL_LIST",
+    "FEEDBACK",
+    "HTTP_URL",
+    "OBJECT",
+    "REGEX",
+    "STRING",
+    "STRING_LIST",
+    "BaseHandler",
+    "EndedTask",
+    "Failed",
+    "Field",
+    "Handler",
+    "HandlerSpec",
+    "ListOf",
+    "Outcome",
+    "Resumption",
+    "Retry",
+    "Succeeded",
+    "TaskContext",
+    "Wait",
+    "one_of",
+    "positive_integer",
+]
 
 
-class Handler(Protocol):
-    spec: HandlerSpec
+class BaseHandler:
+    """The optional parts of a handler, doing nothing; subclasses set `spec` and write `run`."""
 
-    async def run(self, context: TaskContext) -> Outcome: ...
+    spec: ClassVar[HandlerSpec]
+    link_purposes: ClassVar[frozenset[str]] = frozenset()
+    variables: ClassVar[Mapping[str, str]] = {}
 
-    async def resume(self, context: TaskContext, resumption: Resumption) -> Outcome: ...
+    async def run(self, context: TaskContext) -> Outcome:
+        raise NotImplementedError
+
+    async def resume(self, context: TaskContext, resumption: Resumption) -> Outcome:
+        """A handler that never returns `Wait` is never resumed; if it is, it keeps waiting."""
+        return Wait()
+
+    async def cancel(self, task: EndedTask) -> None:
+        return None

@@ -16,10 +16,31 @@ import random
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from jobs.handlers.base import Failed, Outcome, Resumption, Retry, Succeeded, TaskContext, Wait
-from jobs.handlers.send_email import spec_of
+from jobs.handlers.base import (
+    BOOLEAN,
+    FEEDBACK,
+    HTTP_URL,
+    Failed,
+    Field,
+    HandlerSpec,
+    Outcome,
+    Resumption,
+    Retry,
+    Succeeded,
+    TaskContext,
+    Wait,
+)
 from server.models import TaskAttempt
 from server.services import outbound, signed_links, webhooks
+
+SPEC = HandlerSpec(
+    "consume-rest-api",
+    "POSTs the order in the connector format to a URL; optionally waits for the connector's feedback.",
+    (
+        Field("uri", HTTP_URL, True, description="the connector's http(s) URL."),
+        Field("sendsFeedback", BOOLEAN, description="wait for the connector's feedback.", default=False),
+    ),
+)
 
 BASE_DELAY = timedelta(seconds=5)
 MAX_DELAY = timedelta(minutes=15)
@@ -101,7 +122,8 @@ def feedback_outcome(data: dict[str, Any]) -> Outcome:
 
 
 class ConsumeRestApi:
-    spec = spec_of("consume-rest-api")
+    spec = SPEC
+    link_purposes = frozenset({FEEDBACK})
 
     async def run(self, context: TaskContext) -> Outcome:
         payload = self.spec.payload.normalize(context.payload)

@@ -20,11 +20,29 @@ from jobs.generators import mesh as meshes
 from jobs.generators import preview
 from jobs.generators.parameters import ParameterError
 from jobs.generators.registry import Generator, choose, generators, get
-from jobs.handlers.base import Failed, Outcome, Resumption, Succeeded, TaskContext
-from jobs.handlers.send_email import spec_of
+from jobs.handlers.base import (
+    STRING,
+    Failed,
+    Field,
+    HandlerSpec,
+    Outcome,
+    Resumption,
+    Succeeded,
+    TaskContext,
+    one_of,
+)
 from server.domain.statuses import AssetKind
 from server.models import Order, Part, Product
 from server.services import assets, order_context
+
+SPEC = HandlerSpec(
+    "generate-production-files",
+    "Builds production files (meshes) from the configuration of each product and part.",
+    (
+        Field("fileFormat", one_of("stl", "obj"), True, description='"stl" or "obj".'),
+        Field("generator", STRING, description="the registered generator to use."),
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -123,7 +141,7 @@ def known() -> str:
 
 
 class GenerateProductionFiles:
-    spec = spec_of("generate-production-files")
+    spec = SPEC
 
     async def run(self, context: TaskContext) -> Outcome:
         payload = self.spec.payload.normalize(context.payload)

@@ -2,13 +2,34 @@
 
 from __future__ import annotations
 
-from jobs.handlers.base import Failed, Outcome, Resumption, Succeeded, TaskContext, Wait
-from server.domain.flows import HandlerSpec, handler_spec
-from server.services.manual_tasks import open_manual_task
+from jobs.handlers.base import (
+    STRING,
+    STRING_LIST,
+    EndedTask,
+    Failed,
+    Field,
+    HandlerSpec,
+    Outcome,
+    Resumption,
+    Succeeded,
+    TaskContext,
+    Wait,
+)
+from server.services.manual_tasks import close_manual_task, open_manual_task
+
+SPEC = HandlerSpec(
+    "manual-task",
+    "Waits for a person to complete (success) or reject (failure) a task.",
+    (
+        Field("title", STRING, True, description="what the person must do."),
+        Field("description", STRING, description="details for the person."),
+        Field("assigneeTags", STRING_LIST, description="users with one of these tags see the task."),
+    ),
+)
 
 
 class ManualTaskHandler:
-    spec: HandlerSpec = handler_spec("manual-task")  # type: ignore[assignment]
+    spec = SPEC
 
     async def run(self, context: TaskContext) -> Outcome:
         payload = context.payload
@@ -29,6 +50,10 @@ class ManualTaskHandler:
         if data.get("decision") == "reject":
             return Failed(f"rejected by {by}" + (f": {comment}" if comment else ""), {"rejectedBy": by})
         return Wait()  # woken without a decision (a sweep); keep waiting for a person
+
+    async def cancel(self, task: EndedTask) -> None:
+        """Nobody resolved it in time (or its run was cancelled): it can no longer be acted on."""
+        await close_manual_task(task.task_run_id)
 
 
 HANDLER = ManualTaskHandler()

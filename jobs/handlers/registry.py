@@ -1,8 +1,9 @@
-"""The handlers a worker can run: the built-ins plus those installed under `fabflow.handlers`.
+"""The installed handlers: every entry point of the group `fabflow.handlers`, built-ins included.
 
 An entry point names a handler object, e.g. `send-email = "jobs.handlers.send_email:HANDLER"`.
-A plug-in's payload spec is registered with the flow domain too, so validation and the editor know
-it. A key whose handler is not installed fails its task with a clear reason instead of hanging.
+`install_handlers` (called by the composition roots) hands them to `server.task_handlers`, so flow
+validation, the editor and the services' hooks know them. A key whose handler is not installed fails
+its task with a clear reason instead of hanging.
 """
 
 from __future__ import annotations
@@ -11,30 +12,32 @@ import logging
 from functools import cache
 from importlib.metadata import entry_points
 
-from jobs.handlers.base import Handler
-from jobs.handlers.manual_task import HANDLER as MANUAL_TASK
-from jobs.handlers.wait import HANDLER as WAIT
-from server.domain.flows import handler_spec, register_handler
+from server import task_handlers
+from server.task_handlers import Handler
 
 logger = logging.getLogger(__name__)
 
 GROUP = "fabflow.handlers"
-BUILT_IN: tuple[Handler, ...] = (WAIT, MANUAL_TASK)
 
 
 @cache
 def handlers() -> dict[str, Handler]:
-    found: dict[str, Handler] = {handler.spec.key: handler for handler in BUILT_IN}
+    found: dict[str, Handler] = {}
     for entry in entry_points(group=GROUP):
         try:
             handler = entry.load()
         except Exception:
             logger.exception("could not load the handler %r (%s)", entry.name, entry.value)
             continue
-        if handler_spec(handler.spec.key) is None:
-            register_handler(handler.spec)
+        if handler.spec.key != entry.name:
+            logger.warning("the entry point %r names a handler whose key is %r", entry.name, handler.spec.key)
         found[handler.spec.key] = handler
     return found
+
+
+def install_handlers() -> None:
+    """Register the installed handlers with validation and the services (idempotent)."""
+    task_handlers.install(handlers().values())
 
 
 def handler_for(key: str) -> Handler | None:

@@ -7,10 +7,35 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from jobs.handlers.base import Failed, Outcome, Resumption, Succeeded, TaskContext
-from server.domain.flows.handlers import HandlerSpec, handler_spec
+from jobs.handlers.base import (
+    EMAIL_LIST,
+    STRING,
+    Failed,
+    Field,
+    HandlerSpec,
+    Outcome,
+    Resumption,
+    Succeeded,
+    TaskContext,
+)
 from server.domain.variables import render, render_all
 from server.services import mail, order_context
+
+RECIPIENTS = Field("recipients", EMAIL_LIST, True, ("recipient",), "the e-mail addresses to write to.")
+CC = Field("cc", EMAIL_LIST, description="addresses to copy.")
+BCC = Field("bcc", EMAIL_LIST, description="addresses to copy blind.")
+SUBJECT = Field("subject", STRING, True, description="the subject line; {placeholders} are filled in.")
+SPEC = HandlerSpec(
+    "send-email",
+    "Sends an HTML e-mail.",
+    (
+        RECIPIENTS,
+        SUBJECT,
+        Field("body", STRING, True, ("message",), "the HTML body; {placeholders} are filled in."),
+        CC,
+        BCC,
+    ),
+)
 
 ADDRESS = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+$")
 
@@ -20,13 +45,6 @@ class Composed:
     mail: mail.Mail
     missing: tuple[str, ...]  # placeholders that resolved to nothing
     dropped: tuple[str, ...]  # recipients that were not an address once filled in
-
-
-def spec_of(key: str) -> HandlerSpec:
-    spec = handler_spec(key)
-    if spec is None:
-        raise LookupError(f"The handler spec {key!r} is not registered.")
-    return spec
 
 
 def compose(payload: dict[str, Any], variables: dict[str, Any], context: TaskContext) -> Composed:
@@ -108,7 +126,7 @@ async def _warn_dropped(context: TaskContext, dropped: tuple[str, ...]) -> None:
 
 
 class SendEmail:
-    spec = spec_of("send-email")
+    spec = SPEC
 
     async def run(self, context: TaskContext) -> Outcome:
         payload = self.spec.payload.normalize(context.payload)

@@ -4,12 +4,33 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from jobs.handlers.base import Outcome, Resumption, Succeeded, TaskContext, Wait
-from server.domain.flows import HandlerSpec, handler_spec
+from jobs.handlers.base import (
+    Field,
+    HandlerSpec,
+    Outcome,
+    Resumption,
+    Succeeded,
+    TaskContext,
+    Wait,
+    positive_integer,
+)
+
+SPEC = HandlerSpec(
+    "wait",
+    "Succeeds after a duration.",
+    (
+        Field(
+            "duration",
+            positive_integer("a whole number of milliseconds"),
+            True,
+            description="milliseconds to wait.",
+        ),
+    ),
+)
 
 
 class WaitHandler:
-    spec: HandlerSpec = handler_spec("wait")  # type: ignore[assignment]
+    spec = SPEC
 
     async def run(self, context: TaskContext) -> Outcome:
         until = datetime.now(UTC) + timedelta(milliseconds=int(context.payload["duration"]))

@@ -73,3 +73,14 @@ class Resumption:
     data: dict[str, Any] | None = None
     actor: str = "system"  # who resumed it, as it appears in events
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class EndedTask:
+    """A task run whose pending work must stop: it was cancelled, or it ended by a handled timeout."""
+
+    task_run_id: UUID
+    order_id: UUID
+    task_key: str
+    handler_key: str
+    why: str  # "cancelled" or "timed out", as it reads in a sentence

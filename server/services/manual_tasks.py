@@ -1,4 +1,4 @@
-"""Manual tasks: opened by the `manual-task` handler, listed for people, resolved in `flow_runs`."""
+"""Manual tasks: opened by their handler, listed for people, resolved in `flow_runs`, or closed."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ from uuid import UUID
 
 from tortoise.exceptions import IntegrityError
 
+from server.domain.statuses import ManualTaskStatus
 from server.models import Event, ManualTask
+from server.services.effects import now
 
 
 async def open_manual_task(
@@ -34,3 +36,10 @@ async def open_manual_task(
         actor="system",
     )
     return task
+
+
+async def close_manual_task(task_run_id: UUID) -> None:
+    """Cancel the task run's manual task if it is still open (its task was cancelled or timed out)."""
+    await ManualTask.filter(task_run_id=task_run_id, status=ManualTaskStatus.OPEN).update(
+        status=ManualTaskStatus.CANCELLED, resolved_at=now()
+    )

@@ -1,8 +1,8 @@
 """Between the database and the engine: load a run as a `RunState`, feed it an event, store the result.
 
-`decide` is the only place the engine's decisions become rows. It must run inside a transaction that
-holds the run's row lock (`lock_run`), so two workers finishing tasks of the same run at once are
-serialised and each transition is recorded exactly once.
+`decide` is the only place the engine's decisions become rows: each command has one consumer. It
+must run inside a transaction that holds the run's row lock (`lock_run`), so two workers finishing
+tasks of the same run at once are serialised and each transition is recorded exactly once.
 """
 
 from __future__ import annotations
@@ -12,11 +12,15 @@ from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
+from server import task_handlers
 from server.domain.flows import FlowDefinition
 from server.domain.flows.engine import (
+    CancelTask,
     Command,
     EndRun,
+    EndTask,
     Event,
+    MarkTimedOut,
     Outcome,
     RunState,
     SetOrderStatus,
@@ -24,9 +28,10 @@ from server.domain.flows.engine import (
     TaskRunState,
     step,
 )
-from server.domain.statuses import ManualTaskStatus, OrderStatus, RunStatus, TaskState
+from server.domain.statuses import OrderStatus, RunStatus, TaskState
+from server.domain.tasks import EndedTask
 from server.models import Event as HistoryEvent
-from server.models import FlowRun, FlowVersion, ManualTask, Order, TaskRun
+from server.models import FlowRun, FlowVersion, Order, TaskRun
 from server.services.effects import Effects, delay_ms, now
 
 _DEFINITIONS: dict[UUID, FlowDefinition] = {}  # versions never change, so parsed once per process
@@ -94,74 +99,29 @@ def _task_state(task: TaskRun) -> TaskRunState:
 
 
 async def decide(loaded: LoadedRun, event: Event, actor: str, effects: Effects) -> list[Command]:
-    """Feed `event` to the engine and store what changed; the caller commits, then `effects.carry_out()`."""
+    """Feed `event` to the engine and carry out its commands; the caller commits, then `effects.carry_out()`.
+
+    Each command has one consumer below, which writes its rows and its history entry; the run's own
+    fields (status, stage, budget, reason) are written from the new state.
+    """
     new_state, commands = step(loaded.state, event)
     if new_state == loaded.state and not commands:
         return []
-    moment = now()
-    history: list[HistoryEvent] = []
-    await _store_tasks(loaded, new_state, commands, moment, history, actor, effects)
-    await _store_run(loaded, new_state, moment)
+    step_ = _Step(loaded, new_state, now(), actor, effects)
     for command in commands:
-        await _carry(loaded, command, moment, history, actor, effects)
-    for offset, entry in enumerate(history):  # one step's events keep their order in the history
-        entry.created_at = moment + timedelta(microseconds=offset)
-    await HistoryEvent.bulk_create(history)
+        await step_.carry(command)
+    if step_.created:
+        await TaskRun.bulk_create(step_.created)
+    await _store_run(loaded, new_state, step_.moment)
+    for offset, entry in enumerate(step_.history):  # one step's events keep their order in the history
+        entry.created_at = step_.moment + timedelta(microseconds=offset)
+    await HistoryEvent.bulk_create(step_.history)
     effects.messages.append(run_message(loaded))
     loaded.state = new_state
     return commands
 
 
-async def _store_tasks(
-    loaded: LoadedRun,
-    new_state: RunState,
-    commands: list[Command],
-    moment: datetime,
-    history: list[HistoryEvent],
-    actor: str,
-    effects: Effects,
-) -> None:
-    starts = {command.task_run_id: command for command in commands if isinstance(command, StartTask)}
-    created: list[TaskRun] = []
-    for ordinal, task in enumerate(new_state.task_runs):
-        row = loaded.tasks.get(task.id)
-        if row is None:
-            row = _new_task_run(loaded.run, ordinal, task, starts[task.id], moment)
-            created.append(row)
-            loaded.tasks[task.id] = row
-            if row.timeout_at is not None:
-                effects.timeouts.append((row.id, delay_ms(row.timeout_at, moment)))
-            effects.run_tasks.append(row.id)
-            history.append(_event(loaded, "task.started", f'Task "{task.key}" started.', row, actor))
-        elif _changed(row, task):
-            await _update_task(loaded, row, task, moment, history, actor)
-    if created:
-        await TaskRun.bulk_create(created)
-
-
-def _new_task_run(
-    run: FlowRun, ordinal: int, task: TaskRunState, start: StartTask, moment: datetime
-) -> TaskRun:
-    timeout_at = moment + timedelta(milliseconds=start.timeout_duration) if start.timeout_duration else None
-    return TaskRun(
-        id=UUID(task.id),
-        run_id=run.id,
-        ordinal=ordinal,
-        stage_index=task.stage_index,
-        key=task.key,
-        handler_key=start.handler_key,
-        state=TaskState.READY,
-        timeout_at=timeout_at,
-        dispatched_at=moment,
-        created_at=moment,
-    )
-
-
-def _changed(row: TaskRun, task: TaskRunState) -> bool:
-    return (row.state, row.outcome, row.timed_out) != (task.state, task.outcome, task.timed_out)
-
-
-_TASK_WORDS = {
+_ENDED_WORDS = {
     TaskState.SUCCEEDED: ("task.succeeded", "succeeded"),
     TaskState.FAILED: ("task.failed", "failed"),
     TaskState.TIMED_OUT: ("task.timed_out", "timed out"),
@@ -169,33 +129,116 @@ _TASK_WORDS = {
 }
 
 
-async def _update_task(
-    loaded: LoadedRun,
-    row: TaskRun,
-    task: TaskRunState,
-    moment: datetime,
-    history: list[HistoryEvent],
-    actor: str,
-) -> None:
-    newly_timed_out = task.timed_out and not row.timed_out
-    row.state, row.outcome, row.timed_out = task.state, task.outcome, task.timed_out
-    fields = ["state", "outcome", "timed_out"]
-    if not task.active:
-        row.ended_at, row.lease_until, row.resume_data = moment, None, None
-        fields += ["ended_at", "lease_until", "resume_data", "response", "error"]
-        if row.handler_key == "manual-task":
-            # Nobody resolved it in time (or its run was cancelled): it can no longer be acted on.
-            await ManualTask.filter(task_run_id=row.id, status=ManualTaskStatus.OPEN).update(
-                status=ManualTaskStatus.CANCELLED, resolved_at=moment
+class _Step:
+    """The consumers of one step's commands, sharing its moment, actor, history and effects."""
+
+    def __init__(
+        self, loaded: LoadedRun, new_state: RunState, moment: datetime, actor: str, effects: Effects
+    ) -> None:
+        self.loaded, self.new_state, self.moment = loaded, new_state, moment
+        self.actor, self.effects = actor, effects
+        self.history: list[HistoryEvent] = []
+        self.created: list[TaskRun] = []
+
+    async def carry(self, command: Command) -> None:
+        match command:
+            case StartTask():
+                self.start_task(command)
+            case EndTask(task_run_id, state, _outcome, reason):
+                await self.end_task(task_run_id, state, reason)
+            case MarkTimedOut(task_run_id):
+                await self.mark_timed_out(task_run_id)
+            case CancelTask(task_run_id):
+                await self.end_task(task_run_id, TaskState.CANCELLED, "")
+            case SetOrderStatus(status):
+                await self.set_order_status(status)
+            case EndRun(status, reason):
+                self.end_run(status, reason)
+
+    def start_task(self, start: StartTask) -> None:
+        """A new task run, READY: its message goes to the dispatcher, its timeout is scheduled."""
+        ordinal = next(i for i, task in enumerate(self.new_state.task_runs) if task.id == start.task_run_id)
+        row = _new_task_run(self.loaded.run, ordinal, start, self.moment)
+        self.created.append(row)
+        self.loaded.tasks[start.task_run_id] = row
+        if row.timeout_at is not None:
+            self.effects.timeouts.append((row.id, delay_ms(row.timeout_at, self.moment)))
+        self.effects.run_tasks.append(row.id)
+        self.record("task.ready", f'Task "{start.key}" is queued to start.', row)
+
+    async def end_task(self, task_run_id: str, state: TaskState, reason: str) -> None:
+        """The task run ends; when it was cancelled or timed out, its handler stops its pending work."""
+        row = self.loaded.tasks[task_run_id]
+        task = self.new_state.task_run(task_run_id)
+        row.state = state
+        row.outcome = task.outcome if task else None  # type: ignore[assignment]
+        row.ended_at, row.lease_until, row.resume_data = self.moment, None, None
+        if state is TaskState.FAILED and reason:
+            row.error = reason
+        fields = ["state", "outcome", "ended_at", "lease_until", "resume_data", "response", "error"]
+        await row.save(update_fields=fields)
+        kind, words = _ENDED_WORDS[state]
+        detail = f": {row.error}" if state is TaskState.FAILED and row.error else "."
+        self.record(kind, f'Task "{row.key}" {words}{detail}', row)
+        if state in (TaskState.CANCELLED, TaskState.TIMED_OUT):
+            why = "was cancelled" if state is TaskState.CANCELLED else "timed out"
+            await task_handlers.cancel(EndedTask(row.id, self.loaded.order.id, row.key, row.handler_key, why))
+
+    async def mark_timed_out(self, task_run_id: str) -> None:
+        row = self.loaded.tasks[task_run_id]
+        row.timed_out = True
+        await row.save(update_fields=["timed_out"])
+        message = f'Task "{row.key}" timed out; nothing handles it, so it keeps waiting and may recover.'
+        self.record("task.timed_out", message, row)
+
+    async def set_order_status(self, status: OrderStatus) -> None:
+        order = self.loaded.order
+        previous = order.status
+        order.status = status
+        await Order.filter(id=order.id).update(status=status, updated_at=self.moment)
+        self.history.append(
+            HistoryEvent(
+                order_id=order.id,
+                kind="order.status",
+                message=f"Status changed from {OrderStatus(previous).label} to {status.label}",
+                data={"previousStatus": str(previous), "status": str(status)},
+                actor=self.actor,
+                created_at=self.moment,
             )
-    await row.save(update_fields=fields)
-    if newly_timed_out:
-        message = f'Task "{task.key}" timed out; nothing handles it, so it keeps waiting and may recover.'
-        history.append(_event(loaded, "task.timed_out", message, row, actor))
-    elif task.state in _TASK_WORDS:
-        kind, words = _TASK_WORDS[task.state]
-        detail = f": {row.error}" if task.state is TaskState.FAILED and row.error else "."
-        history.append(_event(loaded, kind, f'Task "{task.key}" {words}{detail}', row, actor))
+        )
+        self.effects.messages.append(status_message(order, str(previous), self.moment))
+
+    def end_run(self, status: RunStatus, reason: str) -> None:
+        kind = "flow.succeeded" if status is RunStatus.SUCCESS else f"flow.{status.value.lower()}"
+        self.history.append(
+            HistoryEvent(
+                order_id=self.loaded.order.id,
+                kind=kind,
+                message=reason,
+                data={},
+                actor=self.actor,
+                created_at=self.moment,
+            )
+        )
+
+    def record(self, kind: str, message: str, row: TaskRun) -> None:
+        self.history.append(_event(self.loaded, kind, message, row, self.actor))
+
+
+def _new_task_run(run: FlowRun, ordinal: int, start: StartTask, moment: datetime) -> TaskRun:
+    timeout_at = moment + timedelta(milliseconds=start.timeout_duration) if start.timeout_duration else None
+    return TaskRun(
+        id=UUID(start.task_run_id),
+        run_id=run.id,
+        ordinal=ordinal,
+        stage_index=start.stage_index,
+        key=start.key,
+        handler_key=start.handler_key,
+        state=TaskState.READY,
+        timeout_at=timeout_at,
+        dispatched_at=moment,
+        created_at=moment,
+    )
 
 
 async def _store_run(loaded: LoadedRun, new_state: RunState, moment: datetime) -> None:
@@ -209,45 +252,6 @@ async def _store_run(loaded: LoadedRun, new_state: RunState, moment: datetime) -
     await run.save(
         update_fields=["status", "stage_index", "tasks_started", "reason", "flow_status", "ended_at"]
     )
-
-
-async def _carry(
-    loaded: LoadedRun,
-    command: Command,
-    moment: datetime,
-    history: list[HistoryEvent],
-    actor: str,
-    effects: Effects,
-) -> None:
-    match command:
-        case SetOrderStatus(status):
-            previous = loaded.order.status
-            loaded.order.status = status
-            await Order.filter(id=loaded.order.id).update(status=status, updated_at=moment)
-            message = f"Status changed from {OrderStatus(previous).label} to {status.label}"
-            history.append(
-                HistoryEvent(
-                    order_id=loaded.order.id,
-                    kind="order.status",
-                    message=message,
-                    data={"previousStatus": str(previous), "status": str(status)},
-                    actor=actor,
-                    created_at=moment,
-                )
-            )
-            effects.messages.append(status_message(loaded.order, str(previous), moment))
-        case EndRun(status, reason):
-            kind = "flow.succeeded" if status is RunStatus.SUCCESS else f"flow.{status.value.lower()}"
-            history.append(
-                HistoryEvent(
-                    order_id=loaded.order.id,
-                    kind=kind,
-                    message=reason,
-                    data={},
-                    actor=actor,
-                    created_at=moment,
-                )
-            )
 
 
 def _event(loaded: LoadedRun, kind: str, message: str, task: TaskRun, actor: str) -> HistoryEvent:

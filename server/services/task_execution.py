@@ -94,9 +94,23 @@ async def _claimed(task_run_id: UUID, resuming: bool) -> Claim:
         timeout_at=task.timeout_at,
     )
     if not resuming:
+        await _record_started(task, run)
         return Claim(context, None)
     arrived: dict[str, Any] = task.resume_data or {}
     return Claim(context, Resumption(data=arrived.get("data"), actor=arrived.get("actor", "system")))
+
+
+async def _record_started(task: TaskRun, run: FlowRun) -> None:
+    """The moment a worker really starts the task (its creation only queued it)."""
+    again = f" (attempt {task.attempts})" if task.attempts > 1 else ""
+    data = {"taskRunId": str(task.id), "taskKey": task.key, "runId": str(run.id), "attempt": task.attempts}
+    await Event.create(
+        order_id=run.order.id,
+        kind="task.started",
+        message=f'Task "{task.key}" started{again}.',
+        data=data,
+        actor="system",
+    )
 
 
 async def renew_lease(claim: Claim) -> bool:
@@ -106,7 +120,7 @@ async def renew_lease(claim: Claim) -> bool:
     return bool(await mine.update(lease_until=now() + LEASE))
 
 
-async def record(claim: Claim, outcome: Outcome) -> None:
+async def record(claim: Claim, outcome: Outcome | object) -> None:
     """Store what the handler answered, once: a stale claim (the task moved on) changes nothing."""
     match outcome:
         case Succeeded() | Failed():
@@ -115,6 +129,14 @@ async def record(claim: Claim, outcome: Outcome) -> None:
             await _record_wait(claim, resume_at, response)
         case Retry(at, reason, response):
             await _record_retry(claim, at, reason, response)
+        case unexpected:  # a plug-in handler's bug: fail its task with a reason rather than drop it
+            await _record_end(claim, Failed(unexpected_outcome(claim.context.handler_key, unexpected)))
+
+
+def unexpected_outcome(handler_key: str, value: object) -> str:
+    shown = repr(value)
+    shown = shown if len(shown) <= 200 else shown[:200] + "…"
+    return f'The handler "{handler_key}" returned {shown}, expected Succeeded, Failed, Wait or Retry.'
 
 
 async def _record_end(claim: Claim, outcome: Succeeded | Failed) -> None:

@@ -13,6 +13,7 @@ from uuid import UUID
 
 from tortoise.transactions import in_transaction
 
+from server import task_handlers
 from server.domain.actors import SYSTEM
 from server.domain.feedback import AssetIn, Feedback, parse_feedback
 from server.domain.statuses import TaskState
@@ -31,13 +32,13 @@ class LinkedTask:
     link: TaskLink
 
 
-async def open_link(purpose: str, token: str, handler_key: str) -> LinkedTask:
+async def open_link(purpose: str, token: str) -> LinkedTask:
     """The waiting task behind a token; raises `LinkError`, `NotFound` or `Conflict`."""
     link = signed_links.read_task_token(purpose, token)
     if await signed_links.is_used(token):
         raise LinkError("used", "This link has been used already.")
     task = await TaskRun.get_or_none(id=link.task_run_id).select_related("run")
-    if task is None or task.handler_key != handler_key:
+    if task is None or not task_handlers.accepts_link(task.handler_key, purpose):
         raise NotFound(
             "The task of this link does not exist.", [FieldError("token", "names no task", "not_found")]
         )
@@ -84,7 +85,7 @@ async def accept_feedback(token: str, body: object) -> FeedbackAccepted:
 
     Raises `LinkError`, `ValidationFailed` (fields named like `assets[0].url`), `NotFound`, `Conflict`.
     """
-    linked = await open_link(signed_links.FEEDBACK, token, "consume-rest-api")
+    linked = await open_link(signed_links.FEEDBACK, token)
     parsed = parse_feedback(body)
     if not isinstance(parsed, Feedback):
         raise ValidationFailed("The feedback is not valid.", [FieldError(p.field, p.message) for p in parsed])
@@ -167,7 +168,7 @@ class Confirmation:
 
 async def describe_confirmation(token: str) -> Confirmation:
     """What a confirmation link confirms: the order, the mail's subject, the assets it listed."""
-    linked = await open_link(signed_links.CONFIRM, token, "asset-email")
+    linked = await open_link(signed_links.CONFIRM, token)
     response = linked.task.response or {}
     return Confirmation(linked, str(response.get("subject", "")), list(response.get("assets", [])))
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from server.demo import loader as demo
 from server.models import Order
-from server.services import demo
 from tests.browser.conftest import screenshot_path, sign_in
 
 

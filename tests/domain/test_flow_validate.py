@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from server.domain.flows.definition import MAX_TIMEOUT_MS, FlowError
-from server.domain.flows.handlers import (
+from server.domain.flows.payload_specs import (
     STRING,
     Field,
     HandlerSpec,

@@ -23,7 +23,7 @@ from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword
 from jobs.handlers.base import TaskContext
 from server import settings
 from server.domain.actors import Actor
-from server.domain.flows.handlers import handler_spec
+from server.domain.flows.payload_specs import handler_spec
 from server.models import Asset, AssetVersion, Flow, FlowRun, FlowVersion, Order, Part, Product, Space
 from tests.conftest import EXAMPLES_DIR
 

@@ -12,7 +12,7 @@ import pytest
 from jobs.handlers.asset_email import HANDLER
 from jobs.handlers.base import Succeeded, TaskContext, Wait
 from server import settings
-from server.domain.flows.handlers import handler_spec
+from server.domain.flows.payload_specs import handler_spec
 from server.domain.statuses import AssetKind, TaskState
 from server.models import Event, Order, TaskRun
 from server.services import assets

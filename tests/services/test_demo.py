@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from server.domain.demo_catalog import CDN, EYEWEAR, HISTORY_DAYS, LIGHTING, demo_orders
+from server.demo.catalog import CDN, EYEWEAR, HISTORY_DAYS, LIGHTING, demo_orders
+from server.demo.loader import ADMIN_EMAIL, LIVE_ORDERS, STATUS_EVENT, make_demo_orders, prepare_demo
 from server.domain.statuses import OrderStatus
 from server.models import Event, Flow, FlowRun, Order, Part, Product, Space, User
-from server.services.demo import ADMIN_EMAIL, LIVE_ORDERS, STATUS_EVENT, make_demo_orders, prepare_demo
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
 # The demo writes its orders through the order intake; these tests run as soon as it exists.

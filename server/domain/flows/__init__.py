@@ -10,8 +10,8 @@ from server.domain.flows.definition import (
     TaskDefinition,
     Trigger,
 )
-from server.domain.flows.handlers import HandlerSpec, handler_spec, handler_specs, register_handler
 from server.domain.flows.parse import Shape
+from server.domain.flows.payload_specs import HandlerSpec, handler_spec, handler_specs, register_handler
 from server.domain.flows.schema import flow_json_schema
 from server.domain.flows.validate import (
     FlowCheck,

@@ -1,11 +1,12 @@
 """The flow engine: a pure state machine, `step(state, event) -> (state, commands)` (DESIGN §4.2).
 
 The service layer loads a `RunState` (the run, *every* one of its task runs, the definition of the
-version it runs), feeds it one `Event`, persists the returned state (run status, stage index, tasks
-started, reason, each task run's state / outcome / timed_out) and carries out the `Command`s in the
-same transaction. The engine knows no database, clock or broker: scheduling a task's timeout is the
-service's business (it gets `timeout_duration` in `StartTask`), and so is moving a task between
-READY, RUNNING and WAITING while a worker handles it.
+version it runs), feeds it one `Event`, stores the run's own fields (status, stage index, tasks
+started, reason) and carries out the `Command`s in the same transaction. Every change to a task run
+or the order is a command (`StartTask`, `EndTask`, `MarkTimedOut`, `CancelTask`, `SetOrderStatus`,
+`EndRun`), each with one consumer in the run store. The engine knows no database, clock or broker:
+scheduling a task's timeout is the service's business (it gets `timeout_duration` in `StartTask`),
+and so is moving a task between READY, RUNNING and WAITING while a worker handles it.
 
 Decisions where the design is silent:
 
@@ -21,8 +22,8 @@ Decisions where the design is silent:
   it still counts as active, so the stage waits for it. The run and the order are UNHEALTHY while any
   such task is active; when the last one ends (late success, handled failure, or a retry replacing
   it) they go back to RUNNING and In progress (or the last `successStatus`).
-- A handled timeout ends the task as TIMED_OUT; stopping its pending work (a manual task, a
-  confirmation link) is the service's part of handling `TaskTimedOut`.
+- A handled timeout ends the task as TIMED_OUT (`EndTask`); its handler's `cancel` hook stops its
+  pending work (a manual task, a confirmation link), as for a `CancelTask`.
 - Retry applies to the latest task run of a key in the current stage when it FAILED, TIMED_OUT, or
   is still active after an unhandled timeout (that one is cancelled). It starts a new task run; a
   run ended by a failure is reopened. Retrying a task that was already retried does nothing.
@@ -208,6 +209,23 @@ class StartTask:
 
 
 @dataclass(frozen=True)
+class EndTask:
+    """The task run ended with `outcome` (its `state`); a TIMED_OUT end stops its pending work."""
+
+    task_run_id: str
+    state: TaskState  # SUCCEEDED, FAILED or TIMED_OUT
+    outcome: Outcome
+    reason: str = ""  # why it failed, as the handler said
+
+
+@dataclass(frozen=True)
+class MarkTimedOut:
+    """The task's timeout fired and nothing handles it: it keeps waiting and may still recover."""
+
+    task_run_id: str
+
+
+@dataclass(frozen=True)
 class CancelTask:
     """Stop the task run's pending work (manual task, confirmation link, timers); it is CANCELLED."""
 
@@ -225,7 +243,7 @@ class EndRun:
     reason: str
 
 
-Command = StartTask | CancelTask | SetOrderStatus | EndRun
+Command = StartTask | EndTask | MarkTimedOut | CancelTask | SetOrderStatus | EndRun
 
 
 # --------------------------------------------------------------------------------------------------
@@ -294,9 +312,11 @@ def _task_ended(work: _Work, task_id: str, outcome: Outcome, reason: str) -> Non
     keys = definition.next_keys(outcome) if definition else []
     if outcome is Outcome.TIMEOUT and not keys:
         work.update_task(task, timed_out=True)  # keeps waiting; the run is unhealthy meanwhile
+        work.commands.append(MarkTimedOut(task.id))
         _settle(work)
         return
     work.update_task(task, state=ENDED_BY[outcome], outcome=outcome)
+    work.commands.append(EndTask(task.id, ENDED_BY[outcome], outcome, reason))
     if outcome is Outcome.SUCCESS and definition and definition.success_status:
         work.update(flow_status=definition.success_status)
     if outcome is Outcome.FAILURE and not keys:

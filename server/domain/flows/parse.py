@@ -11,7 +11,7 @@ from enum import StrEnum
 from typing import Any
 
 from server.domain.flows.definition import FlowDefinition, FlowError, Json, Trigger, parse_status
-from server.domain.flows.handlers import handler_spec
+from server.domain.flows.payload_specs import handler_spec
 from server.domain.jsonpos import loads
 
 STEP_LIST_STAGE_KEY = "stage-1"  # the one stage a step list becomes

@@ -8,7 +8,7 @@ the single stage and the step list are accepted on save but converted, so editor
 from __future__ import annotations
 
 from server.domain.flows.definition import Json
-from server.domain.flows.validate import FLOW
+from server.domain.flows.validate import flow
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -22,4 +22,4 @@ def flow_json_schema(schema_id: str | None = None) -> Json:
         "description": "Stages run in order; each starts its initial tasks, and a task's next entries "
         "start more tasks when it ends with a matching outcome.",
     }
-    return schema | FLOW.json_schema()
+    return schema | flow().json_schema()

@@ -1,6 +1,6 @@
 """Flow validation: every problem at once, each a JSON pointer into what the user wrote and a sentence.
 
-The structure of the format is declared here with the schema language of `handlers`; `schema.py`
+The structure of the format is declared here with the schema language of `payload_specs`; `schema.py`
 renders the same declarations as JSON Schema. Nothing here raises, whatever the JSON.
 """
 
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from server.domain.flows.definition import (
@@ -20,7 +21,8 @@ from server.domain.flows.definition import (
     Trigger,
     parse_status,
 )
-from server.domain.flows.handlers import (
+from server.domain.flows.parse import Shape, detect_shape, parse_text, to_canonical
+from server.domain.flows.payload_specs import (
     HANDLER_KEY,
     KEY,
     OBJECT,
@@ -36,7 +38,6 @@ from server.domain.flows.handlers import (
     one_of,
     positive_integer,
 )
-from server.domain.flows.parse import Shape, detect_shape, parse_text, to_canonical
 from server.domain.json_values import kind_of
 from server.domain.jsonpos import child
 
@@ -53,11 +54,6 @@ def _status_problem(value: Any) -> str | None:
         return 'cannot be "Created": a flow never puts an order back to Created'
     listed = '"In progress", "Success", "Failure" or "Unhealthy"'
     return f'is not an order status a flow can set ("{value}"); use {listed}'
-
-
-STATUS = Scalar({"type": "string", "pattern": STATUS_PATTERN}, _status_problem)
-TIMEOUT = positive_integer("a whole number of milliseconds", MAX_TIMEOUT_MS, " (30 days)")
-TRIGGER = one_of(*(trigger.value for trigger in Trigger))
 
 
 def _payload_rule(handler_field: str, payload_field: str) -> Rule:
@@ -197,77 +193,126 @@ def _step_references(steps: list[Any]) -> list[FlowError]:
 # The format, declared
 
 
-NEXT_ENTRY = ObjectOf(
-    (
-        Field("taskDefinitionKey", KEY, True, description="the key of the task to start, in the same stage."),
-        Field(
-            "trigger",
-            TRIGGER,
-            True,
-            description='the outcome that starts it: "success", "failure", "timeout" or "always".',
-        ),
-    ),
-    "a next entry",
-)
-TASK_DEFINITION = ObjectOf(
-    (
-        Field("key", KEY, True, description="the task's key, unique in its stage."),
-        Field("handlerKey", HANDLER_KEY, True, description="what the task does."),
-        Field("payload", OBJECT, description="the handler's settings."),
-        Field("timeoutDuration", TIMEOUT, description="milliseconds before the task times out."),
-        Field("next", ListOf(NEXT_ENTRY), description="the tasks to start when this one ends."),
-        Field("successStatus", STATUS, description="the order status to set when this task succeeds."),
-    ),
-    "a task definition",
-    rules=(_payload_rule("handlerKey", "payload"),),
-    extra_schema=lambda: _payload_schema("handlerKey", "payload"),
-)
-STAGE = ObjectOf(
-    (
-        Field("key", KEY, True, description="the stage's key, unique in the flow."),
-        Field("taskDefinitions", ListOf(TASK_DEFINITION, 1), True, description="the tasks of the stage."),
-        Field(
-            "initialTaskDefinitionKeys",
-            ListOf(
-                KEY,
-                1,
-                "A stage needs an initial task: list at least one task key in initialTaskDefinitionKeys.",
+# Built on first use, not at import: what runs at import cannot be mutated by mutation testing, and
+# the handler specs are registered after import anyway (the payload rules read them at check time).
+
+
+@cache
+def status_type() -> Scalar:
+    return Scalar({"type": "string", "pattern": STATUS_PATTERN}, _status_problem)
+
+
+@cache
+def timeout_type() -> Scalar:
+    return positive_integer("a whole number of milliseconds", MAX_TIMEOUT_MS, " (30 days)")
+
+
+@cache
+def trigger_type() -> Scalar:
+    return one_of(*(trigger.value for trigger in Trigger))
+
+
+@cache
+def next_entry() -> ObjectOf:
+    return ObjectOf(
+        (
+            Field(
+                "taskDefinitionKey", KEY, True, description="the key of the task to start, in the same stage."
             ),
-            True,
-            description="the tasks that start when the stage starts.",
+            Field(
+                "trigger",
+                trigger_type(),
+                True,
+                description='the outcome that starts it: "success", "failure", "timeout" or "always".',
+            ),
         ),
-    ),
-    "a stage",
-    rules=(_stage_references,),
-)
-FLOW = ObjectOf(
-    (
-        Field("tags", STRING_LIST, description="tags of the flow."),
-        Field(
-            "stages",
-            ListOf(STAGE, 1, "A flow needs at least one stage."),
-            True,
-            description="the stages, run in order.",
+        "a next entry",
+    )
+
+
+@cache
+def task_definition() -> ObjectOf:
+    return ObjectOf(
+        (
+            Field("key", KEY, True, description="the task's key, unique in its stage."),
+            Field("handlerKey", HANDLER_KEY, True, description="what the task does."),
+            Field("payload", OBJECT, description="the handler's settings."),
+            Field("timeoutDuration", timeout_type(), description="milliseconds before the task times out."),
+            Field("next", ListOf(next_entry()), description="the tasks to start when this one ends."),
+            Field(
+                "successStatus", status_type(), description="the order status to set when this task succeeds."
+            ),
         ),
-    ),
-    "a flow",
-    rules=(_unique_stage_keys,),
-)
-STEP = ObjectOf(
-    (
-        Field("stepDefinitionId", KEY, True, description="the step's id, unique in the list."),
-        Field("type", HANDLER_KEY, True, description="the handler key."),
-        Field("successStatus", STATUS, description="the order status to set when this step succeeds."),
-        Field("options", OBJECT, description="the handler's payload."),
-        Field("timeout", TIMEOUT, description="milliseconds before the step times out."),
-        Field("onSuccess", KEY, description="the step to run when this one succeeds."),
-        Field("onError", KEY, description="the step to run when this one fails."),
-    ),
-    "a step",
-    rules=(_payload_rule("type", "options"),),
-    extra_schema=lambda: _payload_schema("type", "options"),
-)
-STEP_LIST = ListOf(STEP, 1, "A step list needs at least one step.")
+        "a task definition",
+        rules=(_payload_rule("handlerKey", "payload"),),
+        extra_schema=lambda: _payload_schema("handlerKey", "payload"),
+    )
+
+
+@cache
+def stage() -> ObjectOf:
+    return ObjectOf(
+        (
+            Field("key", KEY, True, description="the stage's key, unique in the flow."),
+            Field(
+                "taskDefinitions", ListOf(task_definition(), 1), True, description="the tasks of the stage."
+            ),
+            Field(
+                "initialTaskDefinitionKeys",
+                ListOf(
+                    KEY,
+                    1,
+                    "A stage needs an initial task: list at least one task key in initialTaskDefinitionKeys.",
+                ),
+                True,
+                description="the tasks that start when the stage starts.",
+            ),
+        ),
+        "a stage",
+        rules=(_stage_references,),
+    )
+
+
+@cache
+def flow() -> ObjectOf:
+    return ObjectOf(
+        (
+            Field("tags", STRING_LIST, description="tags of the flow."),
+            Field(
+                "stages",
+                ListOf(stage(), 1, "A flow needs at least one stage."),
+                True,
+                description="the stages, run in order.",
+            ),
+        ),
+        "a flow",
+        rules=(_unique_stage_keys,),
+    )
+
+
+@cache
+def step() -> ObjectOf:
+    return ObjectOf(
+        (
+            Field("stepDefinitionId", KEY, True, description="the step's id, unique in the list."),
+            Field("type", HANDLER_KEY, True, description="the handler key."),
+            Field(
+                "successStatus", status_type(), description="the order status to set when this step succeeds."
+            ),
+            Field("options", OBJECT, description="the handler's payload."),
+            Field("timeout", timeout_type(), description="milliseconds before the step times out."),
+            Field("onSuccess", KEY, description="the step to run when this one succeeds."),
+            Field("onError", KEY, description="the step to run when this one fails."),
+        ),
+        "a step",
+        rules=(_payload_rule("type", "options"),),
+        extra_schema=lambda: _payload_schema("type", "options"),
+    )
+
+
+@cache
+def step_list() -> ListOf:
+    return ListOf(step(), 1, "A step list needs at least one step.")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -278,23 +323,23 @@ def validate_flow(value: Any) -> list[FlowError]:
     """Problems of a parsed flow in any accepted shape; empty if it is valid."""
     shape = detect_shape(value)
     if shape is Shape.CANONICAL:
-        return FLOW.check(value, "", "The flow")
+        return flow().check(value, "", "The flow")
     if shape is Shape.STAGE:
-        return STAGE.check(value, "", "The stage")
+        return stage().check(value, "", "The stage")
     if shape is Shape.STEP_LIST:
-        errors = STEP_LIST.check(value, "", "The step list")
+        errors = step_list().check(value, "", "The step list")
         return errors + _step_references(value)
     return [FlowError("", _shape_message(value))]
 
 
 def validate_task_definition(value: Any) -> list[FlowError]:
     """Problems of one task definition on its own (its next keys are not resolved)."""
-    return TASK_DEFINITION.check(value, "", "The task definition")
+    return task_definition().check(value, "", "The task definition")
 
 
 def validate_step(value: Any) -> list[FlowError]:
     """Problems of one step of a step list on its own (onSuccess/onError are not resolved)."""
-    return STEP.check(value, "", "The step")
+    return step().check(value, "", "The step")
 
 
 def _shape_message(value: Any) -> str:

@@ -19,9 +19,9 @@ from uuid import UUID
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
+from server.demo.catalog import EYEWEAR, LIGHTING, DemoOrder, demo_orders
+from server.demo.flows import DEMO_FLOWS, FLOW_KEYS
 from server.domain.actors import SYSTEM
-from server.domain.demo_catalog import EYEWEAR, LIGHTING, DemoOrder, demo_orders
-from server.domain.demo_flows import DEMO_FLOWS, FLOW_KEYS
 from server.domain.statuses import OrderStatus
 from server.models import Event, Flow, Order, Space, User
 from server.services.auth import create_admin, create_api_key, create_space, default_organization

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from server.domain.demo_catalog import EYEWEAR, LIGHTING
+from server.demo.catalog import EYEWEAR, LIGHTING
 
 Json = dict[str, Any]
 HOUR_MS = 3_600_000

@@ -1,4 +1,4 @@
-"""Handler payload specs (DESIGN §4.4), declared as data in a small schema language.
+"""The language of handler payload specs (DESIGN §4.4), and the registry validation reads them from.
 
 A `Field` has a name, a value type, whether it is required, aliases and a description. A value type
 can both *check* a Python value (producing `FlowError`s with JSON pointers) and *render* itself as a
@@ -7,8 +7,9 @@ JSON Schema fragment, so validation and `/schemas/flow.json` never disagree.
 Rules common to every object: a key whose value is `null` counts as absent; unknown keys are refused
 with the closest known name as a suggestion; a field and its alias may not both be given.
 
-The registry starts with the six built-ins; plug-ins (entry points `fabflow.handlers`) add theirs
-with `register_handler`.
+The registry starts empty. Each handler module (built-in or plug-in, entry points `fabflow.handlers`)
+declares its own spec; the composition root registers the installed ones at start-up
+(`server.task_handlers.install`), so the domain never imports the handlers.
 """
 
 from __future__ import annotations
@@ -107,7 +108,7 @@ class Field:
 @dataclass(frozen=True)
 class ObjectOf:
     fields: tuple[Field, ...]
-    title: str  # "a send-email payload": completes "is not a field of …"
+    title: str  # completes "is not a field of …", e.g. "a send-fax payload"
     # Checks across fields (unique keys, references), run on any object even if some fields are wrong:
     # they must skip what they cannot read. `extra_schema` says in JSON Schema what they can.
     rules: tuple[Rule, ...] = ()
@@ -398,80 +399,3 @@ def handler_specs() -> tuple[HandlerSpec, ...]:
 
 def handler_keys() -> tuple[str, ...]:
     return tuple(_REGISTRY)
-
-
-_RECIPIENTS = Field("recipients", EMAIL_LIST, True, ("recipient",), "the e-mail addresses to write to.")
-_CC = Field("cc", EMAIL_LIST, description="addresses to copy.")
-_BCC = Field("bcc", EMAIL_LIST, description="addresses to copy blind.")
-_SUBJECT = Field("subject", STRING, True, description="the subject line; {placeholders} are filled in.")
-
-
-BUILT_INS = (
-    HandlerSpec(
-        "send-email",
-        "Sends an HTML e-mail.",
-        (
-            _RECIPIENTS,
-            _SUBJECT,
-            Field("body", STRING, True, ("message",), "the HTML body; {placeholders} are filled in."),
-            _CC,
-            _BCC,
-        ),
-    ),
-    HandlerSpec(
-        "asset-email",
-        "E-mails links to the order's assets whose file names match a filter; optionally waits for "
-        "the recipient to confirm.",
-        (
-            Field("filter", REGEX, True, description="a regular expression on asset file names."),
-            _RECIPIENTS,
-            _SUBJECT,
-            Field("body", STRING, True, ("message",), "the HTML body; {assetOverview} lists the assets."),
-            Field(
-                "needConfirmation", BOOLEAN, description="wait until the recipient confirms.", default=False
-            ),
-            _CC,
-            _BCC,
-        ),
-    ),
-    HandlerSpec(
-        "consume-rest-api",
-        "POSTs the order in the connector format to a URL; optionally waits for the connector's feedback.",
-        (
-            Field("uri", HTTP_URL, True, description="the connector's http(s) URL."),
-            Field("sendsFeedback", BOOLEAN, description="wait for the connector's feedback.", default=False),
-        ),
-    ),
-    HandlerSpec(
-        "generate-production-files",
-        "Builds production files (meshes) from the configuration of each product and part.",
-        (
-            Field("fileFormat", one_of("stl", "obj"), True, description='"stl" or "obj".'),
-            Field("generator", STRING, description="the registered generator to use."),
-        ),
-    ),
-    HandlerSpec(
-        "manual-task",
-        "Waits for a person to complete (success) or reject (failure) a task.",
-        (
-            Field("title", STRING, True, description="what the person must do."),
-            Field("description", STRING, description="details for the person."),
-            Field("assigneeTags", STRING_LIST, description="users with one of these tags see the task."),
-        ),
-    ),
-    HandlerSpec(
-        "wait",
-        "Succeeds after a duration.",
-        (
-            Field(
-                "duration",
-                positive_integer("a whole number of milliseconds"),
-                True,
-                description="milliseconds to wait.",
-            ),
-        ),
-    ),
-)
-
-for _spec in BUILT_INS:
-    register_handler(_spec)

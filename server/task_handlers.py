@@ -1,0 +1,78 @@
+"""The port through which validation and the services reach the installed task handlers.
+
+A handler is one module of `jobs` (or of a plug-in package) named by an entry point of the group
+`fabflow.handlers`. The domain and the services never import `jobs`: the composition root
+(`server.app`, `server.cli`, the worker start, the tests' conftest) loads the entry points and calls
+`install`, which registers each handler's payload spec with flow validation and keeps the handler
+for the hooks the services call (`cancel`, the link purposes it accepts).
+
+What a handler is, for authors: `jobs.handlers.base`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from typing import Any, Protocol
+
+from server.domain.flows.payload_specs import HandlerSpec, handler_spec, register_handler
+from server.domain.tasks import EndedTask, Outcome, Resumption, TaskContext
+
+logger = logging.getLogger(__name__)
+
+
+class Handler(Protocol):
+    """What every handler has. The hooks of `Hooks` are optional: `cancel`, `link_purposes`, `variables`."""
+
+    spec: HandlerSpec
+
+    async def run(self, context: TaskContext) -> Outcome: ...
+
+    async def resume(self, context: TaskContext, resumption: Resumption) -> Outcome: ...
+
+
+class Hooks(Protocol):
+    """The optional part of a handler; a handler without one behaves as if it returned nothing."""
+
+    # The purposes of the signed links (`signed_links.CONFIRM`, `signed_links.FEEDBACK`) whose
+    # answers this handler's tasks wait for; a link of another purpose is refused for its tasks.
+    link_purposes: frozenset[str]
+    # The placeholder variables the handler adds to the order's (name → what it holds), for docs.
+    variables: Mapping[str, str]
+
+    async def cancel(self, task: EndedTask) -> None:
+        """Stop the task's pending work, inside the transaction that ends it: change rows only."""
+
+
+_INSTALLED: dict[str, Any] = {}
+
+
+def install(handlers: Iterable[Handler]) -> None:
+    """Make `handlers` the installed ones; their specs become known to validation and the editor."""
+    _INSTALLED.clear()
+    for handler in handlers:
+        spec = handler.spec
+        if handler_spec(spec.key) is not spec:
+            register_handler(spec, replace=True)
+        _INSTALLED[spec.key] = handler
+
+
+def installed() -> Mapping[str, Handler]:
+    return dict(_INSTALLED)
+
+
+def handler(key: str) -> Handler | None:
+    return _INSTALLED.get(key)
+
+
+def accepts_link(handler_key: str, purpose: str) -> bool:
+    """Whether tasks of this handler wait for answers through signed links of `purpose`."""
+    found = _INSTALLED.get(handler_key)
+    return purpose in (getattr(found, "link_purposes", None) or ())
+
+
+async def cancel(task: EndedTask) -> None:
+    """Call the handler's `cancel` hook, if it has one (an uninstalled handler has nothing to stop)."""
+    hook = getattr(_INSTALLED.get(task.handler_key), "cancel", None)
+    if hook is not None:
+        await hook(task)
