@@ -17,7 +17,10 @@ from server.domain.flows.engine import (
     CancelTask,
     Command,
     EndRun,
+    EndTask,
     Event,
+    MarkTimedOut,
+    Outcome,
     RestartRun,
     RetryTask,
     RunStarted,
@@ -345,6 +348,48 @@ SCENARIOS = [
 ]
 
 
+def task_commands(before: RunState, after: RunState) -> list[Command]:
+    """The task commands that describe the change from `before` to `after`, in task-run order."""
+    expected: list[Command] = []
+    for task in after.task_runs:
+        old = before.task_run(task.id)
+        if old is None:
+            definition = after.task_definition(task)
+            assert definition is not None
+            start = StartTask(task.id, task.key, task.stage_index, "wait", definition.timeout_duration)
+            expected.append(start)
+        elif old.state is not task.state and task.state is TaskState.CANCELLED:
+            expected.append(CancelTask(task.id))
+        elif old.state is not task.state:
+            expected.append(
+                EndTask(task.id, task.state, task.outcome, "it broke" * (task.outcome is Outcome.FAILURE))
+            )  # type: ignore[arg-type]
+        elif task.timed_out and not old.timed_out:
+            expected.append(MarkTimedOut(task.id))
+    return expected
+
+
+@pytest.mark.parametrize(("definition", "script", "run", "order", "summary"), SCENARIOS)
+def test_every_task_change_of_a_step_is_a_command(
+    definition: FlowDefinition, script: list[str], run: RunStatus, order: OrderStatus, summary: str
+) -> None:
+    """Replaying the scenario step by step: the task commands say exactly what changed, nothing more,
+    and an order status command comes with every change of the order's status."""
+    state = RunState(definition, run_id="run-1")
+    for action in ["start", *script]:
+        new, commands = step(state, event(state, action))
+        kinds = (StartTask, EndTask, MarkTimedOut, CancelTask)
+        assert sorted(map(repr, (c for c in commands if isinstance(c, kinds)))) == sorted(
+            map(repr, task_commands(state, new))
+        )
+        statuses = [c.status for c in commands if isinstance(c, SetOrderStatus)]
+        assert (statuses[-1] if statuses else state.order_status) is new.order_status
+        assert [c for c in commands if isinstance(c, EndRun)] == (
+            [EndRun(new.status, new.reason)] if new.ended and not state.ended else []
+        )
+        state = new
+
+
 @pytest.mark.parametrize(("definition", "script", "run", "order", "summary"), SCENARIOS)
 def test_scenario(
     definition: FlowDefinition, script: list[str], run: RunStatus, order: OrderStatus, summary: str
@@ -451,22 +496,49 @@ def test_an_unhandled_failure_cancels_sets_failure_and_ends_the_run() -> None:
     state, commands = step(state, TaskFailed(a.id, "HTTP 404 from the connector"))
 
     reason = 'Task "a" failed and no next entry handles its failure: HTTP 404 from the connector'
-    assert commands == [CancelTask(b.id), SetOrderStatus(FAILURE), EndRun(F, reason)]
+    assert commands == [
+        EndTask(a.id, TaskState.FAILED, Outcome.FAILURE, "HTTP 404 from the connector"),
+        CancelTask(b.id),
+        SetOrderStatus(FAILURE),
+        EndRun(F, reason),
+    ]
     assert state.reason == reason
 
 
 def test_an_unhandled_timeout_only_marks_the_order_unhealthy() -> None:
     state, commands = play(flow(stage(t("a", success="b"), t("b"))), "a timeout")
 
-    assert commands == [SetOrderStatus(UNHEALTHY)]
+    a = state.task_runs[0]
+    assert commands == [MarkTimedOut(a.id), SetOrderStatus(UNHEALTHY)]
     state, commands = step(state, event(state, "a ok"))
-    assert commands == [StartTask(state.task_runs[1].id, "b", 0, "wait", None), SetOrderStatus(IN_PROGRESS)]
+    assert commands == [
+        EndTask(a.id, TaskState.SUCCEEDED, Outcome.SUCCESS),
+        StartTask(state.task_runs[1].id, "b", 0, "wait", None),
+        SetOrderStatus(IN_PROGRESS),
+    ]
+
+
+def test_a_handled_timeout_ends_the_task_timed_out_and_starts_its_branch() -> None:
+    state, _ = play(BRANCHES)
+    a = state.task_runs[0]
+
+    state, commands = step(state, TaskTimedOut(a.id))
+
+    d = state.task_runs[1]
+    assert commands == [
+        EndTask(a.id, TaskState.TIMED_OUT, Outcome.TIMEOUT),
+        StartTask(d.id, "d", 0, "wait", None),
+    ]
 
 
 def test_finishing_the_last_stage_sets_success_and_ends_the_run() -> None:
-    _, commands = play(ONE, "a ok")
+    state, commands = play(ONE, "a ok")
 
-    assert commands == [SetOrderStatus(SUCCESS), EndRun(S, "Every stage finished.")]
+    assert commands == [
+        EndTask(state.task_runs[0].id, TaskState.SUCCEEDED, Outcome.SUCCESS),
+        SetOrderStatus(SUCCESS),
+        EndRun(S, "Every stage finished."),
+    ]
 
 
 def test_a_successstatus_equal_to_the_order_status_sends_nothing() -> None:
@@ -477,9 +549,13 @@ def test_a_successstatus_equal_to_the_order_status_sends_nothing() -> None:
 
 
 def test_the_error_branch_ends_the_run_failed_with_a_reason() -> None:
-    _, commands = play(ERROR_BRANCH, "a fail", "err ok", "b ok")
+    state, commands = play(ERROR_BRANCH, "a fail", "err ok", "b ok")
 
-    assert commands == [EndRun(F, "Every stage finished; a task's successStatus set the order to Failure.")]
+    b = state.task_runs[-1]
+    assert commands == [
+        EndTask(b.id, TaskState.SUCCEEDED, Outcome.SUCCESS),
+        EndRun(F, "Every stage finished; a task's successStatus set the order to Failure."),
+    ]
 
 
 def test_the_next_stage_starts_in_the_same_step() -> None:
@@ -522,8 +598,9 @@ def test_restart_cancels_and_starts_over_on_a_newer_definition() -> None:
 
 
 def test_a_retry_unhealthy_task_is_cancelled_and_started_again() -> None:
-    state, _ = play(ONE, "a timeout")
+    state, commands = play(ONE, "a timeout")
     old = state.task_runs[0]
+    assert commands == [MarkTimedOut(old.id), SetOrderStatus(UNHEALTHY)]
 
     state, commands = step(state, RetryTask(old.id))
 
