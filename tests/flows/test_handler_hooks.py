@@ -1,0 +1,106 @@
+"""What the run store does with the engine's commands besides writing rows: a handler's `cancel`
+hook when its task is cancelled or ends by a handled timeout, the history of a task's start, and a
+handler's answer that is none of the outcomes."""
+
+from __future__ import annotations
+
+import pytest
+
+from jobs.runtime import Embedded
+from server.domain.actors import Actor
+from server.domain.statuses import ManualTaskStatus, OrderStatus, RunStatus, TaskState
+from server.domain.tasks import Succeeded
+from server.models import Event, FlowRun, ManualTask, Order, TaskRun
+from server.services import flow_runs, task_execution
+from tests.e2e.support import until
+from tests.flows.conftest import MakeFlow, MakeOrder, stage, task
+
+CHECK = {"stages": [stage("s", [task("check", "manual-task", {"title": "Check"})], ["check"])]}
+
+
+async def open_manual_task(order: Order) -> ManualTask | None:
+    return await ManualTask.get_or_none(order_id=order.id, status=ManualTaskStatus.OPEN)
+
+
+async def test_a_cancelled_run_closes_its_manual_task(
+    jobs: Embedded, make_flow: MakeFlow, make_order: MakeOrder, admin: Actor
+) -> None:
+    # given
+    flow = await make_flow(CHECK)
+    order = await make_order(flow.flow.key)
+    run = await flow_runs.start_order_flow(admin, order.id)
+    manual = await until(lambda: open_manual_task(order))
+
+    # when
+    await flow_runs.cancel_run(admin, run.id)
+
+    # then
+    await manual.refresh_from_db()
+    assert manual.status == ManualTaskStatus.CANCELLED and manual.resolved_at is not None
+    assert (await TaskRun.get(id=manual.task_run_id)).state == TaskState.CANCELLED  # type: ignore[attr-defined]
+    assert await Event.filter(order_id=order.id, kind="task.cancelled").count() == 1
+
+
+async def test_a_task_is_queued_when_created_and_started_when_a_worker_claims_it(
+    make_flow: MakeFlow, make_order: MakeOrder, admin: Actor
+) -> None:
+    """No worker runs here: the task stays READY until the test claims it as a worker would."""
+    # given
+    flow = await make_flow(CHECK)
+    order = await make_order(flow.flow.key)
+    run = await flow_runs.start_order_flow(admin, order.id)
+    queued = await TaskRun.get(run_id=run.id)
+    kinds = await Event.filter(order_id=order.id).values_list("kind", flat=True)
+    assert "task.ready" in kinds and "task.started" not in kinds
+
+    # when
+    claim = await task_execution.claim(queued.id)
+
+    # then
+    assert claim is not None
+    [started] = await Event.filter(order_id=order.id, kind="task.started")
+    assert started.message == 'Task "check" started.'
+    assert started.data["taskRunId"] == str(queued.id)
+
+
+class NotAnOutcome:
+    def __repr__(self) -> str:
+        return "NotAnOutcome()"
+
+
+@pytest.mark.parametrize("answer", [NotAnOutcome(), None, {"status": "success"}])
+async def test_a_handler_answer_that_is_no_outcome_fails_the_task_with_a_reason(
+    make_flow: MakeFlow, make_order: MakeOrder, admin: Actor, answer: object
+) -> None:
+    # given: a worker claimed the task and its handler answered something unexpected
+    flow = await make_flow(CHECK)
+    order = await make_order(flow.flow.key)
+    run = await flow_runs.start_order_flow(admin, order.id)
+    claim = await task_execution.claim((await TaskRun.get(run_id=run.id)).id)
+    assert claim is not None
+
+    # when
+    await task_execution.record(claim, answer)
+
+    # then
+    failed = await TaskRun.get(run_id=run.id)
+    reason = f'The handler "manual-task" returned {answer!r}, expected Succeeded, Failed, Wait or Retry.'
+    assert (failed.state, failed.error) == (TaskState.FAILED, reason)
+    ended = await FlowRun.get(id=run.id)
+    assert ended.status == RunStatus.FAILURE and reason in ended.reason
+    assert (await Order.get(id=order.id)).status == OrderStatus.FAILURE
+
+
+async def test_an_outcome_still_ends_the_task(
+    make_flow: MakeFlow, make_order: MakeOrder, admin: Actor
+) -> None:
+    flow = await make_flow(CHECK)
+    order = await make_order(flow.flow.key)
+    run = await flow_runs.start_order_flow(admin, order.id)
+    claim = await task_execution.claim((await TaskRun.get(run_id=run.id)).id)
+    assert claim is not None
+
+    await task_execution.record(claim, Succeeded({"by": "test"}))
+
+    done = await TaskRun.get(run_id=run.id)
+    assert (done.state, done.response, done.error) == (TaskState.SUCCEEDED, {"by": "test"}, "")
