@@ -127,3 +127,10 @@ async def test_a_flow_runs_the_installed_example_on_the_worker(
     [logged] = await Event.filter(order_id=order.id, kind="log-message")
     assert logged.message == "Order ORD-LOG-1 is on its way."
     assert logged.data == {"task": "note", "level": "info"}
+
+
+def test_the_readme_shows_the_example_as_it_is() -> None:
+    readme = (EXAMPLE.parents[2] / "README.md").read_text()
+
+    assert (EXAMPLE / "fabflow_log_message.py").read_text() in readme
+    assert 'log-message = "fabflow_log_message:HANDLER"' in readme
