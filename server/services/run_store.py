@@ -107,15 +107,15 @@ async def decide(loaded: LoadedRun, event: Event, actor: str, effects: Effects) 
     new_state, commands = step(loaded.state, event)
     if new_state == loaded.state and not commands:
         return []
-    step_ = _Step(loaded, new_state, now(), actor, effects)
+    consumers = _Consumers(loaded, now(), actor, effects)
     for command in commands:
-        await step_.carry(command)
-    if step_.created:
-        await TaskRun.bulk_create(step_.created)
-    await _store_run(loaded, new_state, step_.moment)
-    for offset, entry in enumerate(step_.history):  # one step's events keep their order in the history
-        entry.created_at = step_.moment + timedelta(microseconds=offset)
-    await HistoryEvent.bulk_create(step_.history)
+        await consumers.carry(command)
+    if consumers.created:
+        await TaskRun.bulk_create(consumers.created)
+    await _store_run(loaded, new_state, consumers.moment)
+    for offset, entry in enumerate(consumers.history):  # one step's events keep their order in the history
+        entry.created_at = consumers.moment + timedelta(microseconds=offset)
+    await HistoryEvent.bulk_create(consumers.history)
     effects.messages.append(run_message(loaded))
     loaded.state = new_state
     return commands
@@ -129,14 +129,11 @@ _ENDED_WORDS = {
 }
 
 
-class _Step:
-    """The consumers of one step's commands, sharing its moment, actor, history and effects."""
+class _Consumers:
+    """The consumer of each command of one step, sharing its moment, actor, history and effects."""
 
-    def __init__(
-        self, loaded: LoadedRun, new_state: RunState, moment: datetime, actor: str, effects: Effects
-    ) -> None:
-        self.loaded, self.new_state, self.moment = loaded, new_state, moment
-        self.actor, self.effects = actor, effects
+    def __init__(self, loaded: LoadedRun, moment: datetime, actor: str, effects: Effects) -> None:
+        self.loaded, self.moment, self.actor, self.effects = loaded, moment, actor, effects
         self.history: list[HistoryEvent] = []
         self.created: list[TaskRun] = []
 
@@ -144,12 +141,12 @@ class _Step:
         match command:
             case StartTask():
                 self.start_task(command)
-            case EndTask(task_run_id, state, _outcome, reason):
-                await self.end_task(task_run_id, state, reason)
+            case EndTask(task_run_id, state, outcome, reason):
+                await self.end_task(task_run_id, state, outcome, reason)
             case MarkTimedOut(task_run_id):
                 await self.mark_timed_out(task_run_id)
             case CancelTask(task_run_id):
-                await self.end_task(task_run_id, TaskState.CANCELLED, "")
+                await self.end_task(task_run_id, TaskState.CANCELLED, None, "")
             case SetOrderStatus(status):
                 await self.set_order_status(status)
             case EndRun(status, reason):
@@ -157,7 +154,7 @@ class _Step:
 
     def start_task(self, start: StartTask) -> None:
         """A new task run, READY: its message goes to the dispatcher, its timeout is scheduled."""
-        ordinal = next(i for i, task in enumerate(self.new_state.task_runs) if task.id == start.task_run_id)
+        ordinal = len(self.loaded.tasks)  # every task run of the run is loaded, in ordinal order
         row = _new_task_run(self.loaded.run, ordinal, start, self.moment)
         self.created.append(row)
         self.loaded.tasks[start.task_run_id] = row
@@ -166,12 +163,13 @@ class _Step:
         self.effects.run_tasks.append(row.id)
         self.record("task.ready", f'Task "{start.key}" is queued to start.', row)
 
-    async def end_task(self, task_run_id: str, state: TaskState, reason: str) -> None:
+    async def end_task(
+        self, task_run_id: str, state: TaskState, outcome: Outcome | None, reason: str
+    ) -> None:
         """The task run ends; when it was cancelled or timed out, its handler stops its pending work."""
         row = self.loaded.tasks[task_run_id]
-        task = self.new_state.task_run(task_run_id)
         row.state = state
-        row.outcome = task.outcome if task else None  # type: ignore[assignment]
+        row.outcome = outcome  # type: ignore[assignment]
         row.ended_at, row.lease_until, row.resume_data = self.moment, None, None
         if state is TaskState.FAILED and reason:
             row.error = reason
