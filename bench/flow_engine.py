@@ -118,10 +118,12 @@ class Setup:
 
 
 async def prepare(latency_wait_ms: int) -> Setup:
+    from jobs.handlers.registry import install_handlers
     from server.domain.actors import SYSTEM
     from server.services.auth import create_api_key, create_space
     from server.services.flows import create_flow
 
+    install_handlers()  # this script is its own composition root: flows name the built-in handlers
     space = await create_space(SYSTEM, SPACE_KEY, "Bench")
     key = await create_api_key(SYSTEM, SPACE_KEY, "bench")
     no_ops = await create_flow(SYSTEM, SPACE_KEY, "Three no-ops", json.dumps(NO_OPS))
