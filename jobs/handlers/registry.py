@@ -32,6 +32,8 @@ def handlers() -> dict[str, Handler]:
         if handler.spec.key != entry.name:
             logger.warning("the entry point %r names a handler whose key is %r", entry.name, handler.spec.key)
         found[handler.spec.key] = handler
+    if not found:
+        logger.warning("no task handler is installed: install Fabflow with pip so its entry points exist")
     return found
 
 
