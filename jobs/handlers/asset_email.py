@@ -108,6 +108,8 @@ class AssetEmail:
 
     async def cancel(self, task: EndedTask) -> None:
         """The task is over, so its confirmation link answers that it no longer waits; say so once."""
+        if not task.was_waiting:
+            return  # no mail with a link went out yet, so there is nothing to void
         await order_context.record_event(
             task.order_id,
             "confirmation-voided",

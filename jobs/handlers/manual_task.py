@@ -52,7 +52,7 @@ class ManualTaskHandler:
         return Wait()  # woken without a decision (a sweep); keep waiting for a person
 
     async def cancel(self, task: EndedTask) -> None:
-        """Nobody resolved it in time (or its run was cancelled): it can no longer be acted on."""
+        """Nobody resolved it in time, its run was cancelled, or it failed: it can no longer be acted on."""
         await close_manual_task(task.task_run_id)
 
 

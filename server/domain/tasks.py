@@ -77,10 +77,11 @@ class Resumption:
 
 @dataclass(frozen=True)
 class EndedTask:
-    """A task run whose pending work must stop: it was cancelled, or it ended by a handled timeout."""
+    """A task run whose pending work must stop: it was cancelled, failed, or ended by a handled timeout."""
 
     task_run_id: UUID
     order_id: UUID
     task_key: str
     handler_key: str
-    why: str  # "cancelled" or "timed out", as it reads in a sentence
+    why: str  # "was cancelled", "timed out" or "failed", as it reads in a sentence
+    was_waiting: bool = False  # it was waiting for the outside world (a person, a link) when it ended

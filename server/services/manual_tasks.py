@@ -39,7 +39,7 @@ async def open_manual_task(
 
 
 async def close_manual_task(task_run_id: UUID) -> None:
-    """Cancel the task run's manual task if it is still open (its task was cancelled or timed out)."""
+    """Cancel the task run's manual task if it is still open (its task was cancelled, failed or timed out)."""
     await ManualTask.filter(task_run_id=task_run_id, status=ManualTaskStatus.OPEN).update(
         status=ManualTaskStatus.CANCELLED, resolved_at=now()
     )

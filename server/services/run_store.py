@@ -127,6 +127,13 @@ _ENDED_WORDS = {
     TaskState.TIMED_OUT: ("task.timed_out", "timed out"),
     TaskState.CANCELLED: ("task.cancelled", "was cancelled"),
 }
+# The ends after which a handler's pending work (an open manual task, a confirmation link) must stop,
+# as they read in a sentence: every end but success, which the handler's own answer brought about.
+_STOPPED_WHY = {
+    TaskState.CANCELLED: "was cancelled",
+    TaskState.TIMED_OUT: "timed out",
+    TaskState.FAILED: "failed",
+}
 
 
 class _Consumers:
@@ -166,8 +173,9 @@ class _Consumers:
     async def end_task(
         self, task_run_id: str, state: TaskState, outcome: Outcome | None, reason: str
     ) -> None:
-        """The task run ends; when it was cancelled or timed out, its handler stops its pending work."""
+        """The task run ends; unless it succeeded, its handler stops the work still pending outside."""
         row = self.loaded.tasks[task_run_id]
+        was_waiting = row.state == TaskState.WAITING
         row.state = state
         row.outcome = outcome  # type: ignore[assignment]
         row.ended_at, row.lease_until, row.resume_data = self.moment, None, None
@@ -178,9 +186,11 @@ class _Consumers:
         kind, words = _ENDED_WORDS[state]
         detail = f": {row.error}" if state is TaskState.FAILED and row.error else "."
         self.record(kind, f'Task "{row.key}" {words}{detail}', row)
-        if state in (TaskState.CANCELLED, TaskState.TIMED_OUT):
-            why = "was cancelled" if state is TaskState.CANCELLED else "timed out"
-            await task_handlers.cancel(EndedTask(row.id, self.loaded.order.id, row.key, row.handler_key, why))
+        if state in _STOPPED_WHY:
+            ended = EndedTask(
+                row.id, self.loaded.order.id, row.key, row.handler_key, _STOPPED_WHY[state], was_waiting
+            )
+            await task_handlers.cancel(ended)
 
     async def mark_timed_out(self, task_run_id: str) -> None:
         row = self.loaded.tasks[task_run_id]

@@ -9,9 +9,9 @@ import pytest
 from jobs.runtime import Embedded
 from server.domain.actors import Actor
 from server.domain.statuses import ManualTaskStatus, OrderStatus, RunStatus, TaskState
-from server.domain.tasks import Succeeded
+from server.domain.tasks import Failed, Succeeded
 from server.models import Event, FlowRun, ManualTask, Order, TaskRun
-from server.services import flow_runs, task_execution
+from server.services import flow_runs, manual_tasks, task_execution
 from tests.e2e.support import until
 from tests.flows.conftest import MakeFlow, MakeOrder, stage, task
 
@@ -104,3 +104,26 @@ async def test_an_outcome_still_ends_the_task(
 
     done = await TaskRun.get(run_id=run.id)
     assert (done.state, done.response, done.error) == (TaskState.SUCCEEDED, {"by": "test"}, "")
+
+
+async def test_a_failed_task_closes_its_open_manual_task(
+    make_flow: MakeFlow, make_order: MakeOrder, admin: Actor
+) -> None:
+    """A worker stopped after the manual task was opened fails the task: nobody may act on it any more."""
+    # given: a claimed manual-task task whose manual task is open
+    flow = await make_flow(CHECK)
+    order = await make_order(flow.flow.key)
+    run = await flow_runs.start_order_flow(admin, order.id)
+    claim = await task_execution.claim((await TaskRun.get(run_id=run.id)).id)
+    assert claim is not None
+    opened = await manual_tasks.open_manual_task(
+        order.id, claim.context.task_run_id, title="Check", description="", assignee_tags=[]
+    )
+
+    # when
+    await task_execution.record(claim, Failed("the worker stopped"))
+
+    # then
+    await opened.refresh_from_db()
+    assert opened.status == ManualTaskStatus.CANCELLED and opened.resolved_at is not None
+    assert (await TaskRun.get(run_id=run.id)).state == TaskState.FAILED
