@@ -102,16 +102,22 @@ def server_exiting() -> bool:
 async def stream(
     accepts: Accepts, event: str, render: Render, lifetime: float = MAX_STREAM_SECONDS
 ) -> AsyncIterator[str]:
-    """SSE frames: one per batch of accepted messages that renders to something, pings in between."""
+    """SSE frames: one per batch of accepted messages that renders to something, pings in between.
+
+    While the bus is down the page is told so, once; the renderers clear that note on `BusResumed`.
+    """
     loop = asyncio.get_running_loop()
     ends = loop.time() + lifetime
     bus = get_bus()
     async with bus.subscribe(accepts) as subscription:
         yield ": connected\n\n"
-        if not bus.connected:
-            yield sse_frame(event, live_note(PAUSED))
+        paused = False
         quiet_since = loop.time()
         while loop.time() < ends and not server_exiting():
+            if paused != (not bus.connected):
+                paused = not paused
+                if paused:
+                    yield sse_frame(event, live_note(PAUSED))
             batch = await _batch(subscription.queue, TICK_SECONDS)
             html = await render(batch) if batch else None
             if html:

@@ -13,10 +13,11 @@ import pytest
 
 from server.domain.actors import Actor
 from server.domain.statuses import OrderStatus
-from server.events import EventBus, get_bus, set_bus
+from server.events import Backoff, EventBus, RedisEventBus, get_bus, set_bus
 from server.live_messages import BusMessage, BusResumed, OrderCreated, OrderStatusChanged
 from server.models import Order, Organization, Space, User
 from tests.graphql.seed import seed_orders
+from tests.redis_server import ThrowawayRedis
 from tests.web.conftest import WebClient
 from web import live
 
@@ -199,3 +200,33 @@ class _DownBus(EventBus):
     @property
     def connected(self) -> bool:
         return False
+
+
+@pytest.mark.redis
+async def test_an_order_stream_across_a_redis_restart_says_it_paused_then_sends_the_page_again(
+    admin: Actor, space_key: tuple[str, str]
+) -> None:
+    rows = await seed_orders("demo-eyewear", 1)
+    user = await User.get(email="admin@example.com")
+    order_id = rows.orders[0].id
+    previous = get_bus()
+    async with ThrowawayRedis() as redis:
+        bus = RedisEventBus(redis.url, channel=f"fabflow:test:{uuid.uuid4().hex}", backoff=Backoff(0.05, 0.2))
+        set_bus(bus)
+        try:
+            render = live.order_page_renderer(admin, user, order_id, "token")
+            frames = live.stream(live.live_filter(admin), "order", render, 60)
+            assert await next_frame(frames) == ": connected\n\n"
+            redis.stop()
+            paused = await next_frame(frames)
+            await Order.filter(id=order_id).update(status=OrderStatus.SUCCESS)  # missed by the stream
+            await redis.start()
+            resumed = await next_frame(frames)
+            await frames.aclose()
+        finally:
+            set_bus(previous)
+            await bus.close()
+
+    assert live.PAUSED in paused
+    assert '<span id="live-note" class="muted" role="status" hx-swap-oob="true"></span>' in resumed
+    assert 'id="order-status" class="badge status-success"' in resumed and 'id="history"' in resumed
