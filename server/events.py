@@ -155,11 +155,13 @@ class RedisEventBus(EventBus):
         from redis.asyncio.retry import Retry
         from redis.backoff import NoBackoff
 
-        # No retries inside redis-py: an outage must reach `_listen`, which owns the reconnecting.
+        # The listener gets no retries inside redis-py: an outage must reach `_listen`, which owns
+        # the reconnecting. A publish tries once more on a fresh connection, since the pooled one
+        # may date from before a restart.
         options: dict[str, Any] = {
             "socket_connect_timeout": CONNECT_TIMEOUT,
             "socket_keepalive": True,
-            "retry": Retry(NoBackoff(), 0),
+            "retry": Retry(NoBackoff(), 1 if publishing else 0),
         }
         if publishing:
             options["socket_timeout"] = PUBLISH_TIMEOUT

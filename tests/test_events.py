@@ -120,22 +120,25 @@ async def test_a_subscriber_hears_again_after_redis_restarts_and_is_told_it_may_
     async with ThrowawayRedis() as redis:
         channel = f"fabflow:test:{uuid.uuid4().hex}"
         listening = RedisEventBus(redis.url, channel=channel, backoff=QUICK)
-        publisher = RedisEventBus(redis.url, channel=channel)
+        publisher = RedisEventBus(redis.url, channel=channel)  # its connection predates the outage
+        during = RedisEventBus(redis.url, channel=channel)
         try:
             async with listening.subscribe(about("after")) as sub:
-                assert listening.connected
+                await publisher.publish(status("after", "IN_PROGRESS"))
+                before = await _next(sub)
 
                 redis.stop()
                 await _until(lambda: not listening.connected)
-                await publisher.publish(status("after", "FAILURE"))  # lost; it must neither raise nor hang
+                await during.publish(status("after", "FAILURE"))  # lost; it must neither raise nor hang
                 await redis.start()
                 resumed = await _next(sub)
                 await publisher.publish(status("after"))
                 heard = await _next(sub)
         finally:
-            await publisher.close()
-            await listening.close()
+            for bus in (publisher, during, listening):
+                await bus.close()
 
+    assert before == status("after", "IN_PROGRESS")
     assert isinstance(resumed, BusResumed)
     assert heard == status("after")
 
