@@ -780,8 +780,7 @@ async def redis_round_trips(setup: Setup, count: int, interval_s: float) -> list
             latencies.append((received - datetime.fromisoformat(message["at"]).timestamp()) * 1e3)
 
     async def send(index: int) -> None:
-        message = probe_message(setup.space, f"BARE-{index}")
-        await publisher.publish(PROBE_CHANNEL, json.dumps(message, default=str))
+        await publisher.publish(PROBE_CHANNEL, probe_message(setup.space, f"BARE-{index}"))
 
     reader = asyncio.create_task(listen())
     try:
