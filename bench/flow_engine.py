@@ -482,13 +482,14 @@ def seconds_since(at: str) -> float:
 def stamping_bus(inner: EventBus) -> tuple[EventBus, list[float]]:
     """A bus that publishes through `inner` and notes how long after its `at` each SUCCESS goes out."""
     from server.events import EventBus
+    from server.live_messages import OrderMessage, OrderStatusChanged
 
     tails: list[float] = []
 
     class Stamping(EventBus):
-        async def publish(self, message: Json) -> None:
-            if message.get("type") == "order.status" and message.get("status") == "SUCCESS":
-                tails.append(seconds_since(message["at"]) * 1e3)
+        async def publish(self, message: OrderMessage) -> None:
+            if isinstance(message, OrderStatusChanged) and message.status == "SUCCESS":
+                tails.append(seconds_since(message.at.isoformat()) * 1e3)
             await inner.publish(message)
 
     return Stamping(), tails
@@ -672,18 +673,22 @@ class StatusSocket:
         return found
 
 
-def probe_message(space: Space, name: str) -> Json:
-    """A status message like a worker's (run_store.status_message), stamped now."""
-    return {
-        "type": "order.status",
-        "spaceId": str(space.id),
-        "spaceKey": SPACE_KEY,
-        "orderId": str(uuid.uuid4()),
-        "orderName": name,
-        "previousStatus": "IN_PROGRESS",
-        "status": "SUCCESS",
-        "at": datetime.now(UTC).isoformat(),
-    }
+def probe_message(space: Space, name: str) -> str:
+    """A status message like a worker's (run_store.status_message), stamped now, in its wire form."""
+    from server.live_messages import OrderStatusChanged, encode
+
+    return encode(
+        OrderStatusChanged(
+            organization_id=str(space.organization_id),  # type: ignore[attr-defined]
+            space_id=str(space.id),
+            space_key=SPACE_KEY,
+            order_id=str(uuid.uuid4()),
+            order_name=name,
+            previous_status="IN_PROGRESS",
+            status="SUCCESS",
+            at=datetime.now(UTC),
+        )
+    )
 
 
 async def paced(count: int, interval_s: float, send: Callable[[int], Awaitable[object]]) -> None:
@@ -703,8 +708,7 @@ async def publish_probes(setup: Setup, prefix: str, count: int, interval_s: floa
     client = aioredis.from_url(REDIS_URL)
 
     async def send(index: int) -> None:
-        message = probe_message(setup.space, f"{prefix}-{index}")
-        await client.publish(CHANNEL, json.dumps(message, default=str))
+        await client.publish(CHANNEL, probe_message(setup.space, f"{prefix}-{index}"))
 
     try:
         await paced(count, interval_s, send)
@@ -778,8 +782,7 @@ async def redis_round_trips(setup: Setup, count: int, interval_s: float) -> list
             latencies.append((received - datetime.fromisoformat(message["at"]).timestamp()) * 1e3)
 
     async def send(index: int) -> None:
-        message = probe_message(setup.space, f"BARE-{index}")
-        await publisher.publish(PROBE_CHANNEL, json.dumps(message, default=str))
+        await publisher.publish(PROBE_CHANNEL, probe_message(setup.space, f"BARE-{index}"))
 
     reader = asyncio.create_task(listen())
     try:

@@ -9,26 +9,31 @@ Subscribers get a bounded queue: when a slow subscriber falls behind, its
 oldest messages are dropped and it is told so (`lagged`), so memory never grows
 without limit. Publishing is fire-and-forget: callers publish after their
 transaction commits, and a lost message only delays a screen, never a run.
+What travels is one of the typed messages of `server.live_messages`.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import logging
+import random
 import threading
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
+
+from server.live_messages import BusMessage, BusResumed, OrderMessage, decode, encode
 
 logger = logging.getLogger(__name__)
 
 CHANNEL = "fabflow:events"
 QUEUE_SIZE = 256
+CONNECT_TIMEOUT = 2.0  # seconds to open a connection to Redis
+PUBLISH_TIMEOUT = 2.0  # seconds a publish may take before its message is dropped
 
-Message = dict[str, Any]
-Predicate = Callable[[Message], bool]
+Predicate = Callable[[BusMessage], bool]
 
 
 @dataclass(eq=False)
@@ -37,19 +42,19 @@ class Subscription:
 
     accepts: Predicate
     loop: asyncio.AbstractEventLoop
-    queue: asyncio.Queue[Message] = field(default_factory=lambda: asyncio.Queue(QUEUE_SIZE))
+    queue: asyncio.Queue[BusMessage] = field(default_factory=lambda: asyncio.Queue(QUEUE_SIZE))
     dropped: int = 0
 
-    def offer(self, message: Message) -> None:
-        """Called on the subscriber's loop."""
-        if not self.accepts(message):
+    def offer(self, message: BusMessage) -> None:
+        """Called on the subscriber's loop. A `BusResumed` reaches every subscriber."""
+        if not isinstance(message, BusResumed) and not self.accepts(message):
             return
         if self.queue.full():
             self.queue.get_nowait()
             self.dropped += 1
         self.queue.put_nowait(message)
 
-    async def __aiter__(self) -> AsyncIterator[Message]:
+    async def __aiter__(self) -> AsyncIterator[BusMessage]:
         while True:
             yield await self.queue.get()
 
@@ -61,10 +66,15 @@ class EventBus:
         self._subscriptions: set[Subscription] = set()
         self._lock = threading.Lock()
 
-    async def publish(self, message: Message) -> None:
+    async def publish(self, message: OrderMessage) -> None:
         self.deliver_locally(message)
 
-    def deliver_locally(self, message: Message) -> None:
+    @property
+    def connected(self) -> bool:
+        """Whether published messages reach subscribers now; in-process, always."""
+        return True
+
+    def deliver_locally(self, message: BusMessage) -> None:
         """Safe from any thread: each subscriber receives on its own loop."""
         with self._lock:
             targets = list(self._subscriptions)
@@ -102,55 +112,130 @@ class EventBus:
         """Release connections; idempotent."""
 
 
-class RedisEventBus(EventBus):
-    """Publishes to a Redis channel; one listener task per process delivers what arrives."""
+@dataclass(frozen=True)
+class Backoff:
+    """How long the listener waits before its next try: doubling from `first` up to `cap`, jittered
+    (a random point in the upper half) so the processes of a deployment do not all come back at once."""
 
-    def __init__(self, redis_url: str, channel: str = CHANNEL) -> None:
+    first: float = 0.5
+    cap: float = 10.0
+
+    def delay(self, failures: int) -> float:
+        ceiling = min(self.cap, self.first * 2 ** max(0, failures - 1))
+        return random.uniform(ceiling / 2, ceiling)
+
+
+class RedisEventBus(EventBus):
+    """Publishes to a Redis channel; one listener task per process delivers what arrives.
+
+    The listener outlives Redis outages: it reconnects with `Backoff` and, once subscribed again,
+    hands every local subscriber a `BusResumed`, so each re-reads what it shows. Subscribing while
+    Redis is down is accepted; the subscriber hears from the moment the listener is back. A publish
+    never waits longer than `PUBLISH_TIMEOUT` and never raises: the database stays the truth.
+    """
+
+    def __init__(self, redis_url: str, channel: str = CHANNEL, backoff: Backoff | None = None) -> None:
         super().__init__()
         self._url = redis_url
         self._channel = channel
-        self._client: Any = None
+        self._backoff = backoff or Backoff()
+        self._publisher: Any = None
+        self._subscriber: Any = None
         self._listener: asyncio.Task[None] | None = None
-        self._ready: asyncio.Event | None = None
-        self._start_lock: asyncio.Lock | None = None
+        self._settled: asyncio.Event | None = None  # set once the listener's first try ended
+        self._connected = False
+        self._publish_failing = False
 
-    def _redis(self) -> Any:
-        if self._client is None:
-            import redis.asyncio as aioredis
+    @property
+    def connected(self) -> bool:
+        return self._connected
 
-            self._client = aioredis.from_url(self._url)
-        return self._client
+    def _client(self, *, publishing: bool) -> Any:
+        import redis.asyncio as aioredis
+        from redis.asyncio.retry import Retry
+        from redis.backoff import NoBackoff
 
-    async def publish(self, message: Message) -> None:
+        # The listener gets no retries inside redis-py: an outage must reach `_listen`, which owns
+        # the reconnecting. A publish tries once more on a fresh connection, since the pooled one
+        # may date from before a restart.
+        options: dict[str, Any] = {
+            "socket_connect_timeout": CONNECT_TIMEOUT,
+            "socket_keepalive": True,
+            "retry": Retry(NoBackoff(), 1 if publishing else 0),
+        }
+        if publishing:
+            options["socket_timeout"] = PUBLISH_TIMEOUT
+        return aioredis.from_url(self._url, **options)
+
+    async def publish(self, message: OrderMessage) -> None:
+        if self._publisher is None:
+            self._publisher = self._client(publishing=True)
         try:
-            await self._redis().publish(self._channel, json.dumps(message, default=str))
-        except Exception:  # the bus is best effort; the database stays the truth
-            logger.exception("could not publish %s", message.get("type"))
+            await asyncio.wait_for(self._publisher.publish(self._channel, encode(message)), PUBLISH_TIMEOUT)
+        except Exception as exc:  # the bus is best effort; the database stays the truth
+            if not self._publish_failing:
+                logger.warning("event bus: cannot publish to Redis (%s); live messages are dropped", exc)
+            self._publish_failing = True
+            return
+        if self._publish_failing:
+            logger.info("event bus: publishing to Redis again")
+        self._publish_failing = False
 
     async def start(self) -> None:
-        if self._listener is not None and not self._listener.done():
-            return
-        if self._start_lock is None:
-            self._start_lock = asyncio.Lock()
-        async with self._start_lock:
-            if self._listener is not None and not self._listener.done():
-                return
-            self._ready = asyncio.Event()
+        if self._listener is None or self._listener.done():
+            self._settled = asyncio.Event()
             self._listener = asyncio.create_task(self._listen(), name="fabflow-event-listener")
-            await asyncio.wait_for(self._ready.wait(), timeout=5)
+        assert self._settled is not None
+        if not self._settled.is_set():  # the first try: wait for it, not for the end of an outage
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._settled.wait(), CONNECT_TIMEOUT + 1)
 
     async def _listen(self) -> None:
-        pubsub = self._redis().pubsub(ignore_subscribe_messages=True)
-        await pubsub.subscribe(self._channel)
-        assert self._ready is not None
-        self._ready.set()
+        failures = 0  # tries in a row that did not end subscribed
+        while True:
+            try:
+                await self._listen_once(resumed=failures > 0)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                if self._connected:
+                    failures = 0  # it was subscribed: a new outage begins
+                if failures == 0:
+                    logger.warning("event bus: lost Redis (%s); reconnecting", exc)
+            self._connected = False
+            failures += 1
+            assert self._settled is not None
+            self._settled.set()
+            await asyncio.sleep(self._backoff.delay(failures))
+
+    async def _listen_once(self, resumed: bool) -> None:
+        """Subscribe, then deliver until the connection breaks (which raises)."""
+        if self._subscriber is None:
+            self._subscriber = self._client(publishing=False)
+        pubsub = self._subscriber.pubsub(ignore_subscribe_messages=True)
         try:
+            await pubsub.subscribe(self._channel)
+            self._connected = True
+            assert self._settled is not None
+            self._settled.set()
+            if resumed:
+                logger.info("event bus: Redis is back; subscribers re-read what they show")
+                self.deliver_locally(BusResumed(at=datetime.now(UTC)))
             async for raw in pubsub.listen():
                 if raw.get("type") == "message":
-                    self.deliver_locally(json.loads(raw["data"]))
+                    self._receive(raw["data"])
+            raise ConnectionError("the Redis subscription ended")
         finally:
             with contextlib.suppress(Exception):
                 await pubsub.aclose()
+
+    def _receive(self, data: bytes) -> None:
+        try:
+            message = decode(data)
+        except ValueError as exc:  # sent by a process of another version: not ours to guess
+            logger.warning("event bus: ignored %s", exc)
+            return
+        self.deliver_locally(message)
 
     async def close(self) -> None:
         if self._listener is not None:
@@ -158,9 +243,12 @@ class RedisEventBus(EventBus):
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await self._listener
             self._listener = None
-        if self._client is not None:
-            await self._client.aclose()
-            self._client = None
+        self._connected = False
+        for client in (self._publisher, self._subscriber):
+            if client is not None:
+                with contextlib.suppress(Exception):
+                    await client.aclose()
+        self._publisher = self._subscriber = None
 
 
 _bus: EventBus | None = None

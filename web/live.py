@@ -3,8 +3,10 @@
 `/live/orders` sends the changed rows of the orders table; `/live/orders/{id}` sends the
 changing parts of one order's page. Both are HTML for htmx's SSE extension, swapped out of
 band (table rows wrapped in `<template>`, since a bare `<tr>` does not survive parsing).
-A subscriber only hears of spaces its user may see, and every row is read again through
-the read service with the user's own visibility before it is sent. Streams end after
+A subscriber only hears of what its user may see (`live_messages.may_see`), and every row is
+read again through the read service with the user's own visibility before it is sent. When the
+event bus was down and is back (`BusResumed`), an order page sends all its parts again and the
+orders table is re-read as the page shows it; while the bus is down, the page says so. Streams end after
 `MAX_STREAM_SECONDS`, or when the server is stopping; the browser reconnects, which re-checks
 the session.
 """
@@ -23,9 +25,16 @@ from starlette.responses import Response, StreamingResponse
 from starlette.routing import BaseRoute, Route
 
 from server.domain.actors import Actor
-from server.events import Message, get_bus
+from server.events import get_bus
+from server.live_messages import (
+    BusMessage,
+    BusResumed,
+    FlowRunUpdated,
+    OrderStatusChanged,
+    TaskUpdated,
+    may_see,
+)
 from server.models import User
-from server.services.auth import visible_spaces
 from server.services.exports import attach_context
 from server.services.order_queries import get_order
 from server.sessions import csrf_token
@@ -38,8 +47,10 @@ KEEPALIVE_SECONDS = 15.0
 TICK_SECONDS = 1.0
 MAX_STREAM_SECONDS = 30 * 60.0
 COALESCE_SECONDS = 0.15
-LIVE_TYPES = frozenset({"order.status", "flow_run.updated"})
-Render = Callable[[list[Message]], Awaitable[str | None]]
+LIVE_TYPES = (OrderStatusChanged, FlowRunUpdated, TaskUpdated)
+Render = Callable[[list[BusMessage]], Awaitable[str | None]]
+Accepts = Callable[[BusMessage], bool]
+PAUSED = "Live updates paused: reconnecting…"
 
 
 def sse_frame(event: str, html: str) -> str:
@@ -48,20 +59,25 @@ def sse_frame(event: str, html: str) -> str:
     return f"event: {event}\n" + "".join(f"data: {line}\n" for line in lines) + "\n"
 
 
-async def space_filter(actor: Actor) -> Callable[[Message], bool]:
-    spaces = await visible_spaces(actor)
-    ids = {str(s.id) for s in spaces}
-    keys = {s.key for s in spaces}
+def live_filter(actor: Actor) -> Accepts:
+    """The messages a page of `actor` reacts to: those it may see, of the kinds a page shows."""
 
-    def accepts(message: Message) -> bool:
-        if message.get("type") not in LIVE_TYPES:
-            return False
-        return message.get("spaceId") in ids or message.get("spaceKey") in keys
+    def accepts(message: BusMessage) -> bool:
+        return isinstance(message, LIVE_TYPES) and may_see(actor, message)
 
     return accepts
 
 
-async def _batch(queue: asyncio.Queue[Message], timeout: float) -> list[Message]:
+def live_note(text: str) -> str:
+    """The page's line about its live updates, swapped out of band."""
+    return render_text("_live_note.html", {"text": text})
+
+
+def resumed(batch: list[BusMessage]) -> bool:
+    return any(isinstance(message, BusResumed) for message in batch)
+
+
+async def _batch(queue: asyncio.Queue[BusMessage], timeout: float) -> list[BusMessage]:
     """The next message and whatever follows within `COALESCE_SECONDS`; [] on timeout."""
     try:
         first = await asyncio.wait_for(queue.get(), timeout)
@@ -84,15 +100,24 @@ def server_exiting() -> bool:
 
 
 async def stream(
-    accepts: Callable[[Message], bool], event: str, render: Render, lifetime: float = MAX_STREAM_SECONDS
+    accepts: Accepts, event: str, render: Render, lifetime: float = MAX_STREAM_SECONDS
 ) -> AsyncIterator[str]:
-    """SSE frames: one per batch of accepted messages that renders to something, pings in between."""
+    """SSE frames: one per batch of accepted messages that renders to something, pings in between.
+
+    While the bus is down the page is told so, once; the renderers clear that note on `BusResumed`.
+    """
     loop = asyncio.get_running_loop()
     ends = loop.time() + lifetime
-    async with get_bus().subscribe(accepts) as subscription:
+    bus = get_bus()
+    async with bus.subscribe(accepts) as subscription:
         yield ": connected\n\n"
+        paused = False
         quiet_since = loop.time()
         while loop.time() < ends and not server_exiting():
+            if paused != (not bus.connected):
+                paused = not paused
+                if paused:
+                    yield sse_frame(event, live_note(PAUSED))
             batch = await _batch(subscription.queue, TICK_SECONDS)
             html = await render(batch) if batch else None
             if html:
@@ -104,8 +129,10 @@ async def stream(
 
 
 def table_rows_renderer(actor: Actor, user: User) -> Render:
-    async def render(batch: list[Message]) -> str | None:
-        ids = list(dict.fromkeys(str(m.get("orderId")) for m in batch if m.get("type") == "order.status"))
+    async def render(batch: list[BusMessage]) -> str | None:
+        if resumed(batch):  # the page re-reads the table as it shows it (app.js)
+            return live_note("") + render_text("_live_resync.html", {})
+        ids = list(dict.fromkeys(m.order_id for m in batch if isinstance(m, OrderStatusChanged)))
         rows = [row for order_id in ids if (row := await _visible_order(actor, order_id))]
         if not rows:
             return None
@@ -129,11 +156,15 @@ def order_page_renderer(actor: Actor, user: User, order_id: UUID, csrf: str) -> 
     typing in (a manual task's comment) is not replaced by an update of another part."""
     sent: dict[str, str] = {}
 
-    async def render(batch: list[Message]) -> str | None:
+    async def render(batch: list[BusMessage]) -> str | None:
+        note = ""
+        if resumed(batch):  # what was missed meanwhile is unknown: send every part again
+            sent.clear()
+            note = live_note("")
         sections = await live_sections(actor, order_id, user, csrf)
         changed = [html for name, html in sections.items() if sent.get(name) != html]
         sent.update(sections)
-        return "".join(changed) or None
+        return note + "".join(changed) or None
 
     return render
 
@@ -146,8 +177,7 @@ def _sse(frames: AsyncIterator[str]) -> Response:
 @page()
 async def orders_stream(request: Request) -> Response:
     actor = actor_of(request)
-    accepts = await space_filter(actor)
-    return _sse(stream(accepts, "rows", table_rows_renderer(actor, user_of(request))))
+    return _sse(stream(live_filter(actor), "rows", table_rows_renderer(actor, user_of(request))))
 
 
 @page()
@@ -159,10 +189,10 @@ async def order_stream(request: Request) -> Response:
         return Response(status_code=404)
     if await get_order(actor, order_id) is None:
         return Response(status_code=404)
-    in_space = await space_filter(actor)
+    visible = live_filter(actor)
 
-    def accepts(message: Message) -> bool:
-        return in_space(message) and message.get("orderId") == str(order_id)
+    def accepts(message: BusMessage) -> bool:
+        return visible(message) and getattr(message, "order_id", None) == str(order_id)
 
     render = order_page_renderer(actor, user_of(request), order_id, csrf_token(request.session))
     return _sse(stream(accepts, "order", render))

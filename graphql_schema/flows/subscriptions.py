@@ -1,14 +1,15 @@
 """Live status: `orderStatusChanged` and `flowRunUpdated`, fed by the event bus.
 
-A subscriber sees only messages of spaces its actor may see (a secret key: its own space), through
-a bounded queue: one that reads too slowly loses the oldest messages, never grows memory.
+A subscriber sees only messages its actor may see (`live_messages.may_see`; a secret key: its own
+space), through a bounded queue: one that reads too slowly loses the oldest messages, never grows
+memory. When the bus was down and is back (`BusResumed`), a subscriber that watches one order reads
+it again and is sent its current state, if it differs from what it was last sent.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator
-from datetime import datetime
-from typing import Any
+from collections.abc import AsyncGenerator, Callable
+from datetime import UTC, datetime
 from uuid import UUID
 
 import strawberry
@@ -20,7 +21,17 @@ from graphql_schema.flows.types import FlowRunType
 from graphql_schema.orders.types import OrderStatusEnum
 from server.domain.actors import Actor
 from server.domain.statuses import OrderStatus
-from server.events import Message, get_bus
+from server.events import get_bus
+from server.live_messages import (
+    BusMessage,
+    BusResumed,
+    FlowRunUpdated,
+    OrderMessage,
+    OrderStatusChanged,
+    TaskUpdated,
+    may_see,
+)
+from server.models import FlowRun, TaskRun
 from server.services import flow_runs
 from server.services.errors import ServiceError
 
@@ -55,20 +66,15 @@ def _actor(info: Info) -> Actor:
     return actor
 
 
-def _visible(actor: Actor, message: Message) -> bool:
-    """The message's space is one the actor may see: a key's own, or one of a user's organization."""
-    if actor.space_id is not None:
-        return message.get("spaceId") == str(actor.space_id)
-    return actor.organization_id is None or message.get("organizationId") == str(actor.organization_id)
-
-
-def _order_filter(actor: Actor, kind: str, space_key: str | None, order_id: str | None) -> Any:
-    def accepts(message: Message) -> bool:
+def _order_filter(
+    actor: Actor, kinds: tuple[type[OrderMessage], ...], space_key: str | None, order_id: str | None
+) -> Callable[[BusMessage], bool]:
+    def accepts(message: BusMessage) -> bool:
         return (
-            message.get("type") == kind
-            and _visible(actor, message)
-            and (space_key is None or message.get("spaceKey") == space_key)
-            and (order_id is None or message.get("orderId") == order_id)
+            isinstance(message, kinds)
+            and may_see(actor, message)
+            and (space_key is None or message.space_key == space_key)
+            and (order_id is None or message.order_id == order_id)
         )
 
     return accepts
@@ -81,38 +87,110 @@ class FlowSubscriptions:
         self, info: Info, space_key: str | None = None, order_id: strawberry.ID | None = None
     ) -> AsyncGenerator[OrderStatusChange, None]:
         actor = _actor(info)
-        wanted = str(parse_id(order_id, "orderId")) if order_id is not None else None
-        async with get_bus().subscribe(_order_filter(actor, "order.status", space_key, wanted)) as queue:
+        wanted = parse_id(order_id, "orderId") if order_id is not None else None
+        accepts = _order_filter(actor, (OrderStatusChanged,), space_key, str(wanted) if wanted else None)
+        async with get_bus().subscribe(accepts) as queue:
+            last = await _current_status(actor, wanted, space_key)
             async for message in queue:
-                yield _status_change(message)
+                if isinstance(message, OrderStatusChanged):
+                    change = _status_change(message)
+                elif wanted is not None:
+                    snapshot = await _status_snapshot(actor, wanted, space_key, last)
+                    if snapshot is None:
+                        continue
+                    change = snapshot
+                else:
+                    continue
+                last = change.status
+                yield change
 
     @strawberry.subscription(description="The order's flow run each time it or one of its tasks changes.")
     async def flow_run_updated(
         self, info: Info, order_id: strawberry.ID
     ) -> AsyncGenerator[FlowRunUpdate, None]:
         actor = _actor(info)
-        wanted = str(parse_id(order_id, "orderId"))
-        async with get_bus().subscribe(_order_filter(actor, "flow_run.updated", None, wanted)) as queue:
+        wanted = parse_id(order_id, "orderId")
+        accepts = _order_filter(actor, (FlowRunUpdated, TaskUpdated), None, str(wanted))
+        async with get_bus().subscribe(accepts) as queue:
+            last = _run_signature(await _latest_run(actor, wanted))
             async for message in queue:
-                try:
-                    run, tasks = await flow_runs.run_with_tasks(actor, UUID(message["runId"]))
-                except ServiceError:
+                if isinstance(message, BusResumed):
+                    update = await _latest_run(actor, wanted)
+                    task_key = None
+                    at = message.at
+                elif isinstance(message, FlowRunUpdated | TaskUpdated):
+                    update = await _run(actor, UUID(message.run_id))
+                    task_key = message.task_key if isinstance(message, TaskUpdated) else None
+                    at = message.at
+                else:
                     continue
-                at = datetime.fromisoformat(message["at"])
-                yield FlowRunUpdate(run=FlowRunType.of(run, tasks), task_key=message.get("taskKey"), at=at)
+                if update is None or (isinstance(message, BusResumed) and _run_signature(update) == last):
+                    continue
+                last = _run_signature(update)
+                yield FlowRunUpdate(run=FlowRunType.of(*update), task_key=task_key, at=at)
 
 
-def _status_change(message: Message) -> OrderStatusChange:
-    status = OrderStatus(message["status"])
+def _status_change(message: OrderStatusChanged) -> OrderStatusChange:
+    status = OrderStatus(message.status)
     order = OrderRef(
-        id=strawberry.ID(message["orderId"]),
-        name=message.get("orderName", ""),
+        id=strawberry.ID(message.order_id),
+        name=message.order_name,
         status=status,
-        space_key=message.get("spaceKey", ""),
+        space_key=message.space_key,
     )
     return OrderStatusChange(
         order=order,
-        previous_status=OrderStatus(message["previousStatus"]),
+        previous_status=OrderStatus(message.previous_status),
         status=status,
-        at=datetime.fromisoformat(message["at"]),
+        at=message.at,
     )
+
+
+async def _current_status(actor: Actor, order_id: UUID | None, space_key: str | None) -> OrderStatus | None:
+    if order_id is None:
+        return None
+    try:
+        order = await flow_runs.visible_order(actor, order_id)
+    except ServiceError:
+        return None
+    if space_key is not None and order.space.key != space_key:
+        return None
+    return OrderStatus(order.status)
+
+
+async def _status_snapshot(
+    actor: Actor, order_id: UUID, space_key: str | None, last: OrderStatus | None
+) -> OrderStatusChange | None:
+    """The order as it is now, if its status is not the one last sent (changed while the bus was down)."""
+    try:
+        order = await flow_runs.visible_order(actor, order_id)
+    except ServiceError:
+        return None
+    status = OrderStatus(order.status)
+    if status == last or (space_key is not None and order.space.key != space_key):
+        return None
+    ref = OrderRef(id=strawberry.ID(str(order.id)), name=order.name, status=status, space_key=order.space.key)
+    return OrderStatusChange(order=ref, previous_status=last or status, status=status, at=datetime.now(UTC))
+
+
+RunWithTasks = tuple[FlowRun, list[TaskRun]]
+
+
+async def _run(actor: Actor, run_id: UUID) -> RunWithTasks | None:
+    try:
+        return await flow_runs.run_with_tasks(actor, run_id)
+    except ServiceError:
+        return None
+
+
+async def _latest_run(actor: Actor, order_id: UUID) -> RunWithTasks | None:
+    latest = (await flow_runs.latest_runs([order_id])).get(order_id)
+    return await _run(actor, latest[0].id) if latest else None
+
+
+def _run_signature(update: RunWithTasks | None) -> object:
+    """What a subscriber sees of a run, to tell whether a re-read shows anything new."""
+    if update is None:
+        return None
+    run, tasks = update
+    return (run.id, run.status, tuple((t.key, t.state, t.attempts, t.outcome) for t in tasks))

@@ -10,11 +10,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
 from uuid import UUID
 
 from server.dispatch import dispatcher
 from server.events import get_bus
+from server.live_messages import OrderMessage, stamped
 
 
 def now() -> datetime:
@@ -31,7 +31,7 @@ class Effects:
     run_tasks: list[UUID] = field(default_factory=list)
     timeouts: list[tuple[UUID, int]] = field(default_factory=list)  # (task run, delay in ms)
     resumes: list[tuple[UUID, int]] = field(default_factory=list)
-    messages: list[dict[str, Any]] = field(default_factory=list)
+    messages: list[OrderMessage] = field(default_factory=list)
 
     def extend(self, other: Effects) -> None:
         self.run_tasks += other.run_tasks
@@ -49,5 +49,4 @@ class Effects:
             send.resume(task_run_id, delay)
         bus = get_bus()
         for message in self.messages:
-            message["at"] = now().isoformat()  # a change happens when it commits, which is now
-            await bus.publish(message)
+            await bus.publish(stamped(message, now()))  # a change happens when it commits, which is now

@@ -8,8 +8,9 @@ It is idempotent on (space, `thirdPartyOrderId`): the same order sent again, how
 `created=False`; a different body under the same id is a `Conflict`. Two identical creates racing
 each other meet at the unique (space, name) index: the loser re-reads and answers like a resend.
 
-With a `flowKey`, the order's flow starts right after the commit (`flow_runs.start_for_new_order`);
-if that fails, or the space has no such flow yet, the order stays CREATED and the sweep tries again.
+After the commit, an `order.created` message goes out on the event bus. With a `flowKey`, the
+order's flow starts right after the commit (`flow_runs.start_for_new_order`); if that fails, or the
+space has no such flow yet, the order stays CREATED and the sweep tries again.
 """
 
 from __future__ import annotations
@@ -25,9 +26,11 @@ from tortoise.transactions import in_transaction
 
 from server.domain.actors import Actor
 from server.domain.order_input import InvalidInput, OrderInput, intake_hash, parse_order_input
-from server.models import Order
+from server.live_messages import OrderCreated
+from server.models import Order, Space
 from server.services.auth import space_by_key
 from server.services.connector_body import stored_order_input
+from server.services.effects import Effects, now
 from server.services.errors import Conflict, FieldError, NotFound, ValidationFailed
 from server.services.order_writes import insert_tree, tree_rows
 
@@ -64,9 +67,23 @@ async def create_order(actor: Actor, payload: object) -> CreateOrderResult:
         if existing is None:
             raise
         return _resent(existing, digest)
+    await Effects(messages=[created_message(rows.order, space)]).carry_out()
     if rows.order.flow_key:
         await _start_flow(rows.order)
     return CreateOrderResult(rows.order, created=True)
+
+
+def created_message(order: Order, space: Space) -> OrderCreated:
+    """Told after the commit, before the flow starts: listeners hear of the order before its changes."""
+    return OrderCreated(
+        organization_id=str(space.organization_id),  # type: ignore[attr-defined]
+        space_id=str(space.id),
+        space_key=space.key,
+        order_id=str(order.id),
+        order_name=order.name,
+        status=str(order.status),
+        at=now(),
+    )
 
 
 async def _start_flow(order: Order) -> None:

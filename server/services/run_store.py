@@ -30,6 +30,7 @@ from server.domain.flows.engine import (
 )
 from server.domain.statuses import OrderStatus, RunStatus, TaskState
 from server.domain.tasks import EndedTask
+from server.live_messages import FlowRunUpdated, OrderStatusChanged, TaskUpdated
 from server.models import Event as HistoryEvent
 from server.models import FlowRun, FlowVersion, Order, TaskRun
 from server.services.effects import Effects, delay_ms, now
@@ -267,31 +268,43 @@ def _event(loaded: LoadedRun, kind: str, message: str, task: TaskRun, actor: str
     return HistoryEvent(order_id=loaded.order.id, kind=kind, message=message, data=data, actor=actor)
 
 
-def status_message(order: Order, previous: str, at: datetime) -> dict[str, Any]:
-    return {
-        "type": "order.status",
-        "organizationId": str(order.space.organization_id),  # type: ignore[attr-defined]
-        "spaceId": str(order.space_id),  # type: ignore[attr-defined]
-        "spaceKey": order.space.key,
-        "orderId": str(order.id),
-        "orderName": order.name,
-        "previousStatus": previous,
-        "status": str(order.status),
-        "at": at.isoformat(),
-    }
+def status_message(order: Order, previous: str, at: datetime) -> OrderStatusChanged:
+    return OrderStatusChanged(
+        organization_id=str(order.space.organization_id),  # type: ignore[attr-defined]
+        space_id=str(order.space_id),  # type: ignore[attr-defined]
+        space_key=order.space.key,
+        order_id=str(order.id),
+        order_name=order.name,
+        previous_status=previous,
+        status=str(order.status),
+        at=at,
+    )
 
 
-def run_message(loaded: LoadedRun, task: TaskRun | None = None) -> dict[str, Any]:
-    return {
-        "type": "flow_run.updated",
-        "organizationId": str(loaded.order.space.organization_id),  # type: ignore[attr-defined]
-        "spaceId": str(loaded.order.space_id),  # type: ignore[attr-defined]
-        "spaceKey": loaded.order.space.key,
-        "orderId": str(loaded.order.id),
-        "runId": str(loaded.run.id),
-        "runStatus": str(loaded.run.status),
-        "taskRunId": str(task.id) if task else None,
-        "taskKey": task.key if task else None,
-        "taskState": str(task.state) if task else None,
-        "at": now().isoformat(),
-    }
+def run_message(loaded: LoadedRun, task: TaskRun | None = None) -> FlowRunUpdated | TaskUpdated:
+    """The run changed; with `task`, because that task changed."""
+    order, run = loaded.order, loaded.run
+    organization_id = str(order.space.organization_id)  # type: ignore[attr-defined]
+    space_id = str(order.space_id)  # type: ignore[attr-defined]
+    if task is None:
+        return FlowRunUpdated(
+            organization_id=organization_id,
+            space_id=space_id,
+            space_key=order.space.key,
+            order_id=str(order.id),
+            run_id=str(run.id),
+            run_status=str(run.status),
+            at=now(),
+        )
+    return TaskUpdated(
+        organization_id=organization_id,
+        space_id=space_id,
+        space_key=order.space.key,
+        order_id=str(order.id),
+        run_id=str(run.id),
+        run_status=str(run.status),
+        task_run_id=str(task.id),
+        task_key=task.key,
+        task_state=str(task.state),
+        at=now(),
+    )

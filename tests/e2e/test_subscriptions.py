@@ -10,6 +10,7 @@ import websockets
 
 from server.domain.actors import Actor
 from server.events import get_bus
+from server.models import Order, Space
 from server.services import auth, flow_runs, flows
 from tests.e2e.support import LiveServer, Subscriber, until
 from tests.flows.conftest import MakeOrder
@@ -50,15 +51,23 @@ async def test_a_subscriber_sees_its_spaces_changes_and_nothing_of_others(
         await flow_runs.start_order_flow(admin, order.id)
 
         seen = await mine.collect(lambda got: any("flowRunUpdated" in m and _waiting(m) for m in got))
-        with pytest.raises(TimeoutError):
-            await theirs.next(timeout=0.5)
+        await flows.create_flow(admin, "other-space", "Review flow", json.dumps(FLOW))
+        their_order = await _order_in("other-space", "THEIRS-1")
+        await flow_runs.start_order_flow(admin, their_order.id)
+        first_of_theirs = await theirs.next()
 
+    assert first_of_theirs["orderStatusChanged"]["order"]["name"] == "THEIRS-1"  # nothing of mine before
     change = next(m["orderStatusChanged"] for m in seen if "orderStatusChanged" in m)
     assert change == {
         "order": {"id": str(order.id), "name": "LIVE-1", "spaceKey": "demo-eyewear"},
         "previousStatus": "CREATED",
         "status": "IN_PROGRESS",
     }
+
+
+async def _order_in(space_key: str, name: str) -> Order:
+    space = await Space.get(key=space_key)
+    return await Order.create(space_id=space.id, name=name, flow_key="review-flow", intake_hash="-")
 
 
 async def _subscribers(count: int) -> bool:
@@ -86,7 +95,7 @@ async def _closed(socket: websockets.ClientConnection) -> bool:
     return socket.close_code is not None
 
 
-async def test_a_user_of_another_organization_hears_nothing(
+async def test_a_user_of_another_organization_hears_only_its_own(
     admin: Actor, space_key: tuple[str, str], make_order: MakeOrder
 ) -> None:
     from server.domain.actors import ActorKind
@@ -114,7 +123,11 @@ async def test_a_user_of_another_organization_hears_nothing(
         await flow_runs.start_order_flow(admin, order.id)
 
         seen = await mine.next()
-        with pytest.raises(TimeoutError):
-            await theirs.next(timeout=0.5)
+        await auth.create_space(other_admin, "their-space", "Theirs")
+        await flows.create_flow(other_admin, "their-space", "Review flow", json.dumps(FLOW))
+        their_order = await _order_in("their-space", "THEIRS-2")
+        await flow_runs.start_order_flow(other_admin, their_order.id)
+        first_of_theirs = await theirs.next()
 
     assert seen["orderStatusChanged"]["order"]["name"] == "LIVE-2"
+    assert first_of_theirs["orderStatusChanged"]["order"]["name"] == "THEIRS-2"  # nothing of ours before

@@ -378,3 +378,26 @@ async def test_a_failure_at_the_last_insert_leaves_no_row_in_any_table(
         await create_order(key_actor, eyewear())
 
     assert await nothing_stored()
+
+
+async def test_a_new_order_is_announced_once_on_the_event_bus_and_a_resend_is_not(
+    key_actor: Actor, space_key: tuple[str, str]
+) -> None:
+    from server.events import get_bus
+    from server.live_messages import OrderCreated, may_see
+
+    async with get_bus().subscribe(lambda m: isinstance(m, OrderCreated)) as sub:
+        first = await create_order(key_actor, eyewear())
+        await create_order(key_actor, eyewear())
+        announced = await asyncio.wait_for(sub.queue.get(), 5)
+        later = sub.queue.qsize()
+
+    space = await Space.get(key=space_key[0])
+    assert isinstance(announced, OrderCreated) and later == 0
+    assert (announced.order_id, announced.order_name) == (str(first.order.id), first.order.name)
+    assert (announced.space_id, announced.space_key, announced.status) == (
+        str(space.id),
+        space.key,
+        "CREATED",
+    )
+    assert may_see(key_actor, announced)

@@ -37,6 +37,15 @@
     if (box && checked[box.value]) box.checked = true;
   });
 
+  // After the live stream was cut off (the event bus was down), re-read the table as the page shows it:
+  // the address holds its filters, sort and page.
+  document.addEventListener("htmx:oobAfterSwap", function (event) {
+    var target = event.detail.target;
+    if (!target || target.id !== "live-resync") return;
+    var into = document.querySelector(target.getAttribute("data-refresh") || "#table");
+    if (into) htmx.ajax("GET", location.href, { target: into, swap: "innerHTML" });
+  });
+
   // Tab inserts two spaces in the flow editor instead of leaving it.
   document.addEventListener("keydown", function (event) {
     var area = event.target;
