@@ -7,6 +7,8 @@ traceback, and the same process takes orders again once the database is back.
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 import time
 import uuid
 from collections.abc import Callable
@@ -15,7 +17,8 @@ from typing import Any
 
 import httpx
 
-from tests.conftest import EXAMPLES_DIR
+from tests.conftest import EXAMPLES_DIR, unavailable
+from tests.e2e.support import free_port
 from tests.reliability.servers import (
     Demo,
     check_redis,
@@ -86,3 +89,35 @@ def test_a_database_outage_is_a_503_everywhere_and_no_traceback(tmp_path: Path) 
     assert "Traceback" not in logged, logged
     assert "Exception in ASGI application" not in logged, logged
     assert "database unavailable on POST /api/v1/orders" in logged
+
+
+def test_redis_down_does_not_stop_the_intake(tmp_path: Path) -> None:
+    if shutil.which("redis-server") is None:
+        unavailable("redis-server", "not installed")
+    port = free_port()
+    redis_server = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--save", "", "--appendonly", "no", "--dir", str(tmp_path)],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        with throwaway_postgres() as cluster:
+            env = production_env(cluster.url, tmp_path)
+            env["REDIS_URL"] = f"redis://127.0.0.1:{port}/0"
+            fabflow(env, "migrate")
+            demo = Demo(fabflow(env, "demo", "--orders", "0"))
+            with serving(env, tmp_path / "serve.log") as server:
+                api = {"Authorization": f"Bearer {demo.api_key}"}
+                with httpx.Client(base_url=server.url, timeout=30) as client:
+                    before = client.post("/api/v1/orders", json=an_order(), headers=api)
+                    redis_server.kill()
+                    redis_server.wait()
+                    during = client.post("/api/v1/orders", json=an_order(), headers=api)
+                    listed = client.post("/graphql", json={"query": ORDERS_QUERY}, headers=api)
+    finally:
+        if redis_server.poll() is None:
+            redis_server.kill()
+            redis_server.wait()
+
+    assert before.status_code == 201, before.text
+    assert during.status_code == 201, during.text
+    assert listed.json()["data"]["orders"]["totalCount"] == 2
