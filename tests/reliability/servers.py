@@ -20,7 +20,19 @@ import httpx
 from tests.conftest import REDIS_URL, unavailable
 from tests.e2e.support import free_port
 
-PG_BIN = Path(os.environ.get("FABFLOW_TEST_PG_BIN", "/usr/lib/postgresql/15/bin"))
+
+def _pg_bin() -> Path:
+    """The PostgreSQL server binaries: `FABFLOW_TEST_PG_BIN`, else the newest Debian-installed version."""
+    if os.environ.get("FABFLOW_TEST_PG_BIN"):
+        return Path(os.environ["FABFLOW_TEST_PG_BIN"])
+    versions = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin"),
+        key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0,
+    )
+    return versions[-1] if versions else Path("/usr/lib/postgresql/15/bin")
+
+
+PG_BIN = _pg_bin()
 FABFLOW = str(Path(sys.executable).with_name("fabflow"))
 CSRF_FIELD = re.compile(r'name="csrf_token" value="([^"]+)"')
 
