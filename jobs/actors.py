@@ -14,7 +14,7 @@ from uuid import UUID
 
 from jobs.handlers.base import Failed, Outcome
 from jobs.handlers.registry import handler_for
-from server.outage import is_outage
+from server.db_errors import is_outage
 from server.services import task_execution
 from server.services.task_execution import Claim
 

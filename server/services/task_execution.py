@@ -19,11 +19,11 @@ from tortoise import connections
 from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
+from server.db_errors import is_outage
 from server.domain.flows.engine import TaskFailed, TaskSucceeded, TaskTimedOut
 from server.domain.statuses import OrderStatus, TaskState
 from server.domain.tasks import Failed, Outcome, Resumption, Retry, Succeeded, TaskContext, Wait
 from server.models import Event, FlowRun, Order, TaskRun
-from server.outage import is_outage
 from server.services.effects import Effects, delay_ms, now
 from server.services.run_store import decide, definition_of, lock_run, run_message
 
