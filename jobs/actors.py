@@ -14,6 +14,7 @@ from uuid import UUID
 
 from jobs.handlers.base import Failed, Outcome
 from jobs.handlers.registry import handler_for
+from server.db_errors import is_outage
 from server.services import task_execution
 from server.services.task_execution import Claim
 
@@ -28,7 +29,15 @@ STOPPED = "The handler was stopped before it finished (the worker's time limit, 
 
 async def run_task(task_run_id: str, resuming: bool = False) -> None:
     """Run a READY task, or resume a WAITING one whose time or answer came."""
-    claim = await task_execution.claim(UUID(task_run_id), resuming)
+    try:
+        claim = await task_execution.claim(UUID(task_run_id), resuming)
+    except Exception as exc:
+        if not is_outage(exc):
+            raise
+        logger.warning(
+            "task run %s not claimed, the database is away: %s; the sweep re-drives it", task_run_id, exc
+        )
+        return
     if claim is None:
         return  # a duplicate or late message: someone else has it, or it ended
     renewal = asyncio.create_task(_keep_lease(claim))

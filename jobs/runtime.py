@@ -22,6 +22,7 @@ from jobs.broker import WORKER_TIMEOUT_MS, declare, embedded_broker, redis_broke
 from jobs.dispatcher import BrokerDispatcher
 from jobs.handlers.registry import install_handlers
 from server.dispatch import set_dispatcher
+from server.outage import quiet_outage_logs
 from server.services import task_execution
 
 logger = logging.getLogger(__name__)
@@ -107,6 +108,7 @@ def run_worker(redis_url: str, threads: int) -> int:
     from server.events import RedisEventBus, set_bus
 
     set_bus(RedisEventBus(redis_url))
+    quiet_outage_logs()
     jobs = _start(redis_broker(redis_url), threads)
     stopping = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):

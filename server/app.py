@@ -19,6 +19,7 @@ from server import settings
 from server.db import tortoise_config
 from server.metrics import metrics
 from server.middleware import BodySizeLimit
+from server.outage import DatabaseUnavailableMiddleware
 
 
 async def healthz(request: Request) -> PlainTextResponse:
@@ -127,6 +128,9 @@ def create_app(
     return Starlette(
         debug=settings.DEBUG,
         routes=[*_routes(), _web_ui()],
-        middleware=[Middleware(BodySizeLimit, max_bytes=settings.MAX_BODY_BYTES)],
+        middleware=[
+            Middleware(DatabaseUnavailableMiddleware),
+            Middleware(BodySizeLimit, max_bytes=settings.MAX_BODY_BYTES),
+        ],
         lifespan=lifespan,
     )

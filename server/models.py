@@ -409,6 +409,23 @@ class OutboxMail(Model):
         indexes = (Index(fields=("created_at",)),)
 
 
+class SentMail(Model):
+    """A task's e-mail on its way to the SMTP server: written (and committed) before the server is
+    called, marked sent once it took the mail. A "sending" row without "sent" means a worker stopped
+    in between: nobody knows whether the mail went out, so it is not sent again for that task run."""
+
+    id = fields.UUIDField(primary_key=True)
+    task_run_id = fields.UUIDField(unique=True)
+    order_id = fields.UUIDField(null=True)
+    message_id = fields.CharField(max_length=500)
+    state = fields.CharField(max_length=16)  # "sending", then "sent"
+    created_at = fields.DatetimeField(auto_now_add=True)
+    sent_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "sent_mail"
+
+
 class TaskAttempt(Model):
     """One outbound call of a task (a connector POST): what came back and how long it took."""
 

@@ -92,6 +92,7 @@ TABLES = (
     "used_link",
     "task_attempt",
     "outbox_mail",
+    "sent_mail",
     "event",
     "manual_task",
     "task_run",

@@ -18,6 +18,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from server import settings
+from server.outage import DatabaseUnavailableMiddleware
 from server.sessions import SESSION_COOKIE, SESSION_MAX_AGE
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -82,6 +83,7 @@ def make_web_app() -> Starlette:
     return Starlette(
         routes=_routes(),
         middleware=[
+            Middleware(DatabaseUnavailableMiddleware),  # inside this app's own 500 handler
             Middleware(SecurityHeaders),
             Middleware(
                 SessionMiddleware,

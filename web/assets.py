@@ -18,6 +18,7 @@ from starlette.routing import Route
 
 from server import settings
 from server.http_auth import connection_actor
+from server.outage import DatabaseUnavailableMiddleware
 from server.services import assets
 from server.services.errors import NotFound
 from server.sessions import SESSION_COOKIE, SESSION_MAX_AGE, session_user
@@ -71,6 +72,7 @@ def make_asset_app() -> Starlette:
     return Starlette(
         routes=[Route("/{key:path}", serve, methods=["GET", "HEAD"])],
         middleware=[
+            Middleware(DatabaseUnavailableMiddleware),  # inside this app's own 500 handler
             Middleware(
                 SessionMiddleware,
                 secret_key=settings.secret_key(),
@@ -78,6 +80,6 @@ def make_asset_app() -> Starlette:
                 max_age=SESSION_MAX_AGE,
                 same_site="lax",
                 https_only=settings.PUBLIC_URL.startswith("https://"),
-            )
+            ),
         ],
     )

@@ -9,7 +9,7 @@ from starlette.routing import BaseRoute, Route
 from server.services.auth import authenticate_password
 from server.sessions import session_user, sign_in, sign_out
 from web.guard import csrf_ok, safe_next
-from web.rate_limit import throttle
+from web.rate_limit import login_throttle
 from web.templating import render
 
 
@@ -31,16 +31,17 @@ async def login(request: Request) -> Response:
     target = safe_next(str(form.get("next", "")))
     if not await csrf_ok(request):
         return _form_again(request, email, target, "The form has expired; please sign in again.", 403)
-    wait = throttle.retry_after(email, client_address(request))
+    throttle = login_throttle()
+    wait = await throttle.retry_after(email, client_address(request))
     if wait:
         minutes = max(1, round(wait / 60))
         message = f"Too many failed sign-ins. Try again in {minutes} minute{'s' if minutes > 1 else ''}."
         return _form_again(request, email, target, message, 429)
     user = await authenticate_password(email, password)
     if user is None:
-        throttle.failed(email, client_address(request))
+        await throttle.failed(email, client_address(request))
         return _form_again(request, email, target, "The e-mail or the password is wrong.", 400)
-    throttle.succeeded(email)
+    await throttle.succeeded(email)
     sign_in(request.session, user)
     return RedirectResponse(target, status_code=303)
 

@@ -2,8 +2,10 @@
 
 2xx is success (or, with `sendsFeedback`, the task waits for the connector's feedback); 4xx is a
 failure without retry; 5xx, a redirect loop and network errors retry with exponential backoff and
-jitter until the task's timeout ends it (or, for a task without timeout, after `MAX_ATTEMPTS`).
-A URL the address rules refuse fails at once. Every call is kept as a `TaskAttempt`.
+jitter, never after the task's timeout and never more than `MAX_ATTEMPTS` times: the attempt cap
+fails the task; a next attempt that would come after the timeout is not made, and the task waits
+instead (for its timeout to be handled, for feedback with `sendsFeedback`, or for a retry by an
+operator). A URL the address rules refuse fails at once. Every call is kept as a `TaskAttempt`.
 
 Every attempt of a task run sends the same `Idempotency-Key` and `webhook-id`, and a Standard
 Webhooks signature made with the space's signing secret.
@@ -31,7 +33,7 @@ from jobs.handlers.base import (
     Wait,
 )
 from server.models import TaskAttempt
-from server.services import outbound, signed_links, webhooks
+from server.services import order_context, outbound, signed_links, webhooks
 
 SPEC = HandlerSpec(
     "consume-rest-api",
@@ -44,7 +46,7 @@ SPEC = HandlerSpec(
 
 BASE_DELAY = timedelta(seconds=5)
 MAX_DELAY = timedelta(minutes=15)
-MAX_ATTEMPTS = 12  # only for tasks without a timeout
+MAX_ATTEMPTS = 12  # with or without a timeout: whichever ends the calls first
 
 
 def backoff(attempt: int, rng: random.Random | None = None) -> timedelta:
@@ -107,10 +109,21 @@ def decide(context: TaskContext, result: outbound.CallResult, sends_feedback: bo
     if status is not None and 400 <= status < 500:
         return Failed(f"The connector answered {status}; this is not retried.", summary(result))
     what = f"answered {status}" if status is not None else f"could not be reached ({result.error})"
-    if context.timeout_at is None and context.attempt >= MAX_ATTEMPTS:
+    if context.attempt >= MAX_ATTEMPTS:
         return Failed(f"The connector {what}, {context.attempt} times; giving up.", summary(result))
     retry_at = datetime.now(UTC) + backoff(context.attempt)
+    if context.timeout_at is not None and retry_at >= context.timeout_at:
+        return Wait(response={**summary(result), "stopped": _stopped(what)})
     return Retry(retry_at, f"The connector {what}; trying again.", summary(result))
+
+
+def _stopped(what: str) -> str:
+    return f"The connector {what}; no more calls are made: the next one would come after the timeout."
+
+
+def past_timeout(context: TaskContext) -> bool:
+    """A later attempt claimed after the task's timeout: no call is made any more."""
+    return context.attempt > 1 and context.timeout_at is not None and datetime.now(UTC) >= context.timeout_at
 
 
 def feedback_outcome(data: dict[str, Any]) -> Outcome:
@@ -128,6 +141,8 @@ class ConsumeRestApi:
     async def run(self, context: TaskContext) -> Outcome:
         payload = self.spec.payload.normalize(context.payload)
         sends_feedback = bool(payload.get("sendsFeedback"))
+        if past_timeout(context):
+            return Wait(response={"stopped": "The timeout passed; no more calls are made."})
         body = await request_body(context, sends_feedback)
         headers = await request_headers(context, body)
         try:
@@ -136,7 +151,15 @@ class ConsumeRestApi:
             await record_attempt(context, outbound.CallResult(str(payload["uri"]), None, 0, "", str(exc)))
             return Failed(str(exc))
         await record_attempt(context, result)
-        return decide(context, result, sends_feedback)
+        outcome = decide(context, result, sends_feedback)
+        if isinstance(outcome, Wait) and outcome.response and "stopped" in outcome.response:
+            await order_context.record_event(
+                context.order_id,
+                "warning",
+                f"Task {context.task_key}: {outcome.response['stopped']}",
+                {"task": context.task_key, "attempt": context.attempt},
+            )
+        return outcome
 
     async def resume(self, context: TaskContext, resumption: Resumption) -> Outcome:
         if resumption.data is None:

@@ -86,6 +86,15 @@ async def deliver(composed: Composed, context: TaskContext) -> Outcome:
         )
     try:
         delivery = await mail.send(composed.mail, order_id=context.order_id, task_run_id=context.task_run_id)
+    except mail.MaybeSent as exc:
+        # Not sent again: the recipient may have it already. An operator's retry sends it anew.
+        await order_context.record_event(
+            context.order_id,
+            "email-uncertain",
+            f"Task {context.task_key}: {exc}",
+            {"task": context.task_key, "messageId": exc.message_id},
+        )
+        return Failed(str(exc), {"recipients": list(composed.mail.recipients), "messageId": exc.message_id})
     except mail.MailError as exc:
         return Failed(str(exc), {"recipients": list(composed.mail.recipients)})
     summary = _summary(composed.mail, delivery)

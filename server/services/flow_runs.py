@@ -6,6 +6,7 @@ broker messages and live updates go out only after the commit (`Effects`).
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 from uuid import UUID
@@ -206,11 +207,18 @@ async def _resolve_manual_task(
     return await ManualTask.get(id=task.id)
 
 
-async def resume_task(task_run_id: UUID, data: dict[str, Any], actor: Actor) -> None:
+async def resume_task(
+    task_run_id: UUID,
+    data: dict[str, Any],
+    actor: Actor,
+    with_answer: Callable[[], Awaitable[None]] | None = None,
+) -> None:
     """Hand what arrived (a confirmation, connector feedback) to a waiting task; a worker takes it.
 
     Accepted while the task is ready or running too (a fast connector may answer before its call
     returned); refused once something was handed over already, or when the task has ended.
+    `with_answer` runs in the same transaction once the task took the answer (the feedback's
+    assets): a refused answer leaves none of its writes.
     """
     task = await TaskRun.get_or_none(id=task_run_id)
     if task is None:
@@ -219,6 +227,8 @@ async def resume_task(task_run_id: UUID, data: dict[str, Any], actor: Actor) -> 
     async with in_transaction():
         await lock_rows(task.run_id)  # type: ignore[attr-defined]
         await _store_resumption(task_run_id, data, actor, effects)
+        if with_answer is not None:
+            await with_answer()
     await effects.carry_out()
 
 

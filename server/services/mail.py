@@ -2,6 +2,11 @@
 
 SMTP runs in a worker thread (`smtplib`), with a timeout, so a server that is down or slow ends in a
 `MailError` the caller records, never in a task that hangs.
+
+A task's mail is sent at most once: a `SentMail` row with its Message-ID is committed before the
+SMTP server is called and marked sent after. A second run of the same task run (a message delivered
+again after a worker died) finds the row: sent, it sends nothing and reports the first delivery;
+still "sending", it sends nothing and raises `MaybeSent`, since the mail may or may not have left.
 """
 
 from __future__ import annotations
@@ -12,18 +17,32 @@ import re
 import smtplib
 import ssl
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import make_msgid
 from uuid import UUID
 
+from tortoise.exceptions import IntegrityError
+
 from server import settings
-from server.models import OutboxMail
+from server.models import OutboxMail, SentMail
 
 SECURITY_MODES = ("starttls", "tls", "none")
 
 
 class MailError(Exception):
     """The mail could not be handed to the SMTP server; the message says why."""
+
+
+class MaybeSent(MailError):
+    """An earlier run of the task began sending this mail and stopped before it was confirmed."""
+
+    def __init__(self, message_id: str) -> None:
+        super().__init__(
+            f"The mail {message_id} may not have been sent: an earlier attempt was stopped while "
+            "handing it to the SMTP server. It is not sent again by itself; retry the task to send it anew."
+        )
+        self.message_id = message_id
 
 
 @dataclass(frozen=True)
@@ -80,11 +99,48 @@ async def send(mail: Mail, *, order_id: UUID | None = None, task_run_id: UUID | 
     if config is None:
         return await _keep(mail, order_id, task_run_id)
     message = build_message(mail, config.sender)
-    await asyncio.to_thread(_deliver, config, message, _envelope(mail))
-    return Delivery("smtp", str(message["Message-ID"]), config.sender)
+    message_id = str(message["Message-ID"])
+    if task_run_id is not None:
+        earlier = await _begin_sending(task_run_id, order_id, message_id)
+        if earlier is not None:
+            return Delivery("smtp", earlier, config.sender)
+    try:
+        await asyncio.to_thread(_deliver, config, message, _envelope(mail))
+    except MailError:
+        if task_run_id is not None:  # refused: nothing left, so a later run may try again
+            await SentMail.filter(task_run_id=task_run_id, state="sending").delete()
+        raise
+    if task_run_id is not None:
+        await mark_sent(task_run_id)
+    return Delivery("smtp", message_id, config.sender)
+
+
+async def _begin_sending(task_run_id: UUID, order_id: UUID | None, message_id: str) -> str | None:
+    """Record (committed) that the task run's mail is being sent; the Message-ID of an earlier, sent one.
+
+    Raises `MaybeSent` when an earlier run began and never confirmed.
+    """
+    try:
+        await SentMail.create(
+            task_run_id=task_run_id, order_id=order_id, message_id=message_id, state="sending"
+        )
+        return None
+    except IntegrityError:
+        earlier = await SentMail.get(task_run_id=task_run_id)
+    if earlier.state == "sent":
+        return earlier.message_id
+    raise MaybeSent(earlier.message_id)
+
+
+async def mark_sent(task_run_id: UUID) -> None:
+    await SentMail.filter(task_run_id=task_run_id).update(state="sent", sent_at=datetime.now(UTC))
 
 
 async def _keep(mail: Mail, order_id: UUID | None, task_run_id: UUID | None) -> Delivery:
+    if task_run_id is not None:  # kept already by an earlier run of the task run: one copy
+        kept = await OutboxMail.filter(task_run_id=task_run_id).first()
+        if kept is not None:
+            return Delivery("outbox", f"<outbox-{kept.id}@fabflow>", kept.sender)
     row = await OutboxMail.create(
         order_id=order_id,
         task_run_id=task_run_id,

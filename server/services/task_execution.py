@@ -7,15 +7,19 @@ task ended is harmless: each step changes a row only from the state it expects (
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
+from tortoise import connections
 from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
+from server.db_errors import is_outage
 from server.domain.flows.engine import TaskFailed, TaskSucceeded, TaskTimedOut
 from server.domain.statuses import OrderStatus, TaskState
 from server.domain.tasks import Failed, Outcome, Resumption, Retry, Succeeded, TaskContext, Wait
@@ -34,6 +38,8 @@ EARLY_ENOUGH = timedelta(milliseconds=20)
 REDISPATCH_AFTER = timedelta(seconds=15)
 SWEEP_BATCH = 500
 ACTIVE = (TaskState.READY, TaskState.RUNNING, TaskState.WAITING)
+# A claim that meets a database outage (a restart) tries again after these pauses (seconds).
+CLAIM_PAUSES = (0.2, 0.5, 1.0, 2.0, 4.0, 8.0)
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,20 @@ async def claim(task_run_id: UUID, resuming: bool = False) -> Claim | None:
 
     `resuming` says which to try first (a wake-up message usually finds its task WAITING).
     """
+    for pause in (*CLAIM_PAUSES, None):
+        try:
+            return await _claim_once(task_run_id, resuming)
+        except Exception as exc:
+            if pause is None or not is_outage(exc):
+                raise
+            logger.warning("claim of task run %s met a database outage (%s); retrying", task_run_id, exc)
+        await _reconnect()
+        await asyncio.sleep(pause)
+    return None  # not reached: the last pause re-raises
+
+
+async def _claim_once(task_run_id: UUID, resuming: bool) -> Claim | None:
+    """One try, its statements one after the other on the pool (never two at once on a connection)."""
     moment = now()
     due_by = moment + EARLY_ENOUGH
     order = (_claim_waiting, _claim_ready) if resuming else (_claim_ready, _claim_waiting)
@@ -55,6 +75,19 @@ async def claim(task_run_id: UUID, resuming: bool = False) -> Claim | None:
         if claimed is not None:
             return claimed
     return None
+
+
+async def _reconnect() -> None:
+    """Drop the pool's connections after an outage, so the next statement opens a fresh one.
+
+    A connection that was mid-statement when the server went away can be left in a state that
+    refuses the next operation (asyncpg's "another operation is in progress").
+    """
+    client = connections.get("default")
+    expire = getattr(client, "_expire_connections", None)
+    if expire is not None:
+        with contextlib.suppress(Exception):
+            await expire()
 
 
 async def _claim_ready(task_run_id: UUID, moment: datetime, due_by: datetime) -> Claim | None:

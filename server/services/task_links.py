@@ -2,16 +2,16 @@
 
 Both check the token (genuine, not expired, not used), that the task still waits, then mark the
 link used and hand what arrived to the waiting task (`flow_runs.resume_task`). Feedback assets are
-stored on the order tree before the task moves on, so the tasks after it see them.
+stored on the order tree in the transaction in which the task takes the answer: the tasks after it
+see them, and an answer the task refuses (it ended, or has an answer already) stores none.
 """
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
-
-from tortoise.transactions import in_transaction
 
 from server import task_handlers
 from server.domain.actors import SYSTEM
@@ -57,13 +57,22 @@ def _why_closed(task: TaskRun) -> str:
     return f"has ended ({task.state.lower().replace('_', ' ')})"
 
 
-async def hand_over(purpose: str, linked: LinkedTask, data: dict[str, Any], actor: str) -> None:
-    """Mark the link used and resume the task; the claim is undone when the task refuses."""
+async def hand_over(
+    purpose: str,
+    linked: LinkedTask,
+    data: dict[str, Any],
+    actor: str,
+    with_answer: Callable[[], Awaitable[None]] | None = None,
+) -> None:
+    """Mark the link used and resume the task; the claim is undone when the task refuses.
+
+    `with_answer` runs inside the resume's transaction, so its writes stand or fall with the answer.
+    """
     from server.services.flow_runs import resume_task
 
     await signed_links.claim(purpose, linked.link, actor)
     try:
-        await resume_task(linked.task.id, data, SYSTEM)
+        await resume_task(linked.task.id, data, SYSTEM, with_answer)
     except ServiceError:
         await signed_links.release(linked.link)
         raise
@@ -90,10 +99,12 @@ async def accept_feedback(token: str, body: object) -> FeedbackAccepted:
     if not isinstance(parsed, Feedback):
         raise ValidationFailed("The feedback is not valid.", [FieldError(p.field, p.message) for p in parsed])
     owners = await _owners(linked.order.id, parsed.assets)
-    async with in_transaction():
+
+    async def store_assets() -> None:
         for asset, owner in zip(parsed.assets, owners, strict=True):
             await _store(asset, owner)
-    await hand_over(signed_links.FEEDBACK, linked, parsed.as_json(), "connector")
+
+    await hand_over(signed_links.FEEDBACK, linked, parsed.as_json(), "connector", store_assets)
     await _record(linked, parsed)
     return FeedbackAccepted(linked.task.id, parsed.status, len(parsed.assets))
 

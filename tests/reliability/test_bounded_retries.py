@@ -1,0 +1,121 @@
+"""A connector that keeps answering 503 is called a bounded number of times, timeout handled or not."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from jobs.handlers import consume_rest_api
+from jobs.runtime import Embedded
+from server.domain.actors import Actor
+from server.domain.statuses import OrderStatus, TaskState
+from server.models import Event, Order, TaskAttempt, TaskRun
+from server.services import flow_runs
+from tests.e2e.support import until
+from tests.flows.conftest import MakeFlow, MakeOrder, stage, task
+from tests.handlers.conftest import Connector
+
+
+@pytest.fixture
+def quick_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Backoff from 100 ms, so several attempts fit before a short timeout."""
+    monkeypatch.setattr(consume_rest_api, "BASE_DELAY", timedelta(milliseconds=100))
+
+
+def always_503(connector: Connector, times: int = 100) -> None:
+    for _ in range(times):
+        connector.answer(503, b"maintenance")
+
+
+async def _task_of(order: Order) -> TaskRun:
+    return await TaskRun.get(run__order_id=order.id)
+
+
+async def test_an_unhandled_timeout_stops_the_calls_and_leaves_the_order_unhealthy(
+    jobs: Embedded,
+    connector: Connector,
+    make_flow: MakeFlow,
+    make_order: MakeOrder,
+    admin: Actor,
+    quick_backoff: None,
+) -> None:
+    always_503(connector)
+    call = task("call", "consume-rest-api", {"uri": connector.url}, timeoutDuration=1500)
+    flow = await make_flow({"stages": [stage("s", [call], ["call"])]})
+    order = await make_order(flow.flow.key)
+
+    await flow_runs.start_order_flow(admin, order.id)
+
+    async def stopped_and_timed_out() -> TaskRun | None:
+        run = await _task_of(order)
+        return run if run.state == TaskState.WAITING and run.timed_out else None
+
+    waiting = await until(stopped_and_timed_out, timeout=30)
+    assert waiting.resume_at is None  # nothing will wake it but feedback or an operator's retry
+    assert (await Order.get(id=order.id)).status == OrderStatus.UNHEALTHY
+    calls = await TaskAttempt.filter(task_run_id=waiting.id).order_by("attempt")
+    assert len(connector.received) == len(calls) >= 2
+    assert waiting.timeout_at is not None
+    assert all(attempt.created_at < waiting.timeout_at for attempt in calls)
+    assert await Event.filter(order_id=order.id, kind="warning", message__contains="no more calls").exists()
+    # An operator's retry starts a new task run, which calls again.
+    await flow_runs.retry_task(admin, waiting.id)
+    await until(lambda: _calls_more_than(connector, len(calls)), timeout=30)
+
+
+async def _calls_more_than(connector: Connector, count: int) -> bool:
+    return len(connector.received) > count
+
+
+async def test_without_a_timeout_the_attempt_cap_ends_the_calls(
+    jobs: Embedded,
+    connector: Connector,
+    make_flow: MakeFlow,
+    make_order: MakeOrder,
+    admin: Actor,
+    quick_backoff: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(consume_rest_api, "MAX_ATTEMPTS", 3)
+    always_503(connector)
+    flow = await make_flow(
+        {"stages": [stage("s", [task("call", "consume-rest-api", {"uri": connector.url})], ["call"])]}
+    )
+    order = await make_order(flow.flow.key)
+
+    await flow_runs.start_order_flow(admin, order.id)
+
+    async def ended() -> TaskRun | None:
+        run = await _task_of(order)
+        return run if run.state == TaskState.FAILED else None
+
+    failed = await until(ended, timeout=30)
+    assert len(connector.received) == 3
+    assert failed.attempts == 3 and "3 times" in failed.error
+    assert (await Order.get(id=order.id)).status == OrderStatus.FAILURE
+
+
+async def test_the_attempt_cap_holds_when_the_timeout_is_far(
+    jobs: Embedded,
+    connector: Connector,
+    make_flow: MakeFlow,
+    make_order: MakeOrder,
+    admin: Actor,
+    quick_backoff: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(consume_rest_api, "MAX_ATTEMPTS", 3)
+    always_503(connector)
+    call = task("call", "consume-rest-api", {"uri": connector.url}, timeoutDuration=3_600_000)
+    flow = await make_flow({"stages": [stage("s", [call], ["call"])]})
+    order = await make_order(flow.flow.key)
+
+    await flow_runs.start_order_flow(admin, order.id)
+
+    async def ended() -> TaskRun | None:
+        run = await _task_of(order)
+        return run if run.state == TaskState.FAILED else None
+
+    await until(ended, timeout=30)
+    assert len(connector.received) == 3
