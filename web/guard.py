@@ -109,6 +109,7 @@ def page(*operations: str) -> Callable[[Endpoint], Endpoint]:
             except ServiceError as exc:
                 return error_page(request, 400, "That did not work", exc.message)
 
+        endpoint.guarded = True  # type: ignore[attr-defined]
         return performs(*needed)(endpoint)
 
     return decorate
