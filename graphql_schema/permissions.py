@@ -21,6 +21,7 @@ from strawberry import Info
 from strawberry.extensions import SchemaExtension
 from strawberry.permission import BasePermission
 from strawberry.types import ExecutionResult
+from strawberry.types.graphql import OperationType as StrawberryOperation
 
 from graphql_schema.errors import PublicError
 from server.services import permissions
@@ -50,7 +51,7 @@ class SessionMutationsFromThisSite(SchemaExtension):
     def on_execute(self) -> Iterator[None]:
         execution = self.execution_context
         refusal = getattr(execution.context, "session_refusal", None)
-        if refusal and execution.operation_type is OperationType.MUTATION:
+        if refusal and execution.operation_type is StrawberryOperation.MUTATION:
             response = getattr(execution.context, "response", None)
             if isinstance(response, Response):
                 response.status_code = 403
