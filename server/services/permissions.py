@@ -188,7 +188,7 @@ def space_filter(actor: Actor, space_path: str = "") -> dict[str, Any]:
     """The ORM filter of the spaces in reach; `space_path` leads from the model to its space."""
     prefix = f"{space_path}__" if space_path else ""
     if actor.kind is ActorKind.SPACE_KEY:
-        return {f"{prefix}id": actor.space_id}
+        return {f"{space_path}_id" if space_path else "id": actor.space_id}
     if actor.kind is ActorKind.USER:
         return {f"{prefix}organization_id": actor.organization_id}
     return {}
