@@ -16,7 +16,7 @@ from strawberry.extensions import SchemaExtension
 from graphql_schema.flows.loaders import latest_run_loader
 from graphql_schema.flows.types import FlowRunType
 from server.domain.actors import Actor
-from server.http_auth import connection_actor
+from server.http_auth import connection_credentials
 from server.services.order_tree import TreeLoader
 
 
@@ -74,6 +74,8 @@ class Context:
     tree: TreeLoader
     loaders: Loaders
     connection_params: dict[str, object] | None = None  # a websocket's `connection_init` payload
+    # Why this request may not run mutations (the session cookie without proof of its site), or None.
+    session_refusal: str | None = None
     latest_runs: DataLoader[UUID, FlowRunType | None] = field(default_factory=latest_run_loader)
 
 
@@ -94,10 +96,12 @@ class ReleaseLoadedRows(SchemaExtension):
 
 async def make_context(request: Request | WebSocket, response: Response | WebSocket | None) -> Context:
     tree = TreeLoader()
+    credentials = await connection_credentials(request)
     return Context(
         request=request,
         response=response,
-        actor=await connection_actor(request),
+        actor=credentials.actor,
         tree=tree,
         loaders=Loaders(tree),
+        session_refusal=credentials.session_refusal,
     )

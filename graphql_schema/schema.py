@@ -26,6 +26,7 @@ from graphql_schema.flows.queries import FlowQueries
 from graphql_schema.flows.subscriptions import FlowSubscriptions
 from graphql_schema.orders.mutations import OrderMutations
 from graphql_schema.orders.queries import OrderQueries
+from graphql_schema.permissions import SessionMutationsFromThisSite
 from server import settings
 
 Query = merge_types("Query", (OrderQueries, FlowQueries, AdminQueries))
@@ -39,6 +40,7 @@ def extensions(*, development: bool, debug: bool) -> list[Callable[[], SchemaExt
         lambda: MaxTokensLimiter(max_token_count=settings.GRAPHQL_MAX_TOKENS),
         lambda: MaxAliasesLimiter(max_alias_count=settings.GRAPHQL_MAX_ALIASES),
         ReleaseLoadedRows,
+        SessionMutationsFromThisSite,
     ]
     if not development:
         factories.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))

@@ -18,7 +18,7 @@ async def account_page(request: Request) -> Response:
     return render(request, "account.html")
 
 
-@page()
+@page("changeOwnPassword")
 async def change_password(request: Request) -> Response:
     form = await request.form()
     current, new, again = (str(form.get(name, "")) for name in ("current", "password", "again"))

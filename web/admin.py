@@ -45,12 +45,12 @@ async def _users_page(request: Request, status: int = 200, **context: Any) -> Re
     )
 
 
-@page(admin=True)
+@page("users")
 async def users_list(request: Request) -> Response:
     return await _users_page(request)
 
 
-@page(admin=True)
+@page("createUser")
 async def user_create(request: Request) -> Response:
     form = await request.form()
     try:
@@ -67,7 +67,7 @@ async def user_create(request: Request) -> Response:
     return await _users_page(request, notice=f"{created.email} can now sign in.")
 
 
-@page(admin=True)
+@page("setUserTags", "setUserRole", "setUserActive", "setUserPassword")
 async def user_update(request: Request) -> Response:
     """One user's role, tags and active flag, from the row's form."""
     form = await request.form()
@@ -91,12 +91,12 @@ async def _keys_page(request: Request, status: int = 200, **context: Any) -> Res
     return render(request, "admin/keys.html", {"keys": keys, "spaces": spaces, **context}, status_code=status)
 
 
-@page(admin=True)
+@page("apiKeys")
 async def keys_list(request: Request) -> Response:
     return await _keys_page(request)
 
 
-@page(admin=True)
+@page("createApiKey")
 async def key_create(request: Request) -> Response:
     form = await request.form()
     try:
@@ -108,7 +108,7 @@ async def key_create(request: Request) -> Response:
     return response
 
 
-@page(admin=True)
+@page("revokeApiKey")
 async def key_revoke(request: Request) -> Response:
     try:
         key = await auth.revoke_api_key(actor_of(request), _id(request.path_params["key_id"]))
@@ -122,12 +122,12 @@ async def _spaces_page(request: Request, status: int = 200, **context: Any) -> R
     return render(request, "admin/spaces.html", {"spaces": spaces, **context}, status_code=status)
 
 
-@page(admin=True)
+@page("createSpace")
 async def spaces_list(request: Request) -> Response:
     return await _spaces_page(request)
 
 
-@page(admin=True)
+@page("createSpace")
 async def space_create(request: Request) -> Response:
     form = await request.form()
     try:

@@ -1,8 +1,10 @@
 """`GET /assets/{key}`: the files Fabflow stores (generated meshes, previews).
 
-Public files are served to anyone. Private ones to a signed-in user, to a key of the order's space
-(`Authorization: Bearer …`), or through a signed link (`?sig=…`, as e-mails carry). Anyone else
-gets 404, as for a file that does not exist, so links cannot be probed.
+A file belongs to the order its path names. It is public when that order's asset of the file says
+so; a private one is served to a signed-in user of the organization the order's space belongs to,
+to a key of that space or a personal token of such a user (`Authorization: Bearer …`), or through
+a signed link (`?sig=…`, as e-mails carry). Anyone else gets 404, as for a file that does not exist,
+so links cannot be probed.
 """
 
 from __future__ import annotations
@@ -19,8 +21,9 @@ from starlette.routing import Route
 from server import settings
 from server.http_auth import connection_actor
 from server.outage import DatabaseUnavailableMiddleware
-from server.services import assets
-from server.services.errors import NotFound
+from server.services import assets, permissions
+from server.services.auth import actor_for_user
+from server.services.errors import NotFound, ServiceError
 from server.sessions import SESSION_COOKIE, SESSION_MAX_AGE, session_user
 
 HEADERS = {"X-Content-Type-Options": "nosniff", "Content-Security-Policy": "sandbox; default-src 'none'"}
@@ -33,18 +36,24 @@ def not_found() -> Response:
 
 
 async def may_read(request: Request, key: str) -> bool:
+    """A signed link, a public file, or a caller the permission table lets read the file's space."""
     signature = request.query_params.get("sig")
     if signature and assets.signature_allows(key, signature):
         return True
     if await assets.is_public_file(key):
         return True
-    if await session_user(request.session) is not None:
-        return True
-    actor = await connection_actor(request)
+    user = await session_user(request.session)
+    actor = actor_for_user(user) if user is not None else await connection_actor(request)
     if actor is None:
         return False
-    space_id = await assets.space_of_file(key)
-    return space_id is not None and actor.can_see_space(space_id)
+    space = await assets.space_of_file(key)
+    if space is None:
+        return False
+    try:
+        permissions.require(actor, "readFile", space)
+    except ServiceError:
+        return False
+    return True
 
 
 async def serve(request: Request) -> Response:

@@ -18,6 +18,7 @@ from starlette.routing import Route
 from server.services import task_links
 from server.services.errors import Conflict, NotFound, ServiceError
 from server.services.signed_links import LinkError
+from web.guard import performs
 
 TEMPLATES = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).resolve().parent / "templates" / "confirm"),
@@ -64,6 +65,7 @@ async def confirmation_page(request: Request) -> HTMLResponse:
     return page("confirm.html", **view(confirmation), action=request.url.path)
 
 
+@performs("confirmTask")
 async def confirm(request: Request) -> HTMLResponse:
     token = request.path_params["token"]
     try:

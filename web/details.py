@@ -141,10 +141,11 @@ async def live_fragment(actor: Actor, order_id: UUID, user: Any, csrf: str, flas
 Action = Callable[[Actor, UUID, Request], Awaitable[object]]
 
 
-def order_action(act: Action) -> Callable[[Request], Awaitable[Response]]:
-    """An operator action on an order: run it, then show what changed (or why it could not)."""
+def order_action(act: Action, operation: str) -> Callable[[Request], Awaitable[Response]]:
+    """An operator action on an order (`operation` of the permission table): run it, then show what
+    changed (or why it could not)."""
 
-    @page()
+    @page(operation)
     async def endpoint(request: Request) -> Response:
         order_id = _uuid(request.path_params["order_id"])
         actor = actor_of(request)
@@ -230,12 +231,18 @@ async def part_page(request: Request) -> Response:
 ORDER = "/orders/{order_id}"
 routes: list[BaseRoute] = [
     Route(ORDER, order_page, methods=["GET"]),
-    Route(ORDER + "/manual-tasks/{item_id}/complete", order_action(_complete), methods=["POST"]),
-    Route(ORDER + "/manual-tasks/{item_id}/reject", order_action(_reject), methods=["POST"]),
-    Route(ORDER + "/tasks/{item_id}/retry", order_action(_retry), methods=["POST"]),
-    Route(ORDER + "/runs/{item_id}/restart", order_action(_restart), methods=["POST"]),
-    Route(ORDER + "/runs/{item_id}/cancel", order_action(_cancel), methods=["POST"]),
-    Route(ORDER + "/start", order_action(_start), methods=["POST"]),
+    Route(
+        ORDER + "/manual-tasks/{item_id}/complete",
+        order_action(_complete, "completeManualTask"),
+        methods=["POST"],
+    ),
+    Route(
+        ORDER + "/manual-tasks/{item_id}/reject", order_action(_reject, "rejectManualTask"), methods=["POST"]
+    ),
+    Route(ORDER + "/tasks/{item_id}/retry", order_action(_retry, "retryTask"), methods=["POST"]),
+    Route(ORDER + "/runs/{item_id}/restart", order_action(_restart, "restartFlowRun"), methods=["POST"]),
+    Route(ORDER + "/runs/{item_id}/cancel", order_action(_cancel, "cancelFlowRun"), methods=["POST"]),
+    Route(ORDER + "/start", order_action(_start, "startOrderFlow"), methods=["POST"]),
     Route("/products/{product_id}", product_page, methods=["GET"]),
     Route("/parts/{part_id}", part_page, methods=["GET"]),
 ]

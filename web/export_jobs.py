@@ -92,7 +92,7 @@ async def _run(job: ExportJob, kind: str, rows: list[Any], table: Any) -> None:
 
 
 def job_start_view(table: Table) -> Any:
-    @page()
+    @page("exportRows")
     async def view(request: Request) -> Response:
         _forget_old()
         user = user_of(request)
@@ -116,12 +116,12 @@ def job_start_view(table: Table) -> Any:
     return view
 
 
-@page()
+@page("exportRows")
 async def job_status(request: Request) -> Response:
     return render(request, "_export_job.html", {"job": _job_of(request), "message": ""})
 
 
-@page()
+@page("exportRows")
 async def job_download(request: Request) -> Response:
     job = _job_of(request)
     if not job.finished:

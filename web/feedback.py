@@ -17,6 +17,7 @@ from starlette.routing import Route
 from server.services import task_links
 from server.services.errors import Conflict, FieldError, NotFound, ServiceError, ValidationFailed
 from server.services.signed_links import LinkError
+from web.guard import performs
 
 LINK_STATUS = {"invalid": 404, "used": 409, "expired": 410}
 SERVICE_STATUS: dict[type[ServiceError], int] = {ValidationFailed: 400, NotFound: 404, Conflict: 409}
@@ -47,6 +48,7 @@ async def read_json(request: Request) -> object:
         raise ValidationFailed(message, [FieldError("", message, "invalid_json")]) from exc
 
 
+@performs("sendFeedback")
 async def post_feedback(request: Request) -> JSONResponse:
     if not is_json(request.headers.get("content-type")):
         return errors(415, [FieldError("", "Send the feedback as JSON ('Content-Type: application/json').")])

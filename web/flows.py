@@ -17,11 +17,10 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from server.domain.flows import FlowCheck
-from server.domain.statuses import Role
-from server.services import auth, flows
+from server.services import auth, flows, permissions
 from server.services.errors import NotFound, ServiceError
 from web.diagram import flow_svg
-from web.guard import actor_of, page, user_of
+from web.guard import actor_of, page
 from web.json_lines import line_of, pointer_lines
 from web.templating import is_partial, render
 
@@ -77,14 +76,14 @@ def _uuid(text: str) -> UUID:
         raise NotFound("No such flow.") from exc
 
 
-def _is_admin(request: Request) -> bool:
-    return bool(user_of(request).role == Role.ADMIN)
+def _can_edit(request: Request) -> bool:
+    return permissions.allows(actor_of(request), "updateFlow")
 
 
-@page()
+@page("flows")
 async def flow_list(request: Request) -> Response:
     listed = await flows.list_flows(actor_of(request))
-    return render(request, "flows/list.html", {"flows": listed, "can_edit": _is_admin(request)})
+    return render(request, "flows/list.html", {"flows": listed, "can_edit": _can_edit(request)})
 
 
 async def _new_page(request: Request, form: Any, status: int = 200, error: Any = None) -> Response:
@@ -100,12 +99,12 @@ async def _new_page(request: Request, form: Any, status: int = 200, error: Any =
     return render(request, "flows/new.html", context, status_code=status)
 
 
-@page(admin=True)
+@page("createFlow")
 async def flow_new(request: Request) -> Response:
     return await _new_page(request, None)
 
 
-@page(admin=True)
+@page("createFlow")
 async def flow_create(request: Request) -> Response:
     form = await request.form()
     source = str(form.get("source", ""))[:MAX_SOURCE]
@@ -122,7 +121,7 @@ async def flow_create(request: Request) -> Response:
     return RedirectResponse(f"/flows/{created.flow.id}", status_code=303)
 
 
-@page()
+@page("checkFlow")
 async def flow_check(request: Request) -> Response:
     """Validation as you type: the errors with their lines, and the diagram when the flow is valid."""
     form = await request.form()
@@ -136,19 +135,19 @@ async def _flow_page(request: Request, flow_id: UUID, source: str | None = None,
         "detail": detail,
         "flow": detail.flow,
         "source": text,
-        "can_edit": _is_admin(request),
+        "can_edit": _can_edit(request),
         **check_context(text),
         **extra,
     }
     return render(request, "flows/edit.html", context, status_code=400 if extra.get("error") else 200)
 
 
-@page()
+@page("flow")
 async def flow_page(request: Request) -> Response:
     return await _flow_page(request, _uuid(request.path_params["flow_id"]))
 
 
-@page(admin=True)
+@page("updateFlow")
 async def flow_save(request: Request) -> Response:
     flow_id = _uuid(request.path_params["flow_id"])
     source = str((await request.form()).get("source", ""))[:MAX_SOURCE]
@@ -161,7 +160,7 @@ async def flow_save(request: Request) -> Response:
     return await _flow_page(request, flow_id, notice=f"Saved as version {detail.current.number}.")
 
 
-@page(admin=True)
+@page("setFlowEnabled")
 async def flow_enable(request: Request) -> Response:
     flow_id = _uuid(request.path_params["flow_id"])
     enabled = (await request.form()).get("enabled") == "1"
@@ -195,7 +194,7 @@ def _version_number(text: str | None, default: int) -> int:
         return default
 
 
-@page()
+@page("flow")
 async def flow_diff(request: Request) -> Response:
     detail = await flows.get_flow(actor_of(request), _uuid(request.path_params["flow_id"]))
     by_number = {v.number: v for v in detail.versions}

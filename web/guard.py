@@ -1,9 +1,11 @@
 """Who may open a page: the signed-in user, their role, and the CSRF token of unsafe requests.
 
-`page()` wraps every endpoint of the web UI. Anonymous visitors are sent to
-`/login?next=…` (htmx requests get an `HX-Redirect`), operators get a 403 page on
-admin pages, and a POST without the session's CSRF token (header `X-CSRF-Token`
-sent by htmx, or the form field `csrf_token`) is refused.
+`page(operation, …)` wraps every endpoint of the web UI with the operations of the permission
+table (`server.services.permissions`) it performs. Anonymous visitors are sent to
+`/login?next=…` (htmx requests get an `HX-Redirect`), users the table refuses get a 403 page
+(operators on admin pages: "Admins only"), and a POST without the session's CSRF token (header
+`X-CSRF-Token` sent by htmx, or the form field `csrf_token`) is refused. `performs(…)` names the
+operations of the endpoints outside the web UI's session (sign-in, signed links, the REST API).
 """
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
 from server.domain.actors import Actor
-from server.domain.statuses import Role
 from server.models import User
+from server.services import permissions
 from server.services.auth import actor_for_user
 from server.services.errors import NotFound, PermissionDenied, ServiceError
 from server.sessions import csrf_matches, session_user
@@ -71,8 +73,20 @@ def error_page(request: Request, status: int, title: str, message: str) -> Respo
     return render(request, "error.html", {"title": title, "message": message}, status_code=status)
 
 
-def page(*, admin: bool = False) -> Callable[[Endpoint], Endpoint]:
-    """Signed-in users only (admins only with `admin=True`); unsafe methods need the CSRF token."""
+def performs(*operations: str) -> Callable[[Endpoint], Endpoint]:
+    """Names the operations of the permission table an endpoint performs (its services check them)."""
+
+    def mark(handler: Endpoint) -> Endpoint:
+        handler.operations = operations  # type: ignore[attr-defined]
+        return handler
+
+    return mark
+
+
+def page(*operations: str) -> Callable[[Endpoint], Endpoint]:
+    """Signed-in users the permission table allows `operations` (default `browse`); unsafe methods
+    need the CSRF token. Refused users get a 403 page ("Admins only" for admin operations)."""
+    needed = operations or ("browse",)
 
     def decorate(handler: Endpoint) -> Endpoint:
         @wraps(handler)
@@ -81,9 +95,9 @@ def page(*, admin: bool = False) -> Callable[[Endpoint], Endpoint]:
             if user is None:
                 return login_redirect(request)
             request.state.user = user
-            request.state.actor = actor_for_user(user)
-            if admin and user.role != Role.ADMIN:
-                return error_page(request, 403, "Admins only", "This page is for admins.")
+            request.state.actor = actor = actor_for_user(user)
+            if refused := [op for op in needed if not permissions.allows(actor, op)]:
+                return _refusal_page(request, refused[0])
             if request.method not in SAFE_METHODS and not await csrf_ok(request):
                 return PlainTextResponse("The form has expired: reload the page and try again.", 403)
             try:
@@ -95,6 +109,13 @@ def page(*, admin: bool = False) -> Callable[[Endpoint], Endpoint]:
             except ServiceError as exc:
                 return error_page(request, 400, "That did not work", exc.message)
 
-        return endpoint
+        endpoint.guarded = True  # type: ignore[attr-defined]
+        return performs(*needed)(endpoint)
 
     return decorate
+
+
+def _refusal_page(request: Request, operation: str) -> Response:
+    if permissions.TABLE[operation].callers <= {permissions.Caller.ADMIN, permissions.Caller.PERSONAL_TOKEN}:
+        return error_page(request, 403, "Admins only", "This page is for admins.")
+    return error_page(request, 403, "Not allowed", permissions.refusal(operation))

@@ -73,7 +73,7 @@ def list_view(table: Table) -> Callable[[Request], Awaitable[Response]]:
 def columns_view(table: Table) -> Callable[[Request], Awaitable[Response]]:
     """Save which columns the user shows; answer with the table as the filters describe it."""
 
-    @page()
+    @page("savePreferences")
     async def view(request: Request) -> Response:
         form = await request.form()
         keys = [key for key in form.getlist("column") if table.column(str(key))]
@@ -107,7 +107,7 @@ async def read_selection(request: Request, table: Table) -> Selection:
 def export_view(table: Table) -> Callable[[Request], Awaitable[Response]]:
     """The selected rows as CSV (or, for products and parts, a zip), with the columns the table shows."""
 
-    @page()
+    @page("exportRows")
     async def view(request: Request) -> Response:
         try:
             chosen = await read_selection(request, table)

@@ -8,7 +8,7 @@ from starlette.routing import BaseRoute, Route
 
 from server.services.auth import authenticate_password
 from server.sessions import session_user, sign_in, sign_out
-from web.guard import csrf_ok, safe_next
+from web.guard import csrf_ok, performs, safe_next
 from web.rate_limit import login_throttle
 from web.templating import render
 
@@ -24,6 +24,7 @@ async def login_form(request: Request) -> Response:
     return render(request, "login.html", {"next": target, "email": "", "error": ""})
 
 
+@performs("signIn")
 async def login(request: Request) -> Response:
     form = await request.form()
     email = str(form.get("email", "")).strip()
@@ -51,6 +52,7 @@ def _form_again(request: Request, email: str, target: str, error: str, status: i
     return render(request, "login.html", context, status_code=status)
 
 
+@performs("signOut")
 async def logout(request: Request) -> Response:
     if not await csrf_ok(request):
         return PlainTextResponse("The form has expired: reload the page and try again.", 403)

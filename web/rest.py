@@ -1,8 +1,9 @@
 """REST routes under /api/v1, for connectors and clients of the older API.
 
 `POST /api/v1/orders` takes the create-order JSON (bare or as `{"order": …}`) with a bearer key and
-answers 201 (new order), 200 (the same order again), 400 (field errors), 401, 404, 409, 415; the
-body-size middleware answers 413. Errors always come as `{"errors": [{field, message, code}]}`.
+answers 201 (new order), 200 (the same order again), 400 (field errors), 401, 403 (the web
+session's cookie without proof that this site sent the request), 404, 409, 415; the body-size
+middleware answers 413. Errors always come as `{"errors": [{field, message, code}]}`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from starlette.routing import BaseRoute, Route
 
 from server.domain.order_input import InvalidInput, load_json_text
 from server.domain.statuses import OrderStatus
-from server.http_auth import bearer_token, connection_actor
+from server.http_auth import bearer_token, connection_credentials
 from server.models import Order
 from server.services.errors import (
     Conflict,
@@ -26,6 +27,7 @@ from server.services.errors import (
 )
 from server.services.order_context import order_url
 from server.services.orders import create_order
+from web.guard import performs
 
 ERROR_STATUS: dict[type[ServiceError], int] = {
     ValidationFailed: 400,
@@ -39,8 +41,12 @@ BAD_KEY = "The key is unknown or revoked."
 NOT_JSON_TYPE = "Send the order as JSON, with 'Content-Type: application/json'."
 
 
+@performs("createOrder")
 async def post_order(request: Request) -> JSONResponse:
-    actor = await connection_actor(request)
+    credentials = await connection_credentials(request)
+    if credentials.session_refusal:
+        return error_response(403, [FieldError("", credentials.session_refusal, "cross_site")])
+    actor = credentials.actor
     if actor is None:
         message = BAD_KEY if bearer_token(request.headers.get("authorization")) else NO_KEY
         return error_response(

@@ -10,7 +10,7 @@ from strawberry import Info
 from graphql_schema.admin.types import ApiKeyType, RoleEnum, UserType, api_key_view, space_row, user_view
 from graphql_schema.errors import UserError, user_errors
 from graphql_schema.orders.types import SpaceType
-from graphql_schema.permissions import IsAuthenticated
+from graphql_schema.permissions import Permitted
 from server.domain.statuses import Role
 from server.services import auth, users
 from server.services.errors import ServiceError
@@ -53,7 +53,7 @@ NOT_AN_ID = UserError(field="id", message="is not an id", code="invalid")
 
 @strawberry.type
 class AdminMutations:
-    @strawberry.mutation(permission_classes=[IsAuthenticated])
+    @strawberry.mutation(permission_classes=[Permitted])
     async def create_space(self, info: Info, key: str, name: str) -> CreateSpacePayload:
         try:
             space = await auth.create_space(info.context.actor, key, name)
@@ -61,7 +61,7 @@ class AdminMutations:
             return CreateSpacePayload(space=None, errors=user_errors(exc))
         return CreateSpacePayload(space=space_row(space), errors=[])  # type: ignore[arg-type]
 
-    @strawberry.mutation(permission_classes=[IsAuthenticated])
+    @strawberry.mutation(permission_classes=[Permitted])
     async def create_api_key(self, info: Info, space_key: str, name: str = "") -> CreateApiKeyPayload:
         try:
             created = await auth.create_api_key(info.context.actor, space_key, name)
@@ -70,7 +70,7 @@ class AdminMutations:
         view = api_key_view(created.key, created.key.space)  # type: ignore[arg-type]
         return CreateApiKeyPayload(api_key=view, secret=created.secret, errors=[])  # type: ignore[arg-type]
 
-    @strawberry.mutation(permission_classes=[IsAuthenticated])
+    @strawberry.mutation(permission_classes=[Permitted])
     async def revoke_api_key(self, info: Info, id: strawberry.ID) -> RevokeApiKeyPayload:
         try:
             key_id = UUID(str(id))
@@ -84,7 +84,7 @@ class AdminMutations:
             return RevokeApiKeyPayload(api_key=None, errors=user_errors(exc))
         return RevokeApiKeyPayload(api_key=api_key_view(key, key.space), errors=[])  # type: ignore[arg-type]
 
-    @strawberry.mutation(permission_classes=[IsAuthenticated], description="Admins only.")
+    @strawberry.mutation(permission_classes=[Permitted], description="Admins only.")
     async def create_user(
         self,
         info: Info,
@@ -100,7 +100,7 @@ class AdminMutations:
             return UserPayload(user=None, errors=user_errors(exc))
         return UserPayload(user=user_view(user), errors=[])
 
-    @strawberry.mutation(permission_classes=[IsAuthenticated], description="Admins only; replaces the tags.")
+    @strawberry.mutation(permission_classes=[Permitted], description="Admins only; replaces the tags.")
     async def set_user_tags(self, info: Info, id: strawberry.ID, tags: list[str]) -> UserPayload:
         user_id = _user_id(id)
         if user_id is None:
@@ -111,7 +111,7 @@ class AdminMutations:
             return UserPayload(user=None, errors=user_errors(exc))
         return UserPayload(user=user_view(user), errors=[])
 
-    @strawberry.mutation(permission_classes=[IsAuthenticated], description="Admins only.")
+    @strawberry.mutation(permission_classes=[Permitted], description="Admins only.")
     async def set_user_role(self, info: Info, id: strawberry.ID, role: RoleEnum) -> UserPayload:  # type: ignore[valid-type]
         user_id = _user_id(id)
         if user_id is None:

@@ -17,7 +17,7 @@ from graphql_schema.errors import UserError, user_errors
 from graphql_schema.flows.queries import parse_id
 from graphql_schema.flows.types import FlowRunType, FlowType
 from graphql_schema.orders.types import ManualTaskType
-from graphql_schema.permissions import IsAuthenticated
+from graphql_schema.permissions import Permitted
 from server.models import FlowRun, ManualTask
 from server.services import flow_runs, flows
 from server.services.errors import ServiceError
@@ -71,7 +71,7 @@ def _definition(value: Any) -> str | dict[str, Any] | list[Any]:
 @strawberry.type
 class FlowMutations:
     @strawberry.mutation(
-        permission_classes=[IsAuthenticated],
+        permission_classes=[Permitted],
         description="A new flow (name of at least 5 characters, unique in its space); `key` defaults to "
         "the name in lower case with dashes. Space, name and key never change.",
     )
@@ -85,7 +85,7 @@ class FlowMutations:
         return FlowPayload(flow=FlowType.of(detail) if detail else None, errors=errors)
 
     @strawberry.mutation(
-        permission_classes=[IsAuthenticated],
+        permission_classes=[Permitted],
         description="Save a new version; runs already going keep the version they started with.",
     )
     async def update_flow(self, info: Info, id: strawberry.ID, definition: JSON) -> FlowPayload:
@@ -97,9 +97,7 @@ class FlowMutations:
         detail, errors = await _attempt(work)
         return FlowPayload(flow=FlowType.of(detail) if detail else None, errors=errors)
 
-    @strawberry.mutation(
-        permission_classes=[IsAuthenticated], description="A disabled flow starts no new runs."
-    )
+    @strawberry.mutation(permission_classes=[Permitted], description="A disabled flow starts no new runs.")
     async def set_flow_enabled(self, info: Info, id: strawberry.ID, enabled: bool) -> FlowPayload:
         actor = info.context.actor
 
@@ -111,7 +109,7 @@ class FlowMutations:
         return FlowPayload(flow=FlowType.of(detail) if detail else None, errors=errors)
 
     @strawberry.mutation(
-        permission_classes=[IsAuthenticated],
+        permission_classes=[Permitted],
         description="Start the order's own flow (a CREATED order), or the flow `flowId` for an order "
         "without a running flow.",
     )
@@ -126,9 +124,7 @@ class FlowMutations:
 
         return await _run_payload(actor, work)
 
-    @strawberry.mutation(
-        permission_classes=[IsAuthenticated], description="Run a failed or timed-out task again."
-    )
+    @strawberry.mutation(permission_classes=[Permitted], description="Run a failed or timed-out task again.")
     async def retry_task(self, info: Info, task_run_id: strawberry.ID) -> FlowRunPayload:
         actor = info.context.actor
         return await _run_payload(
@@ -136,18 +132,18 @@ class FlowMutations:
         )
 
     @strawberry.mutation(
-        permission_classes=[IsAuthenticated], description="Start the run over from its first stage."
+        permission_classes=[Permitted], description="Start the run over from its first stage."
     )
     async def restart_flow_run(self, info: Info, id: strawberry.ID) -> FlowRunPayload:
         actor = info.context.actor
         return await _run_payload(actor, lambda: flow_runs.restart_run(actor, parse_id(id, "id")))
 
-    @strawberry.mutation(permission_classes=[IsAuthenticated])
+    @strawberry.mutation(permission_classes=[Permitted])
     async def cancel_flow_run(self, info: Info, id: strawberry.ID, reason: str = "") -> FlowRunPayload:
         actor = info.context.actor
         return await _run_payload(actor, lambda: flow_runs.cancel_run(actor, parse_id(id, "id"), reason))
 
-    @strawberry.mutation(permission_classes=[IsAuthenticated])
+    @strawberry.mutation(permission_classes=[Permitted])
     async def complete_manual_task(
         self, info: Info, id: strawberry.ID, comment: str = ""
     ) -> ManualTaskPayload:
@@ -156,7 +152,7 @@ class FlowMutations:
             lambda: flow_runs.complete_manual_task(actor, parse_id(id, "id"), comment)
         )
 
-    @strawberry.mutation(permission_classes=[IsAuthenticated])
+    @strawberry.mutation(permission_classes=[Permitted])
     async def reject_manual_task(self, info: Info, id: strawberry.ID, comment: str = "") -> ManualTaskPayload:
         actor = info.context.actor
         return await _manual_payload(lambda: flow_runs.reject_manual_task(actor, parse_id(id, "id"), comment))

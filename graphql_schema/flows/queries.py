@@ -9,7 +9,7 @@ from strawberry import Info
 
 from graphql_schema.errors import public_error
 from graphql_schema.flows.types import FlowCheckResult, FlowProblem, FlowRunType, FlowType
-from graphql_schema.permissions import IsAuthenticated
+from graphql_schema.permissions import Permitted
 from server.services import flow_runs, flows
 from server.services.errors import ServiceError
 
@@ -25,23 +25,21 @@ def parse_id(value: strawberry.ID, field: str) -> UUID:
 
 @strawberry.type
 class FlowQueries:
-    @strawberry.field(
-        permission_classes=[IsAuthenticated], description="Flows by name, newest version first."
-    )
+    @strawberry.field(permission_classes=[Permitted], description="Flows by name, newest version first.")
     async def flows(self, info: Info, space_key: str | None = None) -> list[FlowType]:
         try:
             return [FlowType.of(detail) for detail in await flows.list_flows(info.context.actor, space_key)]
         except ServiceError as exc:
             raise public_error(exc) from exc
 
-    @strawberry.field(permission_classes=[IsAuthenticated])
+    @strawberry.field(permission_classes=[Permitted])
     async def flow(self, info: Info, id: strawberry.ID) -> FlowType | None:
         try:
             return FlowType.of(await flows.get_flow(info.context.actor, parse_id(id, "id")))
         except ServiceError:
             return None
 
-    @strawberry.field(permission_classes=[IsAuthenticated])
+    @strawberry.field(permission_classes=[Permitted])
     async def flow_run(self, info: Info, id: strawberry.ID) -> FlowRunType | None:
         try:
             run, tasks = await flow_runs.run_with_tasks(info.context.actor, parse_id(id, "id"))
@@ -50,7 +48,7 @@ class FlowQueries:
         return FlowRunType.of(run, tasks)
 
     @strawberry.field(
-        permission_classes=[IsAuthenticated],
+        permission_classes=[Permitted],
         description="Validate a definition without saving it (the editor checks as you type).",
     )
     def check_flow(self, definition: str) -> FlowCheckResult:

@@ -30,7 +30,7 @@ from graphql_schema.orders.lookahead import (
 )
 from graphql_schema.orders.types import OrderType, PartType, ProductType
 from graphql_schema.pagination import Connection, connection_of
-from graphql_schema.permissions import IsAuthenticated
+from graphql_schema.permissions import Permitted
 from server.services import order_queries
 from server.services.errors import ServiceError
 from server.services.order_queries import ListFilter, Page, PageRequest, Sort
@@ -64,7 +64,7 @@ def _parse_id(value: str) -> UUID | None:
 
 @strawberry.type
 class OrderQueries:
-    @strawberry.field(permission_classes=[IsAuthenticated], description="Orders the caller may see.")
+    @strawberry.field(permission_classes=[Permitted], description="Orders the caller may see.")
     async def orders(
         self,
         info: Info,
@@ -85,7 +85,7 @@ class OrderQueries:
         await expand_orders(info.context.tree, rows, path(sel, "edges", "node") or {})
         return connection_of(page, rows)  # type: ignore[return-value]
 
-    @strawberry.field(permission_classes=[IsAuthenticated])
+    @strawberry.field(permission_classes=[Permitted])
     async def products(
         self,
         info: Info,
@@ -106,7 +106,7 @@ class OrderQueries:
         await expand_products(info.context.tree, rows, path(sel, "edges", "node") or {})
         return connection_of(page, rows)  # type: ignore[return-value]
 
-    @strawberry.field(permission_classes=[IsAuthenticated])
+    @strawberry.field(permission_classes=[Permitted])
     async def parts(
         self,
         info: Info,
@@ -127,7 +127,7 @@ class OrderQueries:
         await expand_parts(info.context.tree, rows, path(sel, "edges", "node") or {})
         return connection_of(page, rows)  # type: ignore[return-value]
 
-    @strawberry.field(permission_classes=[IsAuthenticated], description="Null when absent or not visible.")
+    @strawberry.field(permission_classes=[Permitted], description="Null when absent or not visible.")
     async def order(self, info: Info, id: strawberry.ID) -> OrderType | None:
         row_id = _parse_id(id)
         row = await order_queries.get_order(info.context.actor, row_id) if row_id else None
@@ -137,7 +137,7 @@ class OrderQueries:
         await expand_orders(info.context.tree, rows, _root_selection(info))
         return rows[0]  # type: ignore[return-value]
 
-    @strawberry.field(permission_classes=[IsAuthenticated], description="Null when absent or not visible.")
+    @strawberry.field(permission_classes=[Permitted], description="Null when absent or not visible.")
     async def product(self, info: Info, id: strawberry.ID) -> ProductType | None:
         row_id = _parse_id(id)
         row = await order_queries.get_product(info.context.actor, row_id) if row_id else None
@@ -147,7 +147,7 @@ class OrderQueries:
         await expand_products(info.context.tree, rows, _root_selection(info))
         return rows[0]  # type: ignore[return-value]
 
-    @strawberry.field(permission_classes=[IsAuthenticated], description="Null when absent or not visible.")
+    @strawberry.field(permission_classes=[Permitted], description="Null when absent or not visible.")
     async def part(self, info: Info, id: strawberry.ID) -> PartType | None:
         row_id = _parse_id(id)
         row = await order_queries.get_part(info.context.actor, row_id) if row_id else None

@@ -26,6 +26,8 @@ class Actor:
     # What the history shows as "who": an e-mail, or a key's prefix.
     label: str = "system"
     tags: tuple[str, ...] = field(default_factory=tuple)
+    # A user acting through a personal token (ffu_) rather than the web session.
+    via_token: bool = False
 
     @property
     def is_admin(self) -> bool:
@@ -37,11 +39,6 @@ class Actor:
         if self.kind is ActorKind.SYSTEM:
             return "system"
         return f"{self.kind.value}:{self.label}"
-
-    def can_see_space(self, space_id: UUID) -> bool:
-        if self.kind is ActorKind.SPACE_KEY:
-            return self.space_id == space_id
-        return self.kind in (ActorKind.USER, ActorKind.SYSTEM)
 
 
 SYSTEM = Actor(kind=ActorKind.SYSTEM)

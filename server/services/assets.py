@@ -1,9 +1,11 @@
 """Asset files and asset versions.
 
 Files live under `FABFLOW_ASSET_DIR` (default `var/assets`) at `<order id>/<random>/<file name>` and
-are served at `/assets/<that key>`, a URL that never changes. Public files are served to anyone;
-private ones to signed-in users and API keys of the order's space, or through a signed link
-(`?sig=`, see `signed_url`), which is what e-mails carry.
+are served at `/assets/<that key>`, a URL that never changes. A file belongs to the order its key
+names: it is public only if an asset of that order whose url (or a version's) is the file's says so,
+and no other order may name it (`foreign_stored_files` refuses it at intake). Private files are
+served to users of the organization of the order's space and to keys of that space, or through a
+signed link (`?sig=`, see `signed_url`), which is what e-mails carry.
 
 `add_version` appends a version to the asset with the given client id on the given owner (order,
 product or part), creating the asset on first use; the newest version is the current one and the
@@ -12,22 +14,26 @@ asset's `url` follows it.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import secrets
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 from uuid import UUID, uuid4
 
 from tortoise.queryset import QuerySet
 
 from server import settings
+from server.domain.order_input import AssetInput, ItemInput, OrderInput
 from server.domain.statuses import AssetKind
-from server.models import Asset, AssetVersion
+from server.models import Asset, AssetVersion, Space
 from server.services import signed_links
-from server.services.errors import NotFound
+from server.services.errors import FieldError, NotFound, ValidationFailed
 
 URL_PREFIX = "/assets/"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -88,6 +94,49 @@ def key_of(url: str) -> str | None:
     return url[len(marker) :] if url.startswith(marker) else None
 
 
+def names_stored_file(url: str) -> bool:
+    """Whether `url` points under `/assets/` of this server, however it is spelled.
+
+    Scheme and host compare without case and percent-escapes are decoded, so that no spelling of a
+    stored file's address slips past the ownership check.
+    """
+    try:
+        given, ours = urlsplit(url), urlsplit(settings.PUBLIC_URL)
+        same_host = (given.scheme.lower(), given.hostname, given.port) == (
+            ours.scheme.lower(),
+            ours.hostname,
+            ours.port,
+        )
+    except ValueError:
+        return False
+    path = posixpath.normpath(unquote(given.path))
+    base = posixpath.normpath(unquote(ours.path or "/")).rstrip("/") + URL_PREFIX
+    return same_host and (path + "/").startswith(base)
+
+
+def order_of_key(key: str) -> UUID | None:
+    """The order a stored file belongs to: the first segment of its key."""
+    try:
+        return UUID(key.split("/", 1)[0])
+    except ValueError:
+        return None
+
+
+def foreign_stored_files(urls: Iterable[tuple[str, str]], order_id: UUID | None) -> list[FieldError]:
+    """A field error for each (field, url) naming a file Fabflow stores for another order.
+
+    A new order (`order_id` None) owns no stored file yet, so it may name none.
+    """
+    errors = []
+    for field, url in urls:
+        if not names_stored_file(url):
+            continue
+        key = key_of(url)
+        if order_id is None or key is None or order_of_key(key) != order_id:
+            errors.append(FieldError(field, "is a file stored for another order", "foreign_file"))
+    return errors
+
+
 def signed_url(url: str) -> str:
     """A link to a stored file that works without signing in (until the link max age); others unchanged."""
     key = key_of(url)
@@ -103,21 +152,50 @@ def signature_allows(key: str, signature: str) -> bool:
         return False
 
 
+def input_urls(order: OrderInput) -> Iterator[tuple[str, str]]:
+    """Every asset and version URL of an order's input, with its field path."""
+    yield from _asset_urls(order.assets, "")
+    for i, line in enumerate(order.lines):
+        yield from _asset_urls(line.assets, f"orderLines[{i}].")
+        for j, item in enumerate(line.items):
+            yield from _item_urls(item, f"orderLines[{i}].items[{j}].")
+
+
+def _item_urls(item: ItemInput, path: str) -> Iterator[tuple[str, str]]:
+    yield from _asset_urls(item.assets, path)
+    for m, child in enumerate(item.items):
+        yield from _item_urls(child, f"{path}items[{m}].")
+
+
+def _asset_urls(assets: Iterable[AssetInput], path: str) -> Iterator[tuple[str, str]]:
+    for k, asset in enumerate(assets):
+        yield f"{path}assets[{k}].url", asset.url
+        for v, version in enumerate(asset.versions):
+            yield f"{path}assets[{k}].versions[{v}].url", version.url
+
+
 async def is_public_file(key: str) -> bool:
-    """Whether the file is a version (or the url) of a public asset."""
+    """Whether the asset owning the file says it is public.
+
+    The owner is an asset of the order the key names whose url (or one of whose versions' url) is
+    the file's; assets of other orders that name the same URL count for nothing.
+    """
+    order_id = order_of_key(key)
+    if order_id is None:
+        return False
     url = public_url(key)
-    if await AssetVersion.filter(url=url, asset__is_public=True).exists():
+    owned = Asset.filter(order_id=order_id, is_public=True)
+    if await owned.filter(url=url).exists():
         return True
-    return await Asset.filter(url=url, is_public=True).exists()
+    return await AssetVersion.filter(url=url, asset__order_id=order_id, asset__is_public=True).exists()
 
 
-async def space_of_file(key: str) -> UUID | None:
-    url = public_url(key)
-    row = await AssetVersion.filter(url=url).values("asset__order__space_id")
-    if row:
-        return UUID(str(row[0]["asset__order__space_id"]))
-    assets = await Asset.filter(url=url).values("order__space_id")
-    return UUID(str(assets[0]["order__space_id"])) if assets else None
+async def space_of_file(key: str) -> Space | None:
+    """The space of the order the file belongs to, or None when no such order exists."""
+    order_id = order_of_key(key)
+    if order_id is None:
+        return None
+    return await Space.filter(orders__id=order_id).first()
 
 
 async def add_version(
@@ -130,7 +208,12 @@ async def add_version(
     is_public: bool = False,
     date: datetime | None = None,
 ) -> Asset:
-    """Append a version to the owner's asset `client_id` (made on first use); it becomes current."""
+    """Append a version to the owner's asset `client_id` (made on first use); it becomes current.
+
+    Raises ValidationFailed (field `url`) for a URL of a file stored for another order.
+    """
+    if foreign := foreign_stored_files([("url", url)], owner.order_id):
+        raise ValidationFailed("The asset names a file of another order.", foreign)
     asset = await _asset_of(owner, client_id)
     moment = date or datetime.now(UTC)
     if asset is None:

@@ -16,6 +16,7 @@ from server.domain.statuses import Role
 from server.models import ApiKey, Organization, Space, User
 from server.services import passwords
 from server.services.errors import Conflict, FieldError, NotFound, PermissionDenied, ValidationFailed
+from server.services.permissions import in_reach, require, space_filter
 from server.services.secrets import SPACE_KEY_PREFIX, USER_TOKEN_PREFIX, digest, make_secret
 
 SPACE_KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{1,98}[a-z0-9]$")
@@ -24,13 +25,7 @@ EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 LAST_USED_RESOLUTION = timedelta(minutes=1)
 
 
-def require_admin(actor: Actor) -> None:
-    if actor.kind is ActorKind.SYSTEM or actor.is_admin:
-        return
-    raise PermissionDenied("This needs an admin user; space keys and operators may not do it.")
-
-
-def actor_for_user(user: User) -> Actor:
+def actor_for_user(user: User, *, via_token: bool = False) -> Actor:
     return Actor(
         kind=ActorKind.USER,
         organization_id=user.organization_id,  # type: ignore[attr-defined]
@@ -38,6 +33,7 @@ def actor_for_user(user: User) -> Actor:
         role=Role(user.role),
         label=user.email,
         tags=tuple(user.tags or ()),
+        via_token=via_token,
     )
 
 
@@ -51,7 +47,7 @@ async def actor_for_token(token: str) -> Actor | None:
     await _touch(key)
     if key.user_id is not None:  # type: ignore[attr-defined]
         user: User = key.user  # type: ignore[assignment]
-        return actor_for_user(user) if user.is_active else None
+        return actor_for_user(user, via_token=True) if user.is_active else None
     space: Space = key.space  # type: ignore[assignment]
     return Actor(
         kind=ActorKind.SPACE_KEY,
@@ -99,7 +95,7 @@ async def create_user(
     tags: list[str] | None = None,
     name: str = "",
 ) -> User:
-    require_admin(actor)
+    require(actor, "createUser")
     email = email.strip().lower()
     errors = []
     if not EMAIL_PATTERN.match(email):
@@ -140,7 +136,7 @@ def normalize_tags(tags: list[str]) -> list[str]:
 
 
 async def create_space(actor: Actor, key: str, name: str) -> Space:
-    require_admin(actor)
+    require(actor, "createSpace")
     key = key.strip()
     if not SPACE_KEY_PATTERN.match(key):
         raise ValidationFailed(
@@ -160,33 +156,35 @@ async def create_space(actor: Actor, key: str, name: str) -> Space:
 
 
 async def visible_spaces(actor: Actor) -> list[Space]:
-    if actor.kind is ActorKind.SPACE_KEY:
-        return await Space.filter(id=actor.space_id)
-    if actor.kind is ActorKind.USER:
-        return await Space.filter(organization_id=actor.organization_id).order_by("key")
-    return await Space.all().order_by("key")
+    """The spaces in the actor's reach (`permissions.space_filter`), by key."""
+    return await Space.filter(**space_filter(actor)).order_by("key")
 
 
-async def space_by_key(actor: Actor, key: str) -> Space:
-    """The space with `key` if the actor may use it; the same NotFound either way, to leak nothing."""
+async def space_by_key(actor: Actor, key: str, operation: str | None = None) -> Space:
+    """The space with `key` if the actor may use it (for `operation`, when given).
+
+    A space out of reach and no space at all get the same NotFound, to leak nothing.
+    """
+    if operation is not None:
+        require(actor, operation)
     space = await Space.get_or_none(key=key)
-    if space is None or not sees_space(actor, space):
-        raise NotFound(f"No space with key '{key}'.", [FieldError("spaceKey", "names no space", "not_found")])
+    missing = NotFound(f"No space with key '{key}'.", [FieldError("spaceKey", "names no space", "not_found")])
+    if space is None:
+        raise missing
+    if operation is not None:
+        require(actor, operation, space, hidden=missing)
+    elif not in_reach(actor, space):
+        raise missing
     return space
 
 
 def sees_space(actor: Actor, space: Space) -> bool:
     """Whether the actor may see the space: its organization's, and for a secret key its own."""
-    return actor.can_see_space(space.id) and _same_org(actor, space)
-
-
-def _same_org(actor: Actor, space: Space) -> bool:
-    return actor.organization_id is None or actor.organization_id == space.organization_id  # type: ignore[attr-defined]
+    return in_reach(actor, space)
 
 
 async def create_api_key(actor: Actor, space_key: str, name: str = "") -> CreatedKey:
-    require_admin(actor)
-    space = await space_by_key(actor, space_key)
+    space = await space_by_key(actor, space_key, "createApiKey")
     new = make_secret(SPACE_KEY_PREFIX)
     key = await ApiKey.create(
         space=space, name=name.strip(), prefix=new.prefix, secret_hash=new.digest, created_by=actor.label
@@ -196,6 +194,7 @@ async def create_api_key(actor: Actor, space_key: str, name: str = "") -> Create
 
 async def create_user_token(actor: Actor, name: str = "") -> CreatedKey:
     """A personal access token (`ffu_…`) that acts as the calling user."""
+    require(actor, "createUserToken")
     if actor.kind is not ActorKind.USER:
         raise PermissionDenied("Only a signed-in user can make a personal token.")
     new = make_secret(USER_TOKEN_PREFIX)
@@ -210,10 +209,15 @@ async def create_user_token(actor: Actor, name: str = "") -> CreatedKey:
 
 
 async def revoke_api_key(actor: Actor, key_id: UUID) -> ApiKey:
-    require_admin(actor)
-    key = await ApiKey.get_or_none(id=key_id).select_related("space")
-    if key is None or (key.space is not None and not _same_org(actor, key.space)):
-        raise NotFound("No such key.", [FieldError("id", "names no key", "not_found")])
+    require(actor, "revokeApiKey")
+    key = await ApiKey.get_or_none(id=key_id).select_related("space", "user")
+    missing = NotFound("No such key.", [FieldError("id", "names no key", "not_found")])
+    if key is None:
+        raise missing
+    if key.space is not None:
+        require(actor, "revokeApiKey", key.space, hidden=missing)
+    elif actor.organization_id is not None and key.user.organization_id != actor.organization_id:  # type: ignore[union-attr]
+        raise missing
     if key.revoked_at is None:
         async with in_transaction():
             key.revoked_at = datetime.now(UTC)
@@ -222,7 +226,7 @@ async def revoke_api_key(actor: Actor, key_id: UUID) -> ApiKey:
 
 
 async def list_api_keys(actor: Actor, space_key: str | None = None) -> list[ApiKey]:
-    require_admin(actor)
+    require(actor, "apiKeys")
     query = (
         ApiKey.filter(space__organization_id=actor.organization_id)
         if actor.organization_id

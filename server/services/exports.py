@@ -26,12 +26,13 @@ from uuid import UUID
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
-from server.domain.actors import Actor, ActorKind
+from server.domain.actors import Actor
 from server.models import Order, Part, Product
 from server.services import assets as stored_files
-from server.services.errors import FieldError, NotFound, Unauthenticated, ValidationFailed
+from server.services.errors import FieldError, NotFound, ValidationFailed
 from server.services.order_rows import OrderRow, PartRow, ProductRow, column_names
 from server.services.order_tree import TreeLoader
+from server.services.permissions import require, space_filter
 
 MAX_EXPORT_ROWS = 1000
 MAX_ZIP_FILE_BYTES = 512 * 1024 * 1024
@@ -60,13 +61,9 @@ def parse_ids(values: Iterable[str]) -> list[UUID]:
 
 
 def _visible(query: QuerySet[Any], actor: Actor, space_path: str) -> QuerySet[Any]:
-    if actor.kind is ActorKind.SPACE_KEY:
-        return query.filter(**{f"{space_path}_id": actor.space_id})
-    if actor.kind is ActorKind.USER:
-        return query.filter(**{f"{space_path}__organization_id": actor.organization_id})
-    if actor.kind is ActorKind.SYSTEM:
-        return query
-    raise Unauthenticated("Sign in first.")
+    """The rows of spaces in the actor's reach (`permissions.space_filter`)."""
+    require(actor, "exportRows")
+    return query.filter(**space_filter(actor, space_path))
 
 
 async def load_rows(actor: Actor, kind: Kind, ids: Sequence[UUID]) -> list[Any]:

@@ -18,10 +18,10 @@ from server.domain.actors import SYSTEM, Actor
 from server.domain.flows.engine import CancelRun, RestartRun, RetryTask, RunStarted
 from server.domain.statuses import ManualTaskStatus, OrderStatus, RunStatus, TaskState
 from server.models import Event, FlowRun, FlowVersion, ManualTask, Order, TaskRun
-from server.services.auth import sees_space
 from server.services.effects import Effects, now
-from server.services.errors import Conflict, FieldError, NotFound, ServiceError
+from server.services.errors import Conflict, FieldError, NotFound
 from server.services.flows import flow_for_key
+from server.services.permissions import require
 from server.services.run_store import decide, definition_of, lock_rows, lock_run
 
 ACTIVE_RUN = (RunStatus.RUNNING, RunStatus.UNHEALTHY)
@@ -32,7 +32,7 @@ START_GRACE = timedelta(seconds=30)
 async def start_order_flow(actor: Actor, order_id: UUID, flow_id: UUID | None = None) -> FlowRun:
     """Start the order's flow (its `flowKey`) for a CREATED order, or a chosen flow for any order
     without an active run."""
-    order = await visible_order(actor, order_id)
+    order = await visible_order(actor, order_id, "startOrderFlow")
     version = await _chosen_version(order, flow_id)
     effects = Effects()
     async with in_transaction():
@@ -101,13 +101,13 @@ async def _start(order: Order, version: FlowVersion, actor: Actor, effects: Effe
 
 async def retry_task(actor: Actor, task_run_id: UUID) -> FlowRun:
     """Run a failed or timed-out task again (a new task run); reopens a run its failure ended."""
-    task = await _visible_task(actor, task_run_id)
+    task = await _visible_task(actor, task_run_id, "retryTask")
     return await _act(actor, task.run_id, RetryTask(str(task.id)), "task.retry", f'Retry of "{task.key}".')  # type: ignore[attr-defined]
 
 
 async def restart_run(actor: Actor, run_id: UUID) -> FlowRun:
     """Start the run over from its first stage, on the flow's current version."""
-    run = await _visible_run(actor, run_id)
+    run = await _visible_run(actor, run_id, "restartFlowRun")
     version = await FlowVersion.get(id=run.flow_version_id)  # type: ignore[attr-defined]
     latest = await FlowVersion.filter(flow_id=version.flow_id).order_by("-number").first()  # type: ignore[attr-defined]
     newer = latest if latest is not None and latest.id != version.id else None
@@ -118,7 +118,7 @@ async def restart_run(actor: Actor, run_id: UUID) -> FlowRun:
 
 
 async def cancel_run(actor: Actor, run_id: UUID, reason: str = "") -> FlowRun:
-    run = await _visible_run(actor, run_id)
+    run = await _visible_run(actor, run_id, "cancelFlowRun")
     why = reason.strip() or f"Cancelled by {actor.label}."
     return await _act(actor, run.id, CancelRun(why), "flow.cancel", "Cancel requested.")
 
@@ -164,20 +164,29 @@ async def _refuse_a_second_active_run(order_id: UUID, run_id: UUID) -> None:
 
 
 async def complete_manual_task(actor: Actor, manual_task_id: UUID, comment: str = "") -> ManualTask:
-    return await _resolve_manual_task(actor, manual_task_id, ManualTaskStatus.COMPLETED, comment)
+    return await _resolve_manual_task(
+        actor, manual_task_id, ManualTaskStatus.COMPLETED, comment, "completeManualTask"
+    )
 
 
 async def reject_manual_task(actor: Actor, manual_task_id: UUID, comment: str = "") -> ManualTask:
-    return await _resolve_manual_task(actor, manual_task_id, ManualTaskStatus.REJECTED, comment)
+    return await _resolve_manual_task(
+        actor, manual_task_id, ManualTaskStatus.REJECTED, comment, "rejectManualTask"
+    )
 
 
 async def _resolve_manual_task(
-    actor: Actor, manual_task_id: UUID, status: ManualTaskStatus, comment: str
+    actor: Actor, manual_task_id: UUID, status: ManualTaskStatus, comment: str, operation: str
 ) -> ManualTask:
+    require(actor, operation)
     task = await ManualTask.get_or_none(id=manual_task_id)
+    missing = NotFound("No such manual task.", [FieldError("id", "names no manual task", "not_found")])
     if task is None:
-        raise NotFound("No such manual task.", [FieldError("id", "names no manual task", "not_found")])
-    await visible_order(actor, task.order_id)  # type: ignore[attr-defined]
+        raise missing
+    try:
+        await visible_order(actor, task.order_id, operation)  # type: ignore[attr-defined]
+    except NotFound as exc:
+        raise missing from exc
     moment, effects = now(), Effects()
     run_id = (await TaskRun.get(id=task.task_run_id)).run_id  # type: ignore[attr-defined]
     async with in_transaction():
@@ -249,31 +258,37 @@ async def _store_resumption(task_run_id: UUID, data: dict[str, Any], actor: Acto
         effects.resumes.append((task.id, 0))
 
 
-async def visible_order(actor: Actor, order_id: UUID) -> Order:
+async def visible_order(actor: Actor, order_id: UUID, operation: str = "order") -> Order:
+    """The order, if the actor may do `operation` on it; NotFound for an order out of reach."""
+    require(actor, operation)
     order = await Order.filter(id=order_id).select_related("space").first()
-    if order is None or not sees_space(actor, order.space):
-        raise NotFound("No such order.", [FieldError("orderId", "names no order", "not_found")])
+    missing = NotFound("No such order.", [FieldError("orderId", "names no order", "not_found")])
+    if order is None:
+        raise missing
+    require(actor, operation, order.space, hidden=missing)
     return order
 
 
-async def _visible_run(actor: Actor, run_id: UUID) -> FlowRun:
+async def _visible_run(actor: Actor, run_id: UUID, operation: str) -> FlowRun:
+    require(actor, operation)
     run = await FlowRun.get_or_none(id=run_id)
     if run is None:
         raise NotFound("No such flow run.", [FieldError("runId", "names no run", "not_found")])
     try:
-        await visible_order(actor, run.order_id)  # type: ignore[attr-defined]
+        await visible_order(actor, run.order_id, operation)  # type: ignore[attr-defined]
     except NotFound as exc:
         raise NotFound("No such flow run.", [FieldError("runId", "names no run", "not_found")]) from exc
     return run
 
 
-async def _visible_task(actor: Actor, task_run_id: UUID) -> TaskRun:
+async def _visible_task(actor: Actor, task_run_id: UUID, operation: str) -> TaskRun:
+    require(actor, operation)
     task = await TaskRun.get_or_none(id=task_run_id)
     if task is not None:
         try:
-            await _visible_run(actor, task.run_id)  # type: ignore[attr-defined]
+            await _visible_run(actor, task.run_id, operation)  # type: ignore[attr-defined]
             return task
-        except ServiceError:
+        except NotFound:
             pass
     raise NotFound("No such task.", [FieldError("taskRunId", "names no task", "not_found")])
 
@@ -311,5 +326,5 @@ async def latest_runs(order_ids: list[UUID]) -> dict[UUID, tuple[FlowRun, list[T
 
 
 async def run_with_tasks(actor: Actor, run_id: UUID) -> tuple[FlowRun, list[TaskRun]]:
-    run = await _visible_run(actor, run_id)
+    run = await _visible_run(actor, run_id, "flowRun")
     return run, list(await TaskRun.filter(run_id=run.id).order_by("ordinal"))

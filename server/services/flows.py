@@ -20,8 +20,9 @@ from tortoise.transactions import in_transaction
 from server.domain.actors import Actor
 from server.domain.flows import FlowCheck, FlowError, load_flow
 from server.models import Flow, FlowVersion
-from server.services.auth import sees_space, space_by_key
+from server.services.auth import space_by_key
 from server.services.errors import Conflict, FieldError, NotFound, ValidationFailed
+from server.services.permissions import require, space_filter
 
 MIN_NAME_LENGTH = 5
 KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,98}[a-z0-9]$")
@@ -63,7 +64,7 @@ def slug(name: str) -> str:
 async def create_flow(
     actor: Actor, space_key: str, name: str, source: str | dict[str, Any] | list[Any], key: str | None = None
 ) -> FlowDetail:
-    space = await space_by_key(actor, space_key)
+    space = await space_by_key(actor, space_key, "createFlow")
     name = name.strip()
     key = (key or slug(name)).strip()
     problems = _name_problems(name) + _key_problems(key)
@@ -87,11 +88,12 @@ async def create_flow(
 
 async def update_flow(actor: Actor, flow_id: UUID, source: str | dict[str, Any] | list[Any]) -> FlowDetail:
     """A new version; orders already running keep the version they started with."""
+    require(actor, "updateFlow")
     check = check_source(source)
     if check.errors:
         raise ValidationFailed("The flow was not saved.", definition_errors(check.errors))
     async with in_transaction():
-        flow = await _visible_flow(actor, flow_id)
+        flow = await _visible_flow(actor, flow_id, "updateFlow")
         await Flow.filter(id=flow.id).select_for_update().first()  # one new version at a time
         latest = await FlowVersion.filter(flow_id=flow.id).order_by("-number").first()
         await _add_version(flow, check, actor, (latest.number if latest else 0) + 1)
@@ -100,7 +102,7 @@ async def update_flow(actor: Actor, flow_id: UUID, source: str | dict[str, Any] 
 
 async def set_flow_enabled(actor: Actor, flow_id: UUID, enabled: bool) -> Flow:
     """A disabled flow starts no new runs; runs already going go on."""
-    flow = await _visible_flow(actor, flow_id)
+    flow = await _visible_flow(actor, flow_id, "setFlowEnabled")
     if flow.enabled != enabled:
         flow.enabled = enabled
         await flow.save(update_fields=["enabled"])
@@ -116,10 +118,11 @@ async def _start_waiting_orders(flow: Flow) -> None:
 
 
 async def list_flows(actor: Actor, space_key: str | None = None) -> list[FlowDetail]:
-    query = Flow.all().select_related("space").order_by("name")
+    require(actor, "flows")
+    query = Flow.filter(**space_filter(actor, "space")).select_related("space").order_by("name")
     if space_key:
-        query = query.filter(space_id=(await space_by_key(actor, space_key)).id)
-    flows = [flow for flow in await query if _visible(actor, flow)]
+        query = query.filter(space_id=(await space_by_key(actor, space_key, "flows")).id)
+    flows = list(await query)
     versions = await FlowVersion.filter(flow_id__in=[flow.id for flow in flows]).order_by("-number")
     by_flow: dict[UUID, list[FlowVersion]] = {}
     for version in versions:
@@ -128,7 +131,7 @@ async def list_flows(actor: Actor, space_key: str | None = None) -> list[FlowDet
 
 
 async def get_flow(actor: Actor, flow_id: UUID) -> FlowDetail:
-    flow = await _visible_flow(actor, flow_id)
+    flow = await _visible_flow(actor, flow_id, "flow")
     versions = await FlowVersion.filter(flow_id=flow.id).order_by("-number")
     return FlowDetail(flow, list(versions))
 
@@ -151,15 +154,15 @@ async def _add_version(flow: Flow, check: FlowCheck, actor: Actor, number: int) 
     )
 
 
-async def _visible_flow(actor: Actor, flow_id: UUID) -> Flow:
+async def _visible_flow(actor: Actor, flow_id: UUID, operation: str) -> Flow:
+    """The flow, if the actor may do `operation` on it; NotFound for a flow of a space out of reach."""
+    require(actor, operation)
     flow = await Flow.filter(id=flow_id).select_related("space").first()
-    if flow is None or not _visible(actor, flow):
-        raise NotFound("No such flow.", [FieldError("id", "names no flow", "not_found")])
+    missing = NotFound("No such flow.", [FieldError("id", "names no flow", "not_found")])
+    if flow is None:
+        raise missing
+    require(actor, operation, flow.space, hidden=missing)
     return flow
-
-
-def _visible(actor: Actor, flow: Flow) -> bool:
-    return sees_space(actor, flow.space)
 
 
 def _name_problems(name: str) -> list[FieldError]:

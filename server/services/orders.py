@@ -28,6 +28,7 @@ from server.domain.actors import Actor
 from server.domain.order_input import InvalidInput, OrderInput, intake_hash, parse_order_input
 from server.live_messages import OrderCreated
 from server.models import Order, Space
+from server.services import assets
 from server.services.auth import space_by_key
 from server.services.connector_body import stored_order_input
 from server.services.effects import Effects, now
@@ -52,7 +53,9 @@ async def create_order(actor: Actor, payload: object) -> CreateOrderResult:
     apart from no space at all by nothing), or Conflict (the id exists with another body).
     """
     order = parse_or_raise(payload)
-    space = await space_by_key(actor, order.space_key)
+    space = await space_by_key(actor, order.space_key, "createOrder")
+    if foreign := assets.foreign_stored_files(assets.input_urls(order), None):
+        raise ValidationFailed("The order names files stored for other orders.", foreign)
     digest = intake_hash(order)
     existing = await Order.get_or_none(space_id=space.id, name=order.name)
     if existing is not None:

@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from uuid import UUID
 
-from server.domain.actors import Actor, ActorKind
+from server.domain.actors import Actor
 from server.domain.flows import FlowDefinition
 from server.domain.statuses import ManualTaskStatus, RunStatus, TaskState
 from server.models import Flow, FlowRun, FlowVersion, ManualTask, TaskRun
+from server.services.permissions import space_filter
 
 ACTIVE = (RunStatus.RUNNING, RunStatus.UNHEALTHY)
 RETRYABLE = (TaskState.FAILED, TaskState.TIMED_OUT)
@@ -83,13 +84,7 @@ class OpenTask:
 
 async def open_manual_tasks(actor: Actor, limit: int = 200) -> list[OpenTask]:
     """The open manual tasks of the orders the actor may see, oldest first."""
-    query = ManualTask.filter(status=ManualTaskStatus.OPEN)
-    if actor.kind is ActorKind.SPACE_KEY:
-        query = query.filter(order__space_id=actor.space_id)
-    elif actor.kind is ActorKind.USER:
-        query = query.filter(order__space__organization_id=actor.organization_id)
-    elif actor.kind is not ActorKind.SYSTEM:
-        return []
+    query = ManualTask.filter(status=ManualTaskStatus.OPEN, **space_filter(actor, "order__space"))
     records = (
         await query.order_by("created_at")
         .limit(limit)

@@ -12,8 +12,9 @@ from server.domain.actors import Actor, ActorKind
 from server.domain.statuses import Role
 from server.models import User
 from server.services import passwords
-from server.services.auth import normalize_tags, require_admin
+from server.services.auth import normalize_tags
 from server.services.errors import FieldError, NotFound, ValidationFailed
+from server.services.permissions import require
 
 MAX_TAGS = 50
 MAX_TAG_LENGTH = 100
@@ -25,7 +26,7 @@ def parse_tags(text: str) -> list[str]:
 
 
 async def list_users(actor: Actor, *, include_inactive: bool = True) -> list[User]:
-    require_admin(actor)
+    require(actor, "users")
     query = (
         User.all() if actor.organization_id is None else User.filter(organization_id=actor.organization_id)
     )
@@ -34,8 +35,9 @@ async def list_users(actor: Actor, *, include_inactive: bool = True) -> list[Use
     return await query.order_by("-is_active", "email")
 
 
-async def get_user(actor: Actor, user_id: UUID) -> User:
-    require_admin(actor)
+async def get_user(actor: Actor, user_id: UUID, operation: str = "users") -> User:
+    """The user `user_id` of the actor's organization, for `operation`."""
+    require(actor, operation)
     user = await User.get_or_none(id=user_id)
     if user is None or (actor.organization_id and user.organization_id != actor.organization_id):  # type: ignore[attr-defined]
         raise NotFound("No such user.", [FieldError("id", "names no user", "not_found")])
@@ -53,7 +55,7 @@ def _check_tags(tags: list[str]) -> list[str]:
 
 
 async def set_user_tags(actor: Actor, user_id: UUID, tags: Sequence[str]) -> User:
-    user = await get_user(actor, user_id)
+    user = await get_user(actor, user_id, "setUserTags")
     user.tags = _check_tags(list(tags))
     await user.save(update_fields=["tags"])
     return user
@@ -74,7 +76,7 @@ async def _other_active_admins(user: User) -> int:
 async def set_user_role(actor: Actor, user_id: UUID, role: Role) -> User:
     """Change a role; the last active admin cannot stop being one (someone must manage users)."""
     async with in_transaction():
-        user = await get_user(actor, user_id)
+        user = await get_user(actor, user_id, "setUserRole")
         if user.role == Role.ADMIN and role != Role.ADMIN and not await _other_active_admins(user):
             raise ValidationFailed(
                 "The last admin cannot stop being an admin.", [FieldError("role", "last admin", "last_admin")]
@@ -86,7 +88,7 @@ async def set_user_role(actor: Actor, user_id: UUID, role: Role) -> User:
 
 async def set_user_active(actor: Actor, user_id: UUID, active: bool) -> User:
     """Deactivate or reactivate; a user cannot deactivate themselves. A deactivated user's sessions end."""
-    user = await get_user(actor, user_id)
+    user = await get_user(actor, user_id, "setUserActive")
     if not active and actor.kind is ActorKind.USER and actor.user_id == user.id:
         raise ValidationFailed(
             "You cannot deactivate yourself.", [FieldError("active", "is yourself", "self")]
@@ -122,7 +124,7 @@ async def change_own_password(user_id: UUID, current: str, new: str) -> User:
 
 async def set_user_password(actor: Actor, user_id: UUID, new: str) -> User:
     """An admin gives a user a new password (the user's sessions end)."""
-    return await _set_password(await get_user(actor, user_id), new)
+    return await _set_password(await get_user(actor, user_id, "setUserPassword"), new)
 
 
 async def _set_password(user: User, new: str) -> User:

@@ -31,8 +31,8 @@ from urllib.parse import urlsplit
 from server import settings
 from server.domain.actors import Actor
 from server.models import Space
-from server.services.auth import require_admin
 from server.services.errors import NotFound
+from server.services.permissions import require
 
 SECRET_PREFIX = "whsec_"
 IpAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -102,10 +102,11 @@ async def signing_secrets(space_id: object) -> list[str]:
 
 async def rotate_signing_secret(actor: Actor, space_key: str) -> Space:
     """A new signing secret for a space; the old one keeps signing alongside until the grace period ends."""
-    require_admin(actor)
+    require(actor, "rotateSigningSecret")
     space = await Space.get_or_none(key=space_key)
-    if space is None or (actor.organization_id and space.organization_id != actor.organization_id):  # type: ignore[attr-defined]
+    if space is None:
         raise NotFound("No such space.")
+    require(actor, "rotateSigningSecret", space, hidden=NotFound("No such space."))
     space.previous_signing_secret = space.signing_secret
     space.signing_secret = new_signing_secret()
     space.signing_secret_rotated_at = datetime.now(UTC)

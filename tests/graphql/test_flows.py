@@ -59,14 +59,16 @@ async def _create(gql: Gql, token: str, name: str = "Standard production", defin
     return (await gql(CREATE_FLOW, variables, token=token))["data"]["createFlow"]
 
 
-async def test_a_flow_is_created_versioned_and_disabled(gql: Gql, space_key: tuple[str, str]) -> None:
-    created = await _create(gql, space_key[1])
+async def test_a_flow_is_created_versioned_and_disabled(
+    gql: Gql, space_key: tuple[str, str], admin_token: str
+) -> None:
+    created = await _create(gql, admin_token)
     flow = created["flow"]
     assert created["errors"] == [] and flow["key"] == "standard-production" and flow["enabled"] is True
     assert flow["currentVersion"]["definition"]["stages"][0]["key"] == "review"
 
-    updated = await gql(UPDATE_FLOW, {"id": flow["id"], "definition": json.dumps(MANUAL)}, token=space_key[1])
-    disabled = await gql(SET_ENABLED, {"id": flow["id"], "enabled": False}, token=space_key[1])
+    updated = await gql(UPDATE_FLOW, {"id": flow["id"], "definition": json.dumps(MANUAL)}, token=admin_token)
+    disabled = await gql(SET_ENABLED, {"id": flow["id"], "enabled": False}, token=admin_token)
     listed = await gql(FLOWS, {"space": "demo-eyewear"}, token=space_key[1])
 
     assert updated["data"]["updateFlow"]["flow"]["currentVersion"]["number"] == 2
@@ -82,7 +84,7 @@ async def test_a_flow_is_created_versioned_and_disabled(gql: Gql, space_key: tup
 
 
 async def test_bad_flows_are_refused_with_the_field_and_the_pointer(
-    gql: Gql, space_key: tuple[str, str]
+    gql: Gql, space_key: tuple[str, str], admin_token: str
 ) -> None:
     missing_uri = {
         "stages": [
@@ -95,11 +97,11 @@ async def test_bad_flows_are_refused_with_the_field_and_the_pointer(
             }
         ]
     }
-    short = await _create(gql, space_key[1], name="Flo")
-    bad_payload = await _create(gql, space_key[1], name="Connector flow", definition=missing_uri)
-    not_json = await _create(gql, space_key[1], name="Broken flow", definition='{"stages": [')
-    await _create(gql, space_key[1])
-    taken = await _create(gql, space_key[1])
+    short = await _create(gql, admin_token, name="Flo")
+    bad_payload = await _create(gql, admin_token, name="Connector flow", definition=missing_uri)
+    not_json = await _create(gql, admin_token, name="Broken flow", definition='{"stages": [')
+    await _create(gql, admin_token)
+    taken = await _create(gql, admin_token)
 
     assert short["flow"] is None and [e["field"] for e in short["errors"]] == ["name"]
     fields = {e["field"] for e in bad_payload["errors"]}
@@ -117,8 +119,10 @@ async def test_check_flow_reports_problems_without_saving(gql: Gql, space_key: t
     assert (await gql(FLOWS, {}, token=space_key[1]))["data"]["flows"] == []
 
 
-async def test_start_and_cancel_a_run_of_an_order(gql: Gql, space_key: tuple[str, str]) -> None:
-    await _create(gql, space_key[1])
+async def test_start_and_cancel_a_run_of_an_order(
+    gql: Gql, space_key: tuple[str, str], admin_token: str
+) -> None:
+    await _create(gql, admin_token)
     order = await _order("standard-production")
 
     started = (await gql(START, {"order": str(order.id)}, token=space_key[1]))["data"]["startOrderFlow"]
@@ -138,9 +142,9 @@ async def test_start_and_cancel_a_run_of_an_order(gql: Gql, space_key: tuple[str
 
 
 async def test_another_spaces_key_sees_and_touches_none_of_it(
-    gql: Gql, space_key: tuple[str, str], other_key: str
+    gql: Gql, space_key: tuple[str, str], other_key: str, admin_token: str
 ) -> None:
-    flow = (await _create(gql, space_key[1]))["flow"]
+    flow = (await _create(gql, admin_token))["flow"]
     order = await _order("standard-production")
     run = (await gql(START, {"order": str(order.id)}, token=space_key[1]))["data"]["startOrderFlow"][
         "flowRun"
@@ -158,14 +162,12 @@ async def test_another_spaces_key_sees_and_touches_none_of_it(
 
     assert listed["data"]["flows"] == []
     assert one["data"]["flow"] is None and a_run["data"]["flowRun"] is None
-    for body, name in (
-        (update, "updateFlow"),
-        (cancel, "cancelFlowRun"),
-        (start, "startOrderFlow"),
-        (create, "createFlow"),
-    ):
+    for body, name in ((cancel, "cancelFlowRun"), (start, "startOrderFlow")):
         payload = body["data"][name]
         assert payload["errors"] and payload["errors"][0]["code"] == "not_found", (name, payload)
+    for body, name in ((update, "updateFlow"), (create, "createFlow")):  # no key edits flows
+        payload = body["data"][name]
+        assert payload["errors"] and payload["errors"][0]["code"] == "forbidden", (name, payload)
 
 
 async def test_flow_mutations_need_a_caller(gql: Gql, clean_db: str) -> None:

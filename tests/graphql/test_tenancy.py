@@ -191,3 +191,121 @@ async def test_without_credentials_me_is_null(gql: Gql, clean_db: str) -> None:
 
 async def _key_of(space: str) -> ApiKey:
     return await ApiKey.filter(space__key=space).order_by("created_at").first()  # type: ignore[return-value]
+
+
+CREATE_FLOW = """
+mutation ($space: String!, $definition: JSON!) {
+  createFlow(spaceKey: $space, name: "Sneaky flow", definition: $definition) { flow { id } errors { code } }
+}
+"""
+MANUAL = {
+    "stages": [
+        {
+            "key": "review",
+            "taskDefinitions": [{"key": "check", "handlerKey": "manual-task", "payload": {"title": "Check"}}],
+            "initialTaskDefinitionKeys": ["check"],
+        }
+    ]
+}
+UPDATE_FLOW = """
+mutation ($id: ID!, $definition: JSON!) {
+  updateFlow(id: $id, definition: $definition) { flow { id } errors { code } }
+}
+"""
+SET_FLOW_ENABLED = """
+mutation ($id: ID!) { setFlowEnabled(id: $id, enabled: false) { flow { enabled } errors { code } } }
+"""
+FLOWS = "query ($space: String) { flows(spaceKey: $space) { id enabled versions { number } } }"
+
+
+async def _a_flow(admin_token: str, gql: Gql, space: str) -> str:
+    body = await gql(CREATE_FLOW, {"space": space, "definition": MANUAL}, token=admin_token)
+    assert body["data"]["createFlow"]["errors"] == [], body
+    return str(body["data"]["createFlow"]["flow"]["id"])
+
+
+@pytest.mark.parametrize("caller", ["own key", "other key", "operator"])
+async def test_flows_are_changed_by_admins_only(
+    gql: Gql,
+    space_key: tuple[str, str],
+    other_key: str,
+    operator_token: str,
+    admin_token: str,
+    caller: str,
+) -> None:
+    token = {"own key": space_key[1], "other key": other_key, "operator": operator_token}[caller]
+    flow_id = await _a_flow(admin_token, gql, "demo-eyewear")
+
+    created = await gql(CREATE_FLOW, {"space": "demo-eyewear", "definition": MANUAL}, token=token)
+    updated = await gql(UPDATE_FLOW, {"id": flow_id, "definition": MANUAL}, token=token)
+    disabled = await gql(SET_FLOW_ENABLED, {"id": flow_id}, token=token)
+
+    assert created["data"]["createFlow"] == {"flow": None, "errors": [{"code": "forbidden"}]}
+    assert updated["data"]["updateFlow"] == {"flow": None, "errors": [{"code": "forbidden"}]}
+    assert disabled["data"]["setFlowEnabled"] == {"flow": None, "errors": [{"code": "forbidden"}]}
+    after = (await gql(FLOWS, {}, token=admin_token))["data"]["flows"]
+    assert after == [{"id": flow_id, "enabled": True, "versions": [{"number": 1}]}]
+
+
+async def test_keys_and_operators_read_flows_of_their_reach(
+    gql: Gql, space_key: tuple[str, str], other_key: str, operator_token: str, admin_token: str
+) -> None:
+    mine = await _a_flow(admin_token, gql, "demo-eyewear")
+    theirs = await _a_flow(admin_token, gql, OTHER_SPACE)
+
+    by_own_key = (await gql(FLOWS, {}, token=space_key[1]))["data"]["flows"]
+    by_other_key = (await gql(FLOWS, {}, token=other_key))["data"]["flows"]
+    by_operator = (await gql(FLOWS, {}, token=operator_token))["data"]["flows"]
+
+    assert [f["id"] for f in by_own_key] == [mine]
+    assert [f["id"] for f in by_other_key] == [theirs]
+    assert {f["id"] for f in by_operator} == {mine, theirs}
+
+
+@pytest.fixture
+async def stranger_token(clean_db: str) -> str:
+    """A personal token of an admin of another organization."""
+    from server.domain.statuses import Role
+    from server.models import Organization, User
+    from server.services import auth, passwords
+
+    organization = await Organization.create(name="Elsewhere")
+    user = await User.create(
+        organization_id=organization.id,
+        email="stranger@example.com",
+        password_hash=passwords.hash_password("correct horse battery"),
+        role=Role.ADMIN,
+    )
+    return (await auth.create_user_token(auth.actor_for_user(user), "t")).secret
+
+
+async def test_an_admin_of_another_organization_reaches_nothing_of_ours(
+    gql: Gql, admin_token: str, stranger_token: str, two_spaces: tuple[Rows, Rows]
+) -> None:
+    mine, _ = two_spaces
+    flow_id = await _a_flow(admin_token, gql, "demo-eyewear")
+    ids = {
+        "order": str(mine.orders[0].id),
+        "product": str(mine.products[0].id),
+        "part": str(mine.parts[0].id),
+    }
+
+    lists = await gql(LISTS, token=stranger_token)
+    singles = await gql(SINGLES, ids, token=stranger_token)
+    spaces = await gql(SPACES, token=stranger_token)
+    keys = await gql(API_KEYS, token=stranger_token)
+    flows = await gql(FLOWS, {}, token=stranger_token)
+    created = await gql(CREATE_FLOW, {"space": "demo-eyewear", "definition": MANUAL}, token=stranger_token)
+    updated = await gql(UPDATE_FLOW, {"id": flow_id, "definition": MANUAL}, token=stranger_token)
+    key = await gql(CREATE_KEY, {"spaceKey": "demo-eyewear"}, token=stranger_token)
+    revoked = await gql(REVOKE_KEY, {"id": str((await _key_of("demo-eyewear")).id)}, token=stranger_token)
+
+    for listing in ("orders", "products", "parts"):
+        assert lists["data"][listing]["totalCount"] == 0
+    assert singles["data"] == {"order": None, "product": None, "part": None}
+    assert spaces["data"]["spaces"] == [] and keys["data"]["apiKeys"] == []
+    assert flows["data"]["flows"] == []
+    assert created["data"]["createFlow"]["errors"] == [{"code": "not_found"}]
+    assert updated["data"]["updateFlow"]["errors"] == [{"code": "not_found"}]
+    assert key["data"]["createApiKey"]["errors"] == [{"code": "not_found"}]
+    assert revoked["data"]["revokeApiKey"]["errors"] == [{"code": "not_found"}]
