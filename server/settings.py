@@ -30,6 +30,10 @@ SECRET_KEY: str = config("FABFLOW_SECRET_KEY", default="")
 # A scraper of /metrics sends it as a bearer token; unset, only clients on this machine may read them.
 METRICS_TOKEN: str = config("FABFLOW_METRICS_TOKEN", default="")
 MAX_BODY_BYTES: int = config("FABFLOW_MAX_BODY_BYTES", cast=int, default=2 * 1024 * 1024)
+# How deeply client JSON (bodies, GraphQL variables, websocket messages) may nest arrays and objects.
+JSON_MAX_DEPTH: int = config("FABFLOW_JSON_MAX_DEPTH", cast=int, default=100)
+# The largest websocket message (GraphQL subscriptions), in bytes.
+WS_MAX_MESSAGE_BYTES: int = config("FABFLOW_WS_MAX_MESSAGE_BYTES", cast=int, default=1024 * 1024)
 GRAPHQL_MAX_DEPTH: int = config("FABFLOW_GRAPHQL_MAX_DEPTH", cast=int, default=12)
 GRAPHQL_MAX_TOKENS: int = config("FABFLOW_GRAPHQL_MAX_TOKENS", cast=int, default=2000)
 GRAPHQL_MAX_ALIASES: int = config("FABFLOW_GRAPHQL_MAX_ALIASES", cast=int, default=15)
