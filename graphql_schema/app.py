@@ -11,8 +11,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 from strawberry.asgi import ASGIWebSocketAdapter, GraphQL
-from strawberry.http.exceptions import NonTextMessageReceived
 from strawberry.exceptions import ConnectionRejectionError
+from strawberry.http.exceptions import NonTextMessageReceived
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types.unset import UNSET, UnsetType
 
@@ -79,7 +79,7 @@ class FabflowGraphQL(GraphQL[Context, None]):
             await JSONResponse(answer, refusal.status)(scope, receive, send)
 
     def decode_json(self, data: str | bytes) -> object:
-        """HTTP bodies and query parameters: the body limits; a text that is not JSON stays Strawberry's 400."""
+        """HTTP bodies and query parameters, with the body limits; text that is not JSON: Strawberry's 400."""
         return _decode(data, body_limits())
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:

@@ -1,4 +1,4 @@
-"""Feedback bodies go through the shared JSON reader: too deep is 400, too large 413, and the task waits on."""
+"""Feedback bodies go through the shared JSON reader: too deep is 400, too large 413; the task waits on."""
 
 from __future__ import annotations
 

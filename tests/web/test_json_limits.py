@@ -46,7 +46,9 @@ async def test_graphql_variables_of_a_get_are_checked_too(
     assert response.json()["errors"][0]["extensions"]["code"] == "too_deep"
 
 
-async def test_graphql_within_the_depth_limit_runs(client: httpx.AsyncClient, space_key: tuple[str, str]) -> None:
+async def test_graphql_within_the_depth_limit_runs(
+    client: httpx.AsyncClient, space_key: tuple[str, str]
+) -> None:
     nested = deep(settings.JSON_MAX_DEPTH - 2)  # in {"variables": {"x": …}}: two levels more
     body = '{"query": "{ me { label } }", "variables": {"x": ' + nested + "}}"
     response = await client.post(
@@ -87,7 +89,9 @@ async def test_an_order_nested_too_deeply_is_400_naming_the_limit(
     }
 
 
-async def test_an_order_over_the_size_limit_is_413(client: httpx.AsyncClient, space_key: tuple[str, str]) -> None:
+async def test_an_order_over_the_size_limit_is_413(
+    client: httpx.AsyncClient, space_key: tuple[str, str]
+) -> None:
     padding = "x" * settings.MAX_BODY_BYTES
     response = await client.post(
         ORDERS,
@@ -100,7 +104,7 @@ async def test_an_order_over_the_size_limit_is_413(client: httpx.AsyncClient, sp
 
 
 async def test_the_reader_refuses_a_large_text_itself(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Behind the body-size middleware, the shared reader holds the same limit (websockets have no middleware)."""
+    """Behind the body-size middleware the shared reader holds the same limit (websockets have none)."""
     from server.json_input import JsonRefused, body_limits, read_json
 
     monkeypatch.setattr(settings, "MAX_BODY_BYTES", 10)
