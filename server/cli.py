@@ -78,6 +78,8 @@ def _serve(args: argparse.Namespace) -> int:
         settings.PUBLIC_URL = f"http://{reachable}:{args.port}"
     print(f"Fabflow at http://{host}:{args.port}/ ({_mode()})", flush=True)
     # Live pages hold their event streams open: on shutdown, give requests 5 s, then close what is left.
+    # The websocket transport takes messages up to twice the app's limit, so the app (not the
+    # transport) refuses them, with a reason naming FABFLOW_WS_MAX_MESSAGE_BYTES.
     uvicorn.run(
         "server.app:create_app",
         factory=True,
@@ -85,6 +87,7 @@ def _serve(args: argparse.Namespace) -> int:
         port=args.port,
         log_level="info",
         timeout_graceful_shutdown=5,
+        ws_max_size=2 * settings.WS_MAX_MESSAGE_BYTES,
     )
     return 0
 
