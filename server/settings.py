@@ -66,6 +66,13 @@ ALLOWED_HOSTS = list(
         default="localhost,127.0.0.1,::1" if not DATABASE_URL else "",
     )
 )
+# Ports besides 80 and 443 that connector calls may use on public addresses (hosts listed above keep
+# every port).
+ALLOWED_PORTS = [
+    int(port)
+    for port in config("FABFLOW_ALLOWED_PORTS", cast=CommaSeparatedStrings, default="")
+    if port.strip()
+]
 # Grace period after a signing-secret rotation during which webhooks carry both signatures, in seconds.
 SIGNING_SECRET_GRACE: int = config("FABFLOW_SIGNING_SECRET_GRACE", cast=int, default=24 * 3600)
 
