@@ -279,8 +279,22 @@ def print_errors(error: ServiceError) -> None:
         print(f"error: {where}{problem.message}", file=sys.stderr)
 
 
+# Commands of long-running or shared processes: in production mode they need the signing key.
+NEED_SECRET_KEY = frozenset({"serve", "worker", "migrate"})
+
+
+def secret_key_refusal(command: str) -> str | None:
+    """The `error: FABFLOW_SECRET_KEY: …` line when `command` may not start without a key."""
+    problem = settings.secret_key_problem() if command in NEED_SECRET_KEY else None
+    return None if problem is None else f"error: FABFLOW_SECRET_KEY: {problem}"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    refusal = secret_key_refusal(args.command)
+    if refusal is not None:
+        print(refusal, file=sys.stderr)
+        return 1
     try:
         return int(args.run(args))
     except ServiceError as error:

@@ -94,12 +94,46 @@ def database_url() -> str:
     return f"sqlite://{VAR_DIR / 'fabflow.sqlite3'}"
 
 
+MIN_SECRET_KEY_BYTES = 32
+# Example values that were published (in docker-compose.yml); a key everyone knows signs nothing.
+PUBLISHED_SECRET_KEYS = frozenset({"change-me-to-a-long-random-string"})
+MAKE_A_KEY = "python3 -c 'import secrets; print(secrets.token_urlsafe(48))'"
+
+
+class SecretKeyMissing(RuntimeError):
+    """Production mode without a usable `FABFLOW_SECRET_KEY`; the message says what is wrong."""
+
+
+def is_production_mode() -> bool:
+    """`DATABASE_URL` or `REDIS_URL` set: several processes share the data, so they share a set key."""
+    return bool(DATABASE_URL or REDIS_URL)
+
+
+def secret_key_problem() -> str | None:
+    """What is wrong with `FABFLOW_SECRET_KEY` for this mode, or None (the embedded mode needs none)."""
+    if not is_production_mode():
+        return None
+    wanted = f"at least {MIN_SECRET_KEY_BYTES} random bytes (make one with: {MAKE_A_KEY})"
+    if not SECRET_KEY:
+        return f"must be set in production mode (DATABASE_URL or REDIS_URL is set) to {wanted}"
+    if SECRET_KEY in PUBLISHED_SECRET_KEYS:
+        return f"is a published example value; set it to {wanted}"
+    size = len(SECRET_KEY.encode("utf-8"))
+    if size < MIN_SECRET_KEY_BYTES:
+        return f"is {size} bytes long; it must be {wanted}"
+    return None
+
+
 def secret_key() -> str:
     """The key that signs sessions and links.
 
-    Taken from `FABFLOW_SECRET_KEY`; in the embedded mode a random key is made
-    once and kept in `var/secret_key` so that sessions survive restarts.
+    Taken from `FABFLOW_SECRET_KEY`, which production mode requires (`secret_key_problem`);
+    in the embedded mode without it a random key is made once and kept in `var/secret_key`
+    so that sessions survive restarts.
     """
+    problem = secret_key_problem()
+    if problem is not None:
+        raise SecretKeyMissing(f"FABFLOW_SECRET_KEY: {problem}")
     if SECRET_KEY:
         return SECRET_KEY
     VAR_DIR.mkdir(parents=True, exist_ok=True)
