@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import AsyncGenerator
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import Response
-from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
+from starlette.responses import JSONResponse, Response
+from starlette.types import Receive, Scope, Send
+from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
+from strawberry.asgi import ASGIWebSocketAdapter, GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http import GraphQLHTTPResponse
+from strawberry.http.exceptions import NonTextMessageReceived
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
@@ -17,11 +21,70 @@ from strawberry.types.unset import UNSET, UnsetType
 from graphql_schema.context import Context, make_context
 from graphql_schema.schema import make_schema
 from server import settings
+from server.json_input import JsonLimits, JsonRefused, body_limits, read_json, websocket_limits
 from server.outage import DatabaseUnavailable, is_outage, quiet_outage_logs
 from server.services.auth import actor_for_token
 
+# Close codes of a refused websocket message: 1009 is the websocket's "message too big";
+# graphql-transport-ws closes with 4400 for a message it cannot accept.
+WS_TOO_LARGE = 1009
+WS_INVALID_MESSAGE = 4400
+MAX_CLOSE_REASON_BYTES = 123  # what fits in a close frame
+
+
+class LimitedWebSocketAdapter(ASGIWebSocketAdapter):
+    """Reads each message through the shared JSON reader with the websocket limits.
+
+    A message over a limit closes the connection with a reason naming the limit: 1009 when it is
+    too large, 4400 when it nests too deeply or is not JSON.
+    """
+
+    async def iter_json(self, *, ignore_parsing_errors: bool = False) -> AsyncGenerator[object, None]:
+        limits = websocket_limits()
+        try:
+            while self.ws.application_state != WebSocketState.DISCONNECTED:
+                text = await self.ws.receive_text()
+                try:
+                    message = read_json(text, limits)
+                except JsonRefused as refusal:
+                    if ignore_parsing_errors and refusal.code == "invalid_json":
+                        continue
+                    code = WS_TOO_LARGE if refusal.code == "too_large" else WS_INVALID_MESSAGE
+                    await self.ws.close(code, close_reason(refusal.message))
+                    return
+                yield message
+        except KeyError as exc:  # a binary frame: Strawberry closes with 4400 for it
+            raise NonTextMessageReceived from exc
+        except WebSocketDisconnect:
+            pass
+
+
+def close_reason(message: str) -> str:
+    """`message` cut to what a close frame holds (123 bytes of UTF-8)."""
+    encoded = message.encode("utf-8")
+    if len(encoded) <= MAX_CLOSE_REASON_BYTES:
+        return message
+    return encoded[: MAX_CLOSE_REASON_BYTES - 3].decode("utf-8", "ignore") + "..."
+
 
 class FabflowGraphQL(GraphQL[Context, None]):
+    websocket_adapter_class = LimitedWebSocketAdapter  # type: ignore[assignment]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """A body (or `variables` parameter) over a limit is a JSON answer naming it, never a 500."""
+        try:
+            await super().__call__(scope, receive, send)
+        except JsonRefused as refusal:
+            if scope["type"] != "http":
+                raise
+            extensions = {"code": refusal.code, "limit": refusal.limit}
+            answer = {"errors": [{"message": refusal.message, "extensions": extensions}]}
+            await JSONResponse(answer, refusal.status)(scope, receive, send)
+
+    def decode_json(self, data: str | bytes) -> object:
+        """HTTP bodies and query parameters, with the body limits; text that is not JSON: Strawberry's 400."""
+        return _decode(data, body_limits())
+
     async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
         """A resolver that met a database outage makes the whole answer a 503 (see `server.outage`)."""
         if any(is_outage(error.original_error) for error in result.errors or ()):
@@ -58,3 +121,12 @@ def make_graphql_app(*, development: bool | None = None, debug: bool | None = No
         subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
         allowed_origins=settings.ALLOWED_ORIGINS,
     )
+
+
+def _decode(data: str | bytes, limits: JsonLimits) -> object:
+    try:
+        return read_json(data, limits)
+    except JsonRefused as refusal:
+        if refusal.code == "invalid_json":
+            raise json.JSONDecodeError(refusal.message, "", 0) from refusal
+        raise

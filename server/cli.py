@@ -78,6 +78,8 @@ def _serve(args: argparse.Namespace) -> int:
         settings.PUBLIC_URL = f"http://{reachable}:{args.port}"
     print(f"Fabflow at http://{host}:{args.port}/ ({_mode()})", flush=True)
     # Live pages hold their event streams open: on shutdown, give requests 5 s, then close what is left.
+    # The websocket transport takes messages up to twice the app's limit, so the app (not the
+    # transport) refuses them, with a reason naming FABFLOW_WS_MAX_MESSAGE_BYTES.
     uvicorn.run(
         "server.app:create_app",
         factory=True,
@@ -85,6 +87,7 @@ def _serve(args: argparse.Namespace) -> int:
         port=args.port,
         log_level="info",
         timeout_graceful_shutdown=5,
+        ws_max_size=2 * settings.WS_MAX_MESSAGE_BYTES,
     )
     return 0
 
@@ -273,10 +276,24 @@ def print_errors(error: ServiceError) -> None:
         print(f"error: {where}{problem.message}", file=sys.stderr)
 
 
+# Commands of long-running or shared processes: in production mode they need the signing key.
+NEED_SECRET_KEY = frozenset({"serve", "worker", "migrate"})
+
+
+def secret_key_refusal(command: str) -> str | None:
+    """The `error: FABFLOW_SECRET_KEY: …` line when `command` may not start without a key."""
+    problem = settings.secret_key_problem() if command in NEED_SECRET_KEY else None
+    return None if problem is None else f"error: FABFLOW_SECRET_KEY: {problem}"
+
+
 def main(argv: list[str] | None = None) -> int:
     from jobs.handlers.registry import install_handlers
 
     args = parser().parse_args(argv)
+    refusal = secret_key_refusal(args.command)
+    if refusal is not None:
+        print(refusal, file=sys.stderr)
+        return 1
     install_handlers()  # every command that checks or runs flows needs the installed handlers
     try:
         return int(args.run(args))

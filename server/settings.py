@@ -30,6 +30,10 @@ SECRET_KEY: str = config("FABFLOW_SECRET_KEY", default="")
 # A scraper of /metrics sends it as a bearer token; unset, only clients on this machine may read them.
 METRICS_TOKEN: str = config("FABFLOW_METRICS_TOKEN", default="")
 MAX_BODY_BYTES: int = config("FABFLOW_MAX_BODY_BYTES", cast=int, default=2 * 1024 * 1024)
+# How deeply client JSON (bodies, GraphQL variables, websocket messages) may nest arrays and objects.
+JSON_MAX_DEPTH: int = config("FABFLOW_JSON_MAX_DEPTH", cast=int, default=100)
+# The largest websocket message (GraphQL subscriptions), in bytes.
+WS_MAX_MESSAGE_BYTES: int = config("FABFLOW_WS_MAX_MESSAGE_BYTES", cast=int, default=1024 * 1024)
 GRAPHQL_MAX_DEPTH: int = config("FABFLOW_GRAPHQL_MAX_DEPTH", cast=int, default=12)
 GRAPHQL_MAX_TOKENS: int = config("FABFLOW_GRAPHQL_MAX_TOKENS", cast=int, default=2000)
 GRAPHQL_MAX_ALIASES: int = config("FABFLOW_GRAPHQL_MAX_ALIASES", cast=int, default=15)
@@ -62,6 +66,13 @@ ALLOWED_HOSTS = list(
         default="localhost,127.0.0.1,::1" if not DATABASE_URL else "",
     )
 )
+# Ports besides 80 and 443 that connector calls may use on public addresses (hosts listed above keep
+# every port).
+ALLOWED_PORTS = [
+    int(port)
+    for port in config("FABFLOW_ALLOWED_PORTS", cast=CommaSeparatedStrings, default="")
+    if port.strip()
+]
 # Grace period after a signing-secret rotation during which webhooks carry both signatures, in seconds.
 SIGNING_SECRET_GRACE: int = config("FABFLOW_SIGNING_SECRET_GRACE", cast=int, default=24 * 3600)
 
@@ -83,12 +94,46 @@ def database_url() -> str:
     return f"sqlite://{VAR_DIR / 'fabflow.sqlite3'}"
 
 
+MIN_SECRET_KEY_BYTES = 32
+# Example values that were published (in docker-compose.yml); a key everyone knows signs nothing.
+PUBLISHED_SECRET_KEYS = frozenset({"change-me-to-a-long-random-string"})
+MAKE_A_KEY = "python3 -c 'import secrets; print(secrets.token_urlsafe(48))'"
+
+
+class SecretKeyMissing(RuntimeError):
+    """Production mode without a usable `FABFLOW_SECRET_KEY`; the message says what is wrong."""
+
+
+def is_production_mode() -> bool:
+    """`DATABASE_URL` or `REDIS_URL` set: several processes share the data, so they share a set key."""
+    return bool(DATABASE_URL or REDIS_URL)
+
+
+def secret_key_problem() -> str | None:
+    """What is wrong with `FABFLOW_SECRET_KEY` for this mode, or None (the embedded mode needs none)."""
+    if not is_production_mode():
+        return None
+    wanted = f"at least {MIN_SECRET_KEY_BYTES} random bytes (make one with: {MAKE_A_KEY})"
+    if not SECRET_KEY:
+        return f"must be set in production mode (DATABASE_URL or REDIS_URL is set) to {wanted}"
+    if SECRET_KEY in PUBLISHED_SECRET_KEYS:
+        return f"is a published example value; set it to {wanted}"
+    size = len(SECRET_KEY.encode("utf-8"))
+    if size < MIN_SECRET_KEY_BYTES:
+        return f"is {size} bytes long; it must be {wanted}"
+    return None
+
+
 def secret_key() -> str:
     """The key that signs sessions and links.
 
-    Taken from `FABFLOW_SECRET_KEY`; in the embedded mode a random key is made
-    once and kept in `var/secret_key` so that sessions survive restarts.
+    Taken from `FABFLOW_SECRET_KEY`, which production mode requires (`secret_key_problem`);
+    in the embedded mode without it a random key is made once and kept in `var/secret_key`
+    so that sessions survive restarts.
     """
+    problem = secret_key_problem()
+    if problem is not None:
+        raise SecretKeyMissing(f"FABFLOW_SECRET_KEY: {problem}")
     if SECRET_KEY:
         return SECRET_KEY
     VAR_DIR.mkdir(parents=True, exist_ok=True)

@@ -18,6 +18,7 @@ import pytest
 COMMAND_TIMEOUT = 120
 SERVE_DEADLINE = 60
 STRONG_PASSWORD = "correct horse battery"
+SECRET_KEY = "k" * 48  # production mode needs one; tests of the refusal leave it out
 # `fabflow demo` writes its orders through the order intake; these tests run as soon as it exists.
 needs_intake = pytest.mark.skipif(
     find_spec("server.services.orders") is None, reason="server.services.orders (the intake) is not there yet"
@@ -26,7 +27,8 @@ needs_intake = pytest.mark.skipif(
 
 def clean_env(**extra: str) -> dict[str, str]:
     """The caller's environment without any Fabflow configuration, plus `extra`."""
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "FABFLOW_VAR_DIR")}
+    configuration = ("DATABASE_URL", "REDIS_URL", "FABFLOW_VAR_DIR", "FABFLOW_SECRET_KEY")
+    env = {k: v for k, v in os.environ.items() if k not in configuration}
     return {**env, **extra}
 
 
@@ -49,7 +51,7 @@ def sqlite_file(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def env(sqlite_file: Path) -> dict[str, str]:
-    return clean_env(DATABASE_URL=f"sqlite://{sqlite_file}")
+    return clean_env(DATABASE_URL=f"sqlite://{sqlite_file}", FABFLOW_SECRET_KEY=SECRET_KEY)
 
 
 @pytest.fixture
@@ -214,6 +216,8 @@ def test_serve_answers_health_checks_and_migrates_the_embedded_database(tmp_path
     assert health.status_code == 200
     assert ready.json() == {"status": "ok"}
     assert count(tmp_path / "var" / "fabflow.sqlite3", "SELECT count(*) FROM aerich") >= 1
+    # no FABFLOW_SECRET_KEY: the embedded mode made its own key and keeps it for the next start
+    assert len((tmp_path / "var" / "secret_key").read_text().strip()) >= 32
 
 
 def test_check_flow_says_ok_with_a_summary(tmp_path: Path) -> None:
@@ -250,3 +254,46 @@ def test_worker_needs_redis(tmp_path: Path, env: dict[str, str]) -> None:
     done = fabflow("worker", cwd=tmp_path, env=env)
 
     assert done.returncode == 1 and "REDIS_URL" in done.stdout
+
+
+@pytest.mark.parametrize("command", ["serve", "worker", "migrate"])
+@pytest.mark.parametrize(
+    ("key", "problem"),
+    [
+        (None, "must be set in production mode"),
+        ("short-key", "is 9 bytes long; it must be at least 32 random bytes"),
+        ("change-me-to-a-long-random-string", "is a published example value"),
+    ],
+)
+def test_production_processes_refuse_to_start_without_a_strong_key(
+    tmp_path: Path, env: dict[str, str], sqlite_file: Path, command: str, key: str | None, problem: str
+) -> None:
+    given = {**env, "REDIS_URL": "redis://127.0.0.1:1/0"}
+    given.pop("FABFLOW_SECRET_KEY")
+    if key is not None:
+        given["FABFLOW_SECRET_KEY"] = key
+
+    done = fabflow(command, cwd=tmp_path, env=given)
+
+    assert done.returncode == 1
+    [line] = done.stderr.strip().splitlines()
+    assert line.startswith("error: FABFLOW_SECRET_KEY: ") and problem in line
+    assert "Traceback" not in done.stderr
+    assert not sqlite_file.exists()  # refused before touching the database
+
+
+def test_redis_alone_is_production_mode_too(tmp_path: Path) -> None:
+    done = fabflow(
+        "serve", "--port", str(free_port()), cwd=tmp_path, env=clean_env(REDIS_URL="redis://x:1/0")
+    )
+
+    assert done.returncode == 1
+    assert done.stderr.startswith("error: FABFLOW_SECRET_KEY: must be set in production mode")
+    assert not (tmp_path / "var" / "secret_key").exists()
+
+
+def test_the_embedded_mode_needs_no_key(tmp_path: Path) -> None:
+    done = fabflow("migrate", cwd=tmp_path, env=clean_env())
+
+    assert done.returncode == 0, done.stderr
+    assert count(tmp_path / "var" / "fabflow.sqlite3", "SELECT count(*) FROM aerich") >= 1

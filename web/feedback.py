@@ -3,12 +3,11 @@
 The token in the URL is the credential (the body's `updateUrl` of a `consume-rest-api` call with
 `sendsFeedback`). Answers: 200 accepted; 400 field errors (`{"errors": [{field, message, code}]}`);
 404 a link that is not genuine or names no task; 409 a link used before, or a task that no longer
-waits; 410 an expired link; 415 a body that is not JSON.
+waits; 410 an expired link; 413 a body over FABFLOW_MAX_BODY_BYTES; 415 a body that is not JSON (400 when
+its text is not JSON or nests deeper than FABFLOW_JSON_MAX_DEPTH).
 """
 
 from __future__ import annotations
-
-import json
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse
@@ -18,6 +17,7 @@ from server.services import task_links
 from server.services.errors import Conflict, FieldError, NotFound, ServiceError, ValidationFailed
 from server.services.signed_links import LinkError
 from web.guard import performs
+from web.json_body import JsonRefused, json_body, refused_response
 
 LINK_STATUS = {"invalid": 404, "used": 409, "expired": 410}
 SERVICE_STATUS: dict[type[ServiceError], int] = {ValidationFailed: 400, NotFound: 404, Conflict: 409}
@@ -34,26 +34,15 @@ def is_json(content_type: str | None) -> bool:
     )
 
 
-async def read_json(request: Request) -> object:
-    """The parsed body; raises ValidationFailed naming the line and column of a syntax error."""
-    raw = await request.body()
-    try:
-        return json.loads(raw)
-    except UnicodeDecodeError as exc:
-        raise ValidationFailed(
-            "The body is not UTF-8.", [FieldError("", "The body is not UTF-8 text.")]
-        ) from exc
-    except json.JSONDecodeError as exc:
-        message = f"The body is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}."
-        raise ValidationFailed(message, [FieldError("", message, "invalid_json")]) from exc
-
-
 @performs("sendFeedback")
 async def post_feedback(request: Request) -> JSONResponse:
     if not is_json(request.headers.get("content-type")):
         return errors(415, [FieldError("", "Send the feedback as JSON ('Content-Type: application/json').")])
     try:
-        body = await read_json(request)
+        body = await json_body(request)
+    except JsonRefused as refusal:
+        return refused_response(refusal)
+    try:
         accepted = await task_links.accept_feedback(request.path_params["token"], body)
     except LinkError as exc:
         return errors(LINK_STATUS[exc.reason], [FieldError("token", exc.message, f"link_{exc.reason}")])

@@ -1,9 +1,9 @@
 """REST routes under /api/v1, for connectors and clients of the older API.
 
 `POST /api/v1/orders` takes the create-order JSON (bare or as `{"order": …}`) with a bearer key and
-answers 201 (new order), 200 (the same order again), 400 (field errors), 401, 403 (the web
-session's cookie without proof that this site sent the request), 404, 409, 415; the body-size
-middleware answers 413. Errors always come as `{"errors": [{field, message, code}]}`.
+answers 201 (new order), 200 (the same order again), 400 (field errors, JSON nested too deeply), 401,
+403 (the web session's cookie without proof that this site sent the request), 404, 409, 413 (too
+large), 415. Errors always come as `{"errors": [{field, message, code}]}`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute, Route
 
-from server.domain.order_input import InvalidInput, load_json_text
 from server.domain.statuses import OrderStatus
 from server.http_auth import bearer_token, connection_credentials
 from server.models import Order
@@ -28,6 +27,7 @@ from server.services.errors import (
 from server.services.order_context import order_url
 from server.services.orders import create_order
 from web.guard import performs
+from web.json_body import JsonRefused, json_body, refused_response
 
 ERROR_STATUS: dict[type[ServiceError], int] = {
     ValidationFailed: 400,
@@ -54,9 +54,10 @@ async def post_order(request: Request) -> JSONResponse:
         )
     if not is_json_media_type(request.headers.get("content-type")):
         return error_response(415, [FieldError("", NOT_JSON_TYPE, "unsupported_media_type")])
-    body = load_json_text(await request.body())
-    if isinstance(body, InvalidInput):
-        return error_response(400, [FieldError(p.path, p.message, p.code) for p in body.problems])
+    try:
+        body = await json_body(request)
+    except JsonRefused as refusal:
+        return refused_response(refusal)
     try:
         result = await create_order(actor, body)
     except ServiceError as exc:

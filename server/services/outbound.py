@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 
 import httpx
 
-from server.services.webhooks import RefusedUrl, Target, UnresolvedHost, UrlPolicy, check_url
+from server.services.webhooks import RefusedUrl, Resolver, Target, UnresolvedHost, UrlPolicy, check_url
 
 MAX_REDIRECTS = 5
 EXCERPT_BYTES = 1024
@@ -30,7 +30,13 @@ class CallResult:
 
 
 async def post(
-    url: str, body: bytes, headers: dict[str, str], *, policy: UrlPolicy, timeout: float = 30.0
+    url: str,
+    body: bytes,
+    headers: dict[str, str],
+    *,
+    policy: UrlPolicy,
+    timeout: float = 30.0,
+    resolve: Resolver | None = None,
 ) -> CallResult:
     """POST `body` to `url`; raises `RefusedUrl` when a hop is not allowed, else reports what happened."""
     started = time.monotonic()
@@ -38,7 +44,7 @@ async def post(
     async with httpx.AsyncClient(timeout=timeout, follow_redirects=False) as client:
         for _ in range(MAX_REDIRECTS + 1):
             try:
-                target = await check_url(url, policy)
+                target = await check_url(url, policy, resolve)
                 response = await _send(client, target, method, content, headers)
             except RefusedUrl:
                 raise

@@ -6,10 +6,12 @@ the base64-decoded part of the space's `whsec_…` secret. Right after a rotatio
 `FABFLOW_SIGNING_SECRET_GRACE` seconds, a second signature made with the previous secret follows the
 first (space-separated), so receivers can switch secrets without losing a call.
 
-Address rules (DESIGN §4.4): `https` only, and only to public addresses, unless the host (or the
-address it resolves to) is listed in `FABFLOW_ALLOWED_HOSTS`. The check runs on the address the name
-resolves to, and the connection then goes to that very address, so a name that resolves differently a
-moment later cannot reach an internal service.
+Address rules (DESIGN §4.4): `https` only, only to public addresses (`server.domain.addresses`:
+IPv6 forms that carry an IPv4 address are judged by that address) and only on ports 80, 443 and those
+in `FABFLOW_ALLOWED_PORTS`, unless the host (or the address it resolves to) is listed in
+`FABFLOW_ALLOWED_HOSTS`: listed hosts keep every port. The check runs on the address the name resolves
+to, and the connection then goes to that very address, so a name that resolves differently a moment
+later cannot reach an internal service.
 """
 
 from __future__ import annotations
@@ -23,13 +25,14 @@ import ipaddress
 import os
 import socket
 import time
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 from server import settings
 from server.domain.actors import Actor
+from server.domain.addresses import why_not_public
 from server.models import Space
 from server.services.errors import NotFound
 from server.services.permissions import require
@@ -37,6 +40,9 @@ from server.services.permissions import require
 SECRET_PREFIX = "whsec_"
 IpAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IpNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+# (host, port) → the addresses the name resolves to; tests pass their own.
+Resolver = Callable[[str, int], Awaitable[list[IpAddress]]]
+STANDARD_PORTS = frozenset({80, 443})
 
 # --------------------------------------------------------------------------------------------------
 # Signatures
@@ -126,9 +132,10 @@ class RefusedUrl(Exception):
 class UrlPolicy:
     hosts: frozenset[str]  # host names, lower case
     networks: tuple[IpNetwork, ...]  # listed addresses and networks
+    ports: frozenset[int] = STANDARD_PORTS  # the ports public addresses may be called on
 
     @classmethod
-    def from_entries(cls, entries: Iterable[str]) -> UrlPolicy:
+    def from_entries(cls, entries: Iterable[str], ports: Iterable[int] = ()) -> UrlPolicy:
         hosts: set[str] = set()
         networks: list[IpNetwork] = []
         for entry in (entry.strip().lower().strip("[]") for entry in entries):
@@ -138,7 +145,7 @@ class UrlPolicy:
                 networks.append(ipaddress.ip_network(entry, strict=False))
             except ValueError:
                 hosts.add(entry.rstrip("."))
-        return cls(frozenset(hosts), tuple(networks))
+        return cls(frozenset(hosts), tuple(networks), STANDARD_PORTS | frozenset(ports))
 
     def lists_host(self, host: str) -> bool:
         host = host.lower().strip("[]").rstrip(".")
@@ -154,14 +161,12 @@ class UrlPolicy:
 
 
 def url_policy() -> UrlPolicy:
-    return UrlPolicy.from_entries(settings.ALLOWED_HOSTS)
+    return UrlPolicy.from_entries(settings.ALLOWED_HOSTS, settings.ALLOWED_PORTS)
 
 
 def is_public(address: IpAddress) -> bool:
-    """Globally routable unicast: not private, loopback, link-local (metadata), reserved or multicast."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
-    return address.is_global and not address.is_multicast
+    """Not in any non-public range of `server.domain.addresses` (private, loopback, metadata, …)."""
+    return why_not_public(address) is None
 
 
 @dataclass(frozen=True)
@@ -188,8 +193,8 @@ class Target:
         return literal if self.port == default else f"{literal}:{self.port}"
 
 
-async def check_url(url: str, policy: UrlPolicy) -> Target:
-    """Resolve `url`'s host and check scheme and address against the policy; raises `RefusedUrl`."""
+async def check_url(url: str, policy: UrlPolicy, resolve: Resolver | None = None) -> Target:
+    """Resolve `url`'s host and check scheme, address and port against the policy; raises `RefusedUrl`."""
     parts = urlsplit(url)
     scheme, host = parts.scheme.lower(), (parts.hostname or "")
     if scheme not in ("http", "https") or not host:
@@ -203,29 +208,44 @@ async def check_url(url: str, policy: UrlPolicy) -> Target:
         port = parts.port or (443 if scheme == "https" else 80)
     except ValueError as exc:
         raise RefusedUrl(f"{url!r} has an invalid port.") from exc
-    address = await _resolve(host, port)
-    if not listed and not policy.lists_address(address) and not is_public(address):
+    address = await _address_of(host, port, resolve or resolve_host)
+    if listed or policy.lists_address(address):
+        return Target(url, scheme, host, port, str(address))
+    reason = why_not_public(address)
+    if reason is not None:
         raise RefusedUrl(
-            f"{host} resolves to {address}, which is not a public address; list it in FABFLOW_ALLOWED_HOSTS "
-            "to allow it."
+            f"{host} resolves to {address}, which is not a public address ({reason}); list it in "
+            "FABFLOW_ALLOWED_HOSTS to allow it."
+        )
+    if port not in policy.ports:
+        allowed = ", ".join(str(number) for number in sorted(policy.ports))
+        raise RefusedUrl(
+            f"Port {port} of {host} is not called: public addresses are called on ports {allowed}; add it "
+            "to FABFLOW_ALLOWED_PORTS, or list the host in FABFLOW_ALLOWED_HOSTS."
         )
     return Target(url, scheme, host, port, str(address))
 
 
-async def _resolve(host: str, port: int) -> IpAddress:
+async def _address_of(host: str, port: int, resolve: Resolver) -> IpAddress:
+    """The address literal in the URL, or the one `host` resolves to (IPv4 first: the commoner route)."""
     try:
         return ipaddress.ip_address(host.strip("[]"))
     except ValueError:
         pass
+    addresses = await resolve(host, port)
+    if not addresses:
+        raise UnresolvedHost(f"{host} resolves to no address.")
+    return sorted(addresses, key=lambda a: a.version)[0]
+
+
+async def resolve_host(host: str, port: int) -> list[IpAddress]:
+    """The addresses of `host`, from the system's resolver."""
     loop = asyncio.get_running_loop()
     try:
         infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
         raise UnresolvedHost(f"{host} could not be resolved: {exc.strerror or exc}") from exc
-    addresses = [ipaddress.ip_address(info[4][0]) for info in infos]
-    if not addresses:
-        raise UnresolvedHost(f"{host} resolves to no address.")
-    return sorted(addresses, key=lambda a: a.version)[0]  # IPv4 first: the commoner route
+    return [ipaddress.ip_address(info[4][0]) for info in infos]
 
 
 class UnresolvedHost(OSError):

@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 import redis
 
+from server import settings
 from server.domain.actors import Actor
 from server.domain.statuses import TaskState
 from server.events import EventBus, RedisEventBus, set_bus
@@ -99,9 +100,14 @@ async def production_mode(redis_db: str) -> AsyncIterator[None]:
     set_bus(EventBus())
 
 
+def same_key() -> dict[str, str]:
+    """The signing key of this process, so that links the workers sign verify here."""
+    return {"FABFLOW_SECRET_KEY": settings.secret_key()}
+
+
 @pytest.fixture
 def workers(clean_db: str, redis_db: str) -> Iterator[list[subprocess.Popen[bytes]]]:
-    env = {**os.environ, "DATABASE_URL": clean_db, "REDIS_URL": redis_db}
+    env = {**os.environ, "DATABASE_URL": clean_db, "REDIS_URL": redis_db, **same_key()}
     command = [sys.executable, "-m", "server.cli", "worker", "--threads", "4"]
     started = [subprocess.Popen(command, cwd=ROOT, env=env) for _ in range(2)]
     yield started
@@ -182,7 +188,7 @@ async def test_a_worker_killed_in_the_middle_of_a_run_loses_no_order(
         ]
     }
     await flows.create_flow(admin, "demo-eyewear", "Two waits", json.dumps(two_waits))
-    env = {**os.environ, "DATABASE_URL": clean_db, "REDIS_URL": redis_db}
+    env = {**os.environ, "DATABASE_URL": clean_db, "REDIS_URL": redis_db, **same_key()}
     command = [sys.executable, "-m", "server.cli", "worker", "--threads", "2"]
     async with LiveServer() as server:
         doomed = subprocess.Popen(command, cwd=ROOT, env=env)
