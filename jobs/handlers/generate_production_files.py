@@ -22,6 +22,7 @@ from jobs.generators.parameters import ParameterError
 from jobs.generators.registry import Generator, choose, generators, get
 from jobs.handlers.base import Failed, Outcome, Resumption, Succeeded, TaskContext
 from jobs.handlers.send_email import spec_of
+from server.domain.search_text import search_words
 from server.domain.statuses import AssetKind
 from server.models import Order, Part, Product
 from server.services import assets, order_context
@@ -78,6 +79,9 @@ async def generated_part(product: Product, built: BuiltPart) -> Part:
         name=built.name,
         data={"generated": True},
         tags=["generated"],
+        order_name=product.order_name,
+        product_title=product.title,
+        search_text=search_words((built.name, client_id)),
     )
 
 
