@@ -46,8 +46,8 @@ from server.domain.json_values import (
     whole_number,
 )
 from server.domain.jsonpos import loads
-from server.domain.statuses import AssetKind
 from server.domain.search_text import customer_words, search_words
+from server.domain.statuses import AssetKind
 
 T = TypeVar("T")
 Json = dict[str, Any]

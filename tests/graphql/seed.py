@@ -88,7 +88,7 @@ def _order_rows(space: Space, index: int, shape: Shape, prefix: str, **overrides
 
 
 def _denormalise(order: Order, rows: Rows) -> None:
-    """What intake keeps beside each product and part: the order's name, the product's title, the search words."""
+    """What intake keeps on products and parts: order name, product title, search words."""
     titles = {}
     for product in rows.products:
         product.order_name = order.name
