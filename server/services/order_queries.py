@@ -345,6 +345,10 @@ def _sort_sql(listing: Listing, sort: Sort, sqlite: bool) -> tuple[str, Kind, bo
     return column.sql, column.kind, column.nullable
 
 
+# LIMITs are written as integer literals (never client text): with a parameter instead, the
+# plan PostgreSQL caches for a prepared statement cannot know the page is small.
+
+
 def _after(expr: str, id_expr: str, op: str, value: Any, row_id: Any, ph: Params) -> str:
     """Rows after the cursor in the order of (expr, id): a row comparison, an index condition."""
     if expr == id_expr:
@@ -371,7 +375,7 @@ async def _count(listing: Listing, actor: Actor, flt: ListFilter, sqlite: bool) 
     """The number of matching rows, counted up to COUNT_BOUND + 1 (more says "more than the bound")."""
     ph = Params("sqlite" if sqlite else "postgres")
     where = _visibility(actor, ph) + _filters(listing, flt, ph)
-    inner = f"SELECT 1 FROM {listing.from_sql}{_where(where)} LIMIT {ph(COUNT_BOUND + 1)}"
+    inner = f"SELECT 1 FROM {listing.from_sql}{_where(where)} LIMIT {int(COUNT_BOUND) + 1}"
     sql = f"SELECT COUNT(*) AS n FROM ({inner}) c"
     rows = await connections.get("default").execute_query_dict(sql, ph.values)
     return int(rows[0]["n"])
@@ -412,7 +416,7 @@ async def _fetch_page(
         where = where_of_list()
         if cursor is not None:
             where.append(_after(expr, id_expr, op, cursor.value, cursor.id, ph))
-        sql = f"{select}{_where(where)} ORDER BY {expr} {direction}, {id_expr} {direction} LIMIT {ph(limit)}"
+        sql = f"{select}{_where(where)} ORDER BY {expr} {direction}, {id_expr} {direction} LIMIT {int(limit)}"
     else:
         sql = _nullable_page(select, where_of_list, expr, id_expr, direction, op, cursor, limit, ph)
     return await connections.get("default").execute_query_dict(sql, ph.values)
@@ -440,17 +444,17 @@ def _nullable_page(
         if cursor is not None:
             valued.append(_after(expr, id_expr, op, cursor.value, cursor.id, ph))
         order = f"{expr} {direction}, {id_expr} {direction}"
-        blocks.append(f"SELECT * FROM ({select}{_where(valued)} ORDER BY {order} LIMIT {ph(limit)}) v")
+        blocks.append(f"SELECT * FROM ({select}{_where(valued)} ORDER BY {order} LIMIT {int(limit)}) v")
     empty = [*where_of_list(), f"{expr} IS NULL"]
     if cursor is not None and cursor.value is None:
         empty.append(f"{id_expr} {op} {ph(cursor.id)}")
     blocks.append(
-        f"SELECT * FROM ({select}{_where(empty)} ORDER BY {id_expr} {direction} LIMIT {ph(limit)}) e"
+        f"SELECT * FROM ({select}{_where(empty)} ORDER BY {id_expr} {direction} LIMIT {int(limit)}) e"
     )
     merged = " UNION ALL ".join(blocks)
     return (
         f"SELECT * FROM ({merged}) page"
-        f" ORDER BY (_sort IS NULL), _sort {direction}, id {direction} LIMIT {ph(limit)}"
+        f" ORDER BY (_sort IS NULL), _sort {direction}, id {direction} LIMIT {int(limit)}"
     )
 
 
