@@ -13,6 +13,7 @@ import argparse
 import asyncio
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -155,10 +156,12 @@ async def _compare(
     log = tmp / "serve.log"
     figures: dict[str, Any] = {}
     headers = {"Authorization": f"Bearer {secret}"}
-    async with httpx.AsyncClient(timeout=60) as client:
+    async with httpx.AsyncClient(timeout=60) as client, httpx.AsyncClient(timeout=60) as browser:
         with server(command, env, log) as process:
-            await wait_until_up(client, f"http://127.0.0.1:{port}/healthz", process, log)
-            endpoint = f"http://127.0.0.1:{port}/graphql"
+            base = f"http://127.0.0.1:{port}"
+            await wait_until_up(client, f"{base}/healthz", process, log)
+            await _sign_in(browser, base)
+            endpoint = f"{base}/graphql"
             for label, case in cases.items():
                 variables: dict[str, Any] = {"first": PAGE, "filter": case["filter"]}
                 if case["after"]:
@@ -170,26 +173,57 @@ async def _compare(
                                               headers=headers)).json()  # fmt: skip
                     assert "errors" not in body, body
 
+                table_params = _table_params(case, variables)
+
+                async def web(params: list[tuple[str, str]] = table_params) -> None:
+                    response = await browser.get(
+                        f"{base}/orders", params=params, headers={"HX-Request": "true"}
+                    )
+                    response.raise_for_status()
+
                 async def sql(page: str = page, count: str = count, args: list[Any] = args) -> None:
                     await conn.fetch(page, *args)
                     await conn.fetchval(
                         count, *args[: len(args) - (2 if "<" in page.split("WHERE")[1] else 0)]
                     )
 
+                sides = (("graphql", graphql), ("web", web), ("sql", sql))
                 for _ in range(5):
-                    await graphql()
-                    await sql()
-                times: dict[str, list[float]] = {"graphql": [], "sql": []}
+                    for _side, run in sides:
+                        await run()
+                times: dict[str, list[float]] = {"graphql": [], "web": [], "sql": []}
                 for _ in range(requests):
-                    for side, run in (("graphql", graphql), ("sql", sql)):
+                    for side, run in sides:
                         begun = time.perf_counter()
                         await run()
                         times[side].append((time.perf_counter() - begun) * 1000)
                 gql50, sql50 = percentile(times["graphql"], 50), percentile(times["sql"], 50)
-                figures[label] = {"graphql_p50": round(gql50, 2), "sql_p50": round(sql50, 2),
-                                  "ratio": round(gql50 / sql50, 2)}  # fmt: skip
-                print(f"{label:15} SQL {sql50:7.2f} ms  GraphQL {gql50:7.2f} ms  ×{gql50 / sql50:.1f}")
+                web50 = percentile(times["web"], 50)
+                figures[label] = {"graphql_p50": round(gql50, 2), "web_p50": round(web50, 2),
+                                  "sql_p50": round(sql50, 2), "graphql_ratio": round(gql50 / sql50, 2),
+                                  "web_ratio": round(web50 / sql50, 2)}  # fmt: skip
+                print(f"{label:15} SQL {sql50:7.2f} ms  GraphQL {gql50:7.2f} ms ×{gql50 / sql50:.1f}"
+                      f"  web {web50:7.2f} ms ×{web50 / sql50:.1f}")  # fmt: skip
     return figures
+
+
+async def _sign_in(browser: httpx.AsyncClient, base: str) -> None:
+    page = (await browser.get(f"{base}/login")).text
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page)
+    assert token, "no CSRF token on the login page"
+    form = {"email": "bench@example.com", "password": "bench password 1", "csrf_token": token.group(1)}
+    response = await browser.post(f"{base}/login", data=form)
+    assert response.status_code in (200, 303), response.text
+
+
+def _table_params(case: dict[str, Any], variables: dict[str, Any]) -> list[tuple[str, str]]:
+    """The web table's query string of the same page: 50 rows, newest first."""
+    params = [("status", s) for s in case["filter"].get("status", [])]
+    if case["search"]:
+        params.append(("q", case["search"]))
+    if "after" in variables:
+        params += [("after", variables["after"]), ("n", "200")]
+    return params
 
 
 def _append(orders: int, figures: dict[str, Any]) -> None:
