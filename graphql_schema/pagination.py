@@ -36,8 +36,13 @@ class Edge(Generic[NodeT]):
 class Connection(Generic[NodeT]):
     edges: list[Edge[NodeT]]
     page_info: PageInfo
-    # Counted only when selected; the whole filtered list, not the page.
-    total_count: int
+    # Counted only when selected; the whole filtered list, not the page, exact up to 10,000.
+    total_count: int = strawberry.field(
+        description="Rows matching the filter, counted up to 10,000 (see `totalCountIsExact`)."
+    )
+    total_count_is_exact: bool = strawberry.field(
+        description="False when more rows match than `totalCount` says (the count stopped at 10,000)."
+    )
 
 
 def connection_of(page: Page[Any], rows: list[Any]) -> Connection[Any]:
@@ -52,4 +57,5 @@ def connection_of(page: Page[Any], rows: list[Any]) -> Connection[Any]:
             end_cursor=page.cursors[-1] if page.cursors else None,
         ),
         total_count=page.total_count or 0,
+        total_count_is_exact=page.total_count_is_exact,
     )

@@ -9,9 +9,7 @@ from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import (
     AddValidationRules,
     MaskErrors,
-    MaxAliasesLimiter,
     MaxTokensLimiter,
-    QueryDepthLimiter,
     SchemaExtension,
 )
 from strawberry.tools import merge_types
@@ -19,6 +17,7 @@ from strawberry.tools import merge_types
 from graphql_schema.admin.mutations import AdminMutations
 from graphql_schema.admin.queries import AdminQueries
 from graphql_schema.context import ReleaseLoadedRows
+from graphql_schema.documents import DocumentCache, PersistedQueries, alias_rule, depth_rule
 from graphql_schema.errors import should_mask_error
 from graphql_schema.execution import PlannedExecutionContext
 from graphql_schema.flows.mutations import FlowMutations
@@ -36,9 +35,10 @@ Mutation = merge_types("Mutation", (OrderMutations, FlowMutations, AdminMutation
 def extensions(*, development: bool, debug: bool) -> list[Callable[[], SchemaExtension]]:
     """Factories, not instances: Strawberry then makes fresh extensions for every operation."""
     factories: list[Callable[[], SchemaExtension]] = [
-        lambda: QueryDepthLimiter(max_depth=settings.GRAPHQL_MAX_DEPTH),
+        PersistedQueries,
+        lambda: AddValidationRules([depth_rule(settings.GRAPHQL_MAX_DEPTH)]),
         lambda: MaxTokensLimiter(max_token_count=settings.GRAPHQL_MAX_TOKENS),
-        lambda: MaxAliasesLimiter(max_alias_count=settings.GRAPHQL_MAX_ALIASES),
+        lambda: AddValidationRules([alias_rule(settings.GRAPHQL_MAX_ALIASES)]),
         ReleaseLoadedRows,
         SessionMutationsFromThisSite,
     ]
@@ -46,6 +46,7 @@ def extensions(*, development: bool, debug: bool) -> list[Callable[[], SchemaExt
         factories.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
     if not debug:
         factories.append(lambda: MaskErrors(should_mask_error=should_mask_error))
+    factories.append(DocumentCache)  # last: it keys on the parse options and rules set above
     return factories
 
 

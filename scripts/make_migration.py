@@ -7,6 +7,11 @@ PostgreSQL database both brought to the current head, and merges the two into
 one file whose `upgrade` picks the SQL by the connection's dialect.
 
     python scripts/make_migration.py NAME [--pg postgres://postgres@127.0.0.1:5432/postgres]
+    python scripts/make_migration.py --refresh-state
+
+`--refresh-state` writes the models' current state into the newest migration's `MODELS_STATE`: for a
+migration whose SQL was written by hand (a backfill, an extension, an index aerich cannot express), or
+one renumbered after two branches each added one, so the next generated migration diffs against it.
 """
 
 from __future__ import annotations
@@ -84,6 +89,7 @@ async def _generate(db_url: str, workdir: Path, name: str) -> Path:
         await Tortoise.init(config=tortoise_config(db_url))
         await command.init()
         await command.upgrade()
+        await command.init()  # aerich reads the last applied state in init(): read it again after upgrading
         written = await command.migrate(name)
         if not written:
             raise SystemExit("no model changes: nothing to migrate")
@@ -129,7 +135,26 @@ def _generate_in_subprocess(db_url: str, workdir: Path, name: str) -> Path:
     return Path(out.stdout.strip().splitlines()[-1])
 
 
+async def refresh_state() -> Path:
+    """Replace the newest migration's MODELS_STATE with the state of the models as they are now."""
+    from aerich.utils import get_formatted_compressed_data, get_models_describe
+
+    newest = max((MIGRATIONS_DIR / "models").glob("[0-9]*_*.py"), key=lambda p: int(p.name.split("_")[0]))
+    await Tortoise.init(config=tortoise_config("sqlite://:memory:"))
+    try:
+        state = get_formatted_compressed_data(get_models_describe("models"))
+    finally:
+        await Tortoise.close_connections()
+    text = newest.read_text()
+    start = text.index("MODELS_STATE = ")
+    newest.write_text(text[:start] + f"MODELS_STATE = (\n    {state}\n)\n")
+    return newest
+
+
 async def main() -> None:
+    if sys.argv[1:] == ["--refresh-state"]:
+        print(f"refreshed {(await refresh_state()).relative_to(ROOT)}")
+        return
     parser = argparse.ArgumentParser()
     parser.add_argument("name")
     parser.add_argument("--pg", default="postgres://postgres@127.0.0.1:5432/postgres")

@@ -113,7 +113,8 @@ class Order(Model):
     thumbnail_url = fields.CharField(max_length=2000, null=True)
     # SHA-256 of the canonical intake JSON: tells a repeated create from a conflicting one.
     intake_hash = fields.CharField(max_length=64)
-    # Lower-cased names and ids of the order and its products and parts, for free-text search.
+    # Lower-cased names and ids of the order and its products and parts, and the customer's
+    # name and e-mail, for free-text search (a trigram index serves it on PostgreSQL).
     search_text = fields.TextField(default="")
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
@@ -125,10 +126,13 @@ class Order(Model):
             Index(fields=("space_id", "status", "created_at")),
             Index(fields=("space_id", "created_at")),
             Index(fields=("space_id", "deadline")),
-            Index(fields=("created_at",)),
-            Index(fields=("deadline",)),
+            # Keyset pages: one (sort column, id) index per sortable column.
+            Index(fields=("created_at", "id")),
+            Index(fields=("deadline", "id")),
+            Index(fields=("name", "id")),
+            Index(fields=("value", "id")),
+            Index(fields=("status", "id")),
             Index(fields=("status", "created_at")),  # the sweep: orders whose flow did not start
-            Index(fields=("name",)),
         )
 
 
@@ -161,14 +165,22 @@ class Product(Model):
     value_per_unit = fields.DecimalField(max_digits=14, decimal_places=2)
     deadline = fields.DatetimeField(null=True)
     thumbnail_url = fields.CharField(max_length=2000, null=True)
+    # The order's name, kept here (it never changes) so the table sorts by it with an index.
+    order_name = fields.CharField(max_length=200, default="")
+    # Lower-cased title, client id and order name, for free-text search.
+    search_text = fields.TextField(default="")
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
         table = "product"
         indexes = (
             Index(fields=("order_id", "position")),
-            Index(fields=("created_at",)),
-            Index(fields=("title",)),
+            Index(fields=("created_at", "id")),
+            Index(fields=("title", "id")),
+            Index(fields=("order_name", "id")),
+            Index(fields=("deadline", "id")),
+            Index(fields=("amount_of_units", "id")),
+            Index(fields=("value_per_unit", "id")),
         )
 
 
@@ -191,6 +203,11 @@ class Part(Model):
     is_asset = fields.BooleanField(default=False)
     # Bounding box, volume, surface area, watertight, triangle count of its mesh.
     manufacturing_data: dict[str, Any] | None = fields.JSONField(null=True)
+    # The order's name and the product's title, kept here (they never change) so the table sorts by them.
+    order_name = fields.CharField(max_length=200, default="")
+    product_title = fields.CharField(max_length=500, default="")
+    # Lower-cased name and client id, for free-text search.
+    search_text = fields.TextField(default="")
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
@@ -200,8 +217,10 @@ class Part(Model):
             # Loading an order's tree and a part's children (foreign keys are not indexed by themselves).
             Index(fields=("order_id",)),
             Index(fields=("parent_id",)),
-            Index(fields=("created_at",)),
-            Index(fields=("name",)),
+            Index(fields=("created_at", "id")),
+            Index(fields=("name", "id")),
+            Index(fields=("order_name", "id")),
+            Index(fields=("product_title", "id")),
         )
 
 

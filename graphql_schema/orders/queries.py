@@ -45,7 +45,8 @@ def _root_selection(info: Info) -> Selection:
 
 def _page_request(sel: Selection, first: int | None, after: str | None) -> PageRequest:
     wants_rows = "edges" in sel or "pageInfo" in sel
-    return PageRequest(first=first, after=after, with_rows=wants_rows, with_count="totalCount" in sel)
+    wants_count = "totalCount" in sel or "totalCountIsExact" in sel
+    return PageRequest(first=first, after=after, with_rows=wants_rows, with_count=wants_count)
 
 
 async def _page(info: Info, lister: Lister, flt: ListFilter, sort: Sort, request: PageRequest) -> Page[Any]:

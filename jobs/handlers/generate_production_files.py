@@ -31,6 +31,7 @@ from jobs.handlers.base import (
     TaskContext,
     one_of,
 )
+from server.domain.search_text import search_words
 from server.domain.statuses import AssetKind
 from server.models import Order, Part, Product
 from server.services import assets, order_context
@@ -96,6 +97,9 @@ async def generated_part(product: Product, built: BuiltPart) -> Part:
         name=built.name,
         data={"generated": True},
         tags=["generated"],
+        order_name=product.order_name,
+        product_title=product.title,
+        search_text=search_words((built.name, client_id)),
     )
 
 

@@ -46,6 +46,7 @@ from server.domain.json_values import (
     whole_number,
 )
 from server.domain.jsonpos import loads
+from server.domain.search_text import customer_words, search_words
 from server.domain.statuses import AssetKind
 
 T = TypeVar("T")
@@ -238,14 +239,15 @@ class OrderInput:
 
     @property
     def search_text(self) -> str:
-        """Lower-cased names and client ids of the order, its products and parts, one per line."""
+        """Lower-cased names and client ids of the order, its products and parts, and the
+        customer's name, e-mail and company (`data.customerInfo`, the addresses), one per line."""
         words = [self.name]
         for line in self.lines:
             words += [line.title, line.client_id or ""]
             for top in line.items:
                 words += [word for item in top.walk() for word in (item.name, item.client_id)]
-        unique = dict.fromkeys(word.strip().lower() for word in words if word.strip())
-        return "\n".join(unique)
+        words += customer_words(self.data, (address.data for address in self.addresses))
+        return search_words(words)
 
     def to_json(self) -> Json:
         """The order in the connector format (bare, without the `{"order": …}` wrapper)."""

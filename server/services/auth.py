@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import secrets as pysecrets
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from uuid import UUID
 
 from tortoise.exceptions import IntegrityError
@@ -14,15 +14,13 @@ from tortoise.transactions import in_transaction
 from server.domain.actors import SYSTEM, Actor, ActorKind
 from server.domain.statuses import Role
 from server.models import ApiKey, Organization, Space, User
-from server.services import passwords
+from server.services import key_cache, passwords
 from server.services.errors import Conflict, FieldError, NotFound, PermissionDenied, ValidationFailed
 from server.services.permissions import in_reach, require, space_filter
 from server.services.secrets import SPACE_KEY_PREFIX, USER_TOKEN_PREFIX, digest, make_secret
 
 SPACE_KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{1,98}[a-z0-9]$")
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-# Writing last_used_at on every request would make reads write; once a minute is enough to show.
-LAST_USED_RESOLUTION = timedelta(minutes=1)
 
 
 def actor_for_user(user: User, *, via_token: bool = False) -> Actor:
@@ -38,13 +36,31 @@ def actor_for_user(user: User, *, via_token: bool = False) -> Actor:
 
 
 async def actor_for_token(token: str) -> Actor | None:
-    """The actor behind a bearer token, or None when it is unknown, revoked or malformed."""
+    """The actor behind a bearer token, or None when it is unknown, revoked or malformed.
+
+    Known tokens are kept for a few seconds (`server.services.key_cache`).
+    """
     if not token.startswith((SPACE_KEY_PREFIX, USER_TOKEN_PREFIX)):
         return None
-    key = await ApiKey.get_or_none(secret_hash=digest(token), revoked_at=None).select_related("space", "user")
+    secret_hash = digest(token)
+    cached = key_cache.get(secret_hash)
+    if cached is not None:
+        key_cache.note_use(cached.key_id)
+        await _record_uses()
+        return cached.actor
+    key = await ApiKey.get_or_none(secret_hash=secret_hash, revoked_at=None).select_related("space", "user")
     if key is None:
         return None
-    await _touch(key)
+    actor = _actor_of_key(key)
+    if actor is None:
+        return None
+    key_cache.put(secret_hash, actor, key.id, key.user_id, key.last_used_at)  # type: ignore[attr-defined]
+    key_cache.note_use(key.id)
+    await _record_uses()
+    return actor
+
+
+def _actor_of_key(key: ApiKey) -> Actor | None:
     if key.user_id is not None:  # type: ignore[attr-defined]
         user: User = key.user  # type: ignore[assignment]
         return actor_for_user(user, via_token=True) if user.is_active else None
@@ -57,10 +73,11 @@ async def actor_for_token(token: str) -> Actor | None:
     )
 
 
-async def _touch(key: ApiKey) -> None:
-    now = datetime.now(UTC)
-    if key.last_used_at is None or now - key.last_used_at > LAST_USED_RESOLUTION:
-        await ApiKey.filter(id=key.id).update(last_used_at=now)
+async def _record_uses() -> None:
+    """Write the last use of the keys seen lately, all in one statement, every few seconds."""
+    due = key_cache.due_uses()
+    if due:
+        await ApiKey.filter(id__in=list(due)).update(last_used_at=max(due.values()))
 
 
 async def authenticate_password(email: str, password: str) -> User | None:
@@ -222,6 +239,7 @@ async def revoke_api_key(actor: Actor, key_id: UUID) -> ApiKey:
         async with in_transaction():
             key.revoked_at = datetime.now(UTC)
             await key.save(update_fields=["revoked_at"])
+    key_cache.forget_key(key.id)
     return key
 
 

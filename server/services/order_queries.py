@@ -6,14 +6,23 @@ key sees its own space only, a user the spaces of their organization.
 
 Decisions:
 - Sorting is keyset-based: a cursor is the opaque base64 of (sort field, sort value, id),
-  the id being the stable tiebreak. Paging costs the same on page 1 and page 2,000.
-- Empty values (deadlines) sort last in both directions, on both databases.
+  the id being the stable tiebreak. The condition is a row comparison `(col, id) < ($1, $2)`,
+  which an index on (col, id) serves as its start, so page 2,000 costs what page 1 does.
+- Empty values (deadlines) sort last in both directions, on both databases. A row comparison
+  alone would drop them, so a nullable sort reads two blocks, each from the index: the rows
+  with a value after the cursor, then the empty ones by id (a cursor inside the empty block
+  reads only the rest of that block).
+- Sorting by a joined name (the order's name on products and parts, the product's title on
+  parts) uses the copy kept on the row at intake: those names never change.
+- `totalCount` is exact up to `COUNT_BOUND` matching rows; beyond it the count stops there and
+  says it is not exact, so counting never costs more than reading that many index entries.
 - `createdFrom`/`createdTo` (and the deadline pair) are inclusive.
 - `tags` matches any of the given tags. PostgreSQL uses `jsonb ?|`; SQLite `json_each`.
   Products match on their order's tags, parts on their own.
-- `search` is a case-insensitive substring of names and client ids (orders use their
-  `search_text`, which also holds the names and ids of their products and parts),
-  or the exact id when it is a UUID.
+- `search` is a case-insensitive substring of each row's `search_text`: names and client ids
+  (an order's also holds those of its products and parts, and the customer's name, e-mail and
+  company; a product's its order's name), or the exact id when it is a UUID. PostgreSQL serves
+  it with trigram indexes.
 - `hasPreviousPage` is true when the page starts after a cursor (the lists page forward).
 """
 
@@ -35,9 +44,18 @@ from server.domain.statuses import OrderStatus
 from server.models import Order, Part, Product
 from server.services.errors import FieldError, Unauthenticated, ValidationFailed
 from server.services.order_rows import OrderRow, PartRow, ProductRow, column_names
-from server.services.order_sql import Kind, Params, decode_cursor, encode_cursor, like_pattern, parse_uuid
+from server.services.order_sql import (
+    CursorValue,
+    Kind,
+    Params,
+    decode_cursor,
+    encode_cursor,
+    like_pattern,
+    parse_uuid,
+)
 
 DEFAULT_PAGE_SIZE = 50
+COUNT_BOUND = 10_000
 RowT = TypeVar("RowT", OrderRow, ProductRow, PartRow)
 
 
@@ -114,6 +132,7 @@ class Page(Generic[RowT]):
     has_next: bool = False
     has_previous: bool = False
     total_count: int | None = None
+    total_count_is_exact: bool = True  # False: there are more than `total_count` (= COUNT_BOUND)
 
 
 @dataclass(frozen=True)
@@ -155,7 +174,7 @@ ORDERS = Listing(
     row_type=OrderRow,
     alias="o",
     from_sql='"fab_order" o',
-    search_columns=("o.search_text", "LOWER(o.name)"),
+    search_columns=("o.search_text",),
     tags_column="o.tags",
     created_column="o.created_at",
     deadline_column="o.deadline",
@@ -174,13 +193,13 @@ PRODUCTS = Listing(
     row_type=ProductRow,
     alias="p",
     from_sql='"product" p JOIN "fab_order" o ON o.id = p.order_id',
-    search_columns=("LOWER(p.title)", "LOWER(p.client_id)", "LOWER(o.name)"),
+    search_columns=("p.search_text",),
     tags_column="o.tags",
     created_column="p.created_at",
     deadline_column="p.deadline",
     sorts={
         ProductSort.TITLE: SortColumn("p.title", Kind.TEXT),
-        ProductSort.ORDER_NAME: SortColumn("o.name", Kind.TEXT),
+        ProductSort.ORDER_NAME: SortColumn("p.order_name", Kind.TEXT),
         ProductSort.AMOUNT_OF_UNITS: SortColumn("p.amount_of_units", Kind.INT),
         ProductSort.VALUE_PER_UNIT: _number_col("p.value_per_unit"),
         ProductSort.DEADLINE: _datetime_col("p.deadline", nullable=True),
@@ -195,14 +214,14 @@ PARTS = Listing(
     row_type=PartRow,
     alias="t",
     from_sql='"part" t JOIN "product" p ON p.id = t.product_id JOIN "fab_order" o ON o.id = t.order_id',
-    search_columns=("LOWER(t.name)", "LOWER(t.client_id)"),
+    search_columns=("t.search_text",),
     tags_column="t.tags",
     created_column="t.created_at",
     deadline_column=None,
     sorts={
         PartSort.NAME: SortColumn("t.name", Kind.TEXT),
-        PartSort.PRODUCT_TITLE: SortColumn("p.title", Kind.TEXT),
-        PartSort.ORDER_NAME: SortColumn("o.name", Kind.TEXT),
+        PartSort.PRODUCT_TITLE: SortColumn("t.product_title", Kind.TEXT),
+        PartSort.ORDER_NAME: SortColumn("t.order_name", Kind.TEXT),
         PartSort.CREATED_AT: _datetime_col("t.created_at"),
         PartSort.ID: SortColumn("t.id", Kind.UUID),
         PartSort.PRODUCT_ID: SortColumn("t.product_id", Kind.UUID),
@@ -300,7 +319,10 @@ def _utc(moment: datetime) -> datetime:
 
 def _search(listing: Listing, text: str, ph: Params) -> str:
     pattern = like_pattern(text)
-    alternatives = [f"{column} LIKE {ph(pattern)} ESCAPE '\\'" for column in listing.search_columns]
+    # Backslash is PostgreSQL's default LIKE escape; an explicit ESCAPE there would hide the
+    # pattern from the planner's estimate and keep it off the trigram index.
+    escape = " ESCAPE '\\'" if ph.sqlite else ""
+    alternatives = [f"{column} LIKE {ph(pattern)}{escape}" for column in listing.search_columns]
     if (as_id := parse_uuid(text)) is not None:
         alternatives.append(f"{listing.alias}.id = {ph(as_id)}")
     return f"({' OR '.join(alternatives)})"
@@ -323,13 +345,15 @@ def _sort_sql(listing: Listing, sort: Sort, sqlite: bool) -> tuple[str, Kind, bo
     return column.sql, column.kind, column.nullable
 
 
-def _keyset(expr: str, id_expr: str, op: str, nullable: bool, value: Any, row_id: Any, ph: Params) -> str:
+# LIMITs are written as integer literals (never client text): with a parameter instead, the
+# plan PostgreSQL caches for a prepared statement cannot know the page is small.
+
+
+def _after(expr: str, id_expr: str, op: str, value: Any, row_id: Any, ph: Params) -> str:
+    """Rows after the cursor in the order of (expr, id): a row comparison, an index condition."""
     if expr == id_expr:
         return f"{id_expr} {op} {ph(row_id)}"
-    if value is None:  # the cursor sits in the trailing block of empty values
-        return f"({expr} IS NULL AND {id_expr} {op} {ph(row_id)})"
-    clause = f"({expr} {op} {ph(value)} OR ({expr} = {ph(value)} AND {id_expr} {op} {ph(row_id)}))"
-    return f"({clause} OR {expr} IS NULL)" if nullable else clause
+    return f"({expr}, {id_expr}) {op} ({ph(value)}, {ph(row_id)})"
 
 
 async def _list(listing: Listing, actor: Actor, flt: ListFilter, sort: Sort, page: PageRequest) -> Page[Any]:
@@ -338,6 +362,8 @@ async def _list(listing: Listing, actor: Actor, flt: ListFilter, sort: Sort, pag
     result: Page[Any] = Page(has_previous=page.after is not None)
     if page.with_count:
         result.total_count = await _count(listing, actor, flt, sqlite)
+        result.total_count_is_exact = result.total_count <= COUNT_BOUND
+        result.total_count = min(result.total_count, COUNT_BOUND)
     if page.with_rows and size > 0:
         await _fill_page(result, listing, actor, flt, sort, page, size, sqlite)
     elif page.with_rows:
@@ -346,9 +372,11 @@ async def _list(listing: Listing, actor: Actor, flt: ListFilter, sort: Sort, pag
 
 
 async def _count(listing: Listing, actor: Actor, flt: ListFilter, sqlite: bool) -> int:
+    """The number of matching rows, counted up to COUNT_BOUND + 1 (more says "more than the bound")."""
     ph = Params("sqlite" if sqlite else "postgres")
     where = _visibility(actor, ph) + _filters(listing, flt, ph)
-    sql = f"SELECT COUNT(*) AS n FROM {listing.from_sql}{_where(where)}"
+    inner = f"SELECT 1 FROM {listing.from_sql}{_where(where)} LIMIT {int(COUNT_BOUND) + 1}"
+    sql = f"SELECT COUNT(*) AS n FROM ({inner}) c"
     rows = await connections.get("default").execute_query_dict(sql, ph.values)
     return int(rows[0]["n"])
 
@@ -377,17 +405,57 @@ async def _fetch_page(
     ph = Params("sqlite" if sqlite else "postgres")
     expr, kind, nullable = _sort_sql(listing, sort, sqlite)
     id_expr = f"{listing.alias}.id"
-    where = _visibility(actor, ph) + _filters(listing, flt, ph)
     direction, op = ("DESC", "<") if sort.descending else ("ASC", ">")
-    if page.after:
-        cursor = decode_cursor(page.after, sort.field, kind, nullable, sqlite)
-        where.append(_keyset(expr, id_expr, op, nullable, cursor.value, cursor.id, ph))
-    nulls = " NULLS LAST" if nullable else ""
-    sql = (
-        f"SELECT {_select_list(listing)}, {expr} AS _sort FROM {listing.from_sql}{_where(where)}"
-        f" ORDER BY {expr} {direction}{nulls}, {id_expr} {direction} LIMIT {ph(limit)}"
-    )
+    cursor = decode_cursor(page.after, sort.field, kind, nullable, sqlite) if page.after else None
+    select = f"SELECT {_select_list(listing)}, {expr} AS _sort FROM {listing.from_sql}"
+
+    def where_of_list() -> list[str]:  # again for each block: SQLite's placeholders are positional
+        return _visibility(actor, ph) + _filters(listing, flt, ph)
+
+    if not nullable:
+        where = where_of_list()
+        if cursor is not None:
+            where.append(_after(expr, id_expr, op, cursor.value, cursor.id, ph))
+        sql = f"{select}{_where(where)} ORDER BY {expr} {direction}, {id_expr} {direction} LIMIT {int(limit)}"
+    else:
+        sql = _nullable_page(select, where_of_list, expr, id_expr, direction, op, cursor, limit, ph)
     return await connections.get("default").execute_query_dict(sql, ph.values)
+
+
+def _nullable_page(
+    select: str,
+    where_of_list: Callable[[], list[str]],
+    expr: str,
+    id_expr: str,
+    direction: str,
+    op: str,
+    cursor: CursorValue | None,
+    limit: int,
+    ph: Params,
+) -> str:
+    """A page of a sort whose column may be empty: the block with values, then the empty block.
+
+    Each block is read in the order of the (column, id) index and limited on its own; the
+    outer sort only merges at most twice the page size.
+    """
+    blocks = []
+    if cursor is None or cursor.value is not None:
+        valued = [*where_of_list(), f"{expr} IS NOT NULL"]
+        if cursor is not None:
+            valued.append(_after(expr, id_expr, op, cursor.value, cursor.id, ph))
+        order = f"{expr} {direction}, {id_expr} {direction}"
+        blocks.append(f"SELECT * FROM ({select}{_where(valued)} ORDER BY {order} LIMIT {int(limit)}) v")
+    empty = [*where_of_list(), f"{expr} IS NULL"]
+    if cursor is not None and cursor.value is None:
+        empty.append(f"{id_expr} {op} {ph(cursor.id)}")
+    blocks.append(
+        f"SELECT * FROM ({select}{_where(empty)} ORDER BY {id_expr} {direction} LIMIT {int(limit)}) e"
+    )
+    merged = " UNION ALL ".join(blocks)
+    return (
+        f"SELECT * FROM ({merged}) page"
+        f" ORDER BY (_sort IS NULL), _sort {direction}, id {direction} LIMIT {int(limit)}"
+    )
 
 
 def _where(clauses: list[str]) -> str:

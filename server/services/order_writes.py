@@ -17,6 +17,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.models import Model
 
 from server.domain.order_input import AssetInput, ItemInput, LineInput, OrderInput
+from server.domain.search_text import search_words
 from server.models import Address, Asset, AssetVersion, Event, Order, Part, Product
 
 ORDER_CREATED = "order.created"
@@ -61,7 +62,7 @@ def tree_rows(order: OrderInput, space_id: UUID, digest: str, actor: str, now: d
     ]
     _add_assets(rows, stamp, order.assets, None, None)
     for position, line in enumerate(order.lines):
-        _add_product(rows, stamp, line, position)
+        _add_product(rows, stamp, line, position, order.name)
     rows.events.append(_created_event(order, rows, stamp, actor))
     return rows
 
@@ -100,7 +101,7 @@ def _order_row(order: OrderInput, space_id: UUID, digest: str, stamp: Stamp) -> 
     )
 
 
-def _add_product(rows: TreeRows, stamp: Stamp, line: LineInput, position: int) -> None:
+def _add_product(rows: TreeRows, stamp: Stamp, line: LineInput, position: int, order_name: str) -> None:
     product = Product(
         id=uuid.uuid4(),
         order_id=stamp.order_id,
@@ -112,21 +113,23 @@ def _add_product(rows: TreeRows, stamp: Stamp, line: LineInput, position: int) -
         value_per_unit=line.value_per_unit,
         deadline=line.deadline,
         thumbnail_url=line.thumbnail_url,
+        order_name=order_name,
+        search_text=search_words((line.title, line.client_id, order_name)),
         created_at=stamp.now,
     )
     rows.products.append(product)
     _add_assets(rows, stamp, line.assets, product.id, None)
     for index, item in enumerate(line.items):
-        _add_part(rows, stamp, item, product.id, None, index)
+        _add_part(rows, stamp, item, product, None, index)
 
 
 def _add_part(
-    rows: TreeRows, stamp: Stamp, item: ItemInput, product_id: UUID, parent_id: UUID | None, position: int
+    rows: TreeRows, stamp: Stamp, item: ItemInput, product: Product, parent_id: UUID | None, position: int
 ) -> None:
     part = Part(
         id=uuid.uuid4(),
         order_id=stamp.order_id,
-        product_id=product_id,
+        product_id=product.id,
         parent_id=parent_id,
         position=position,
         client_id=item.client_id,
@@ -134,12 +137,15 @@ def _add_part(
         data=item.data,
         tags=list(item.tags),
         is_asset=item.is_asset,
+        order_name=product.order_name,
+        product_title=product.title,
+        search_text=search_words((item.name, item.client_id)),
         created_at=stamp.now,
     )
     rows.parts.append(part)  # before its children: the parent must exist when a child is inserted
-    _add_assets(rows, stamp, item.assets, product_id, part.id)
+    _add_assets(rows, stamp, item.assets, product.id, part.id)
     for index, child in enumerate(item.items):
-        _add_part(rows, stamp, child, product_id, part.id, index)
+        _add_part(rows, stamp, child, product, part.id, index)
 
 
 def _add_assets(

@@ -11,7 +11,7 @@ from tortoise.transactions import in_transaction
 from server.domain.actors import Actor, ActorKind
 from server.domain.statuses import Role
 from server.models import User
-from server.services import passwords
+from server.services import key_cache, passwords
 from server.services.auth import normalize_tags
 from server.services.errors import FieldError, NotFound, ValidationFailed
 from server.services.permissions import require
@@ -58,6 +58,7 @@ async def set_user_tags(actor: Actor, user_id: UUID, tags: Sequence[str]) -> Use
     user = await get_user(actor, user_id, "setUserTags")
     user.tags = _check_tags(list(tags))
     await user.save(update_fields=["tags"])
+    key_cache.forget_user(user.id)  # its tokens act with the new tags, role or state
     return user
 
 
@@ -83,6 +84,7 @@ async def set_user_role(actor: Actor, user_id: UUID, role: Role) -> User:
             )
         user.role = role
         await user.save(update_fields=["role"])
+    key_cache.forget_user(user.id)
     return user
 
 
@@ -95,6 +97,7 @@ async def set_user_active(actor: Actor, user_id: UUID, active: bool) -> User:
         )
     user.is_active = active
     await user.save(update_fields=["is_active"])
+    key_cache.forget_user(user.id)  # its tokens act with the new tags, role or state
     return user
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
+from server.domain.search_text import search_words
 from server.domain.statuses import AssetKind, OrderStatus
 from server.models import Address, Asset, AssetVersion, Event, Order, Part, Product, Space
 
@@ -82,7 +83,21 @@ def _order_rows(space: Space, index: int, shape: Shape, prefix: str, **overrides
                 _part(rows, order.id, product.id, top.id, 0, f"child-{p}-{t}", ["inner"])
             names += [top.name.lower(), top.client_id.lower()]
     order.search_text = " ".join(names)
+    _denormalise(order, rows)
     return rows
+
+
+def _denormalise(order: Order, rows: Rows) -> None:
+    """What intake keeps on products and parts: order name, product title, search words."""
+    titles = {}
+    for product in rows.products:
+        product.order_name = order.name
+        product.search_text = search_words((product.title, product.client_id, order.name))
+        titles[product.id] = product.title
+    for part in rows.parts:
+        part.order_name = order.name
+        part.product_title = titles[part.product_id]  # type: ignore[attr-defined]
+        part.search_text = search_words((part.name, part.client_id))
 
 
 def _part(

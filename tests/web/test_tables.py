@@ -6,8 +6,11 @@ import csv
 import io
 import re
 
+import pytest
+
 from server.domain.statuses import OrderStatus
 from server.models import Order, User
+from server.services import order_queries
 from tests.graphql.seed import seed_orders
 from tests.web.conftest import WebClient
 
@@ -204,3 +207,14 @@ async def test_previous_page_goes_back_page_by_page(admin_web: WebClient, space_
     assert "26–50 of 60" in back_to_second.text
     assert order_names(back_to_first.text) == order_names(first.text)
     assert 'rel="prev"' not in back_to_first.text
+
+
+async def test_a_count_past_its_bound_shows_a_plus(
+    admin_web: WebClient, space_key: tuple[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await seed_orders("demo-eyewear", 30)
+    monkeypatch.setattr(order_queries, "COUNT_BOUND", 20)
+
+    page = await admin_web.get("/orders?size=25")
+
+    assert "1–25 of 20+" in page.text
