@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from server.domain.demo_catalog import CDN, EYEWEAR, HISTORY_DAYS, LIGHTING, demo_orders
+from server.domain.order_input import OrderInput, parse_order_input
 from server.domain.statuses import OrderStatus
 from server.models import Event, Flow, FlowRun, Order, Part, Product, Space, User
 from server.services.demo import ADMIN_EMAIL, LIVE_ORDERS, STATUS_EVENT, make_demo_orders, prepare_demo
@@ -84,9 +85,12 @@ def test_orders_are_full_trees_with_customers_parts_and_versioned_assets() -> No
 
 
 def test_every_payload_passes_the_order_intake() -> None:
-    order_input = pytest.importorskip("server.domain.order_input")
     for order in demo_orders(80, seed=9, now=NOW):
-        order_input.parse_order_input(order.payload)
+        parsed = parse_order_input(order.payload)
+
+        assert isinstance(parsed, OrderInput), (order.payload["thirdPartyOrderId"], parsed)
+        assert parsed.name == order.payload["thirdPartyOrderId"]
+        assert len(parsed.lines) == len(order.payload["orderLines"])
 
 
 # --- the service -------------------------------------------------------------------------------------
