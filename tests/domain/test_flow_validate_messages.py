@@ -28,7 +28,8 @@ def test_a_single_stage_is_checked_as_a_stage() -> None:
     assert errors(stage) == [
         (
             "/bogus",
-            '"bogus" is not a field of a stage; the fields are key, taskDefinitions, initialTaskDefinitionKeys.',
+            '"bogus" is not a field of a stage; the fields are key, taskDefinitions, '
+            'initialTaskDefinitionKeys.',
         )
     ]
 
