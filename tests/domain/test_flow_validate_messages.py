@@ -29,7 +29,7 @@ def test_a_single_stage_is_checked_as_a_stage() -> None:
         (
             "/bogus",
             '"bogus" is not a field of a stage; the fields are key, taskDefinitions, '
-            'initialTaskDefinitionKeys.',
+            "initialTaskDefinitionKeys.",
         )
     ]
 
