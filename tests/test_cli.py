@@ -8,7 +8,6 @@ import sqlite3
 import subprocess
 import sys
 import time
-from importlib.util import find_spec
 from pathlib import Path
 
 import httpx
@@ -20,9 +19,6 @@ SERVE_DEADLINE = 60
 STRONG_PASSWORD = "correct horse battery"
 SECRET_KEY = "k" * 48  # production mode needs one; tests of the refusal leave it out
 # `fabflow demo` writes its orders through the order intake; these tests run as soon as it exists.
-needs_intake = pytest.mark.skipif(
-    find_spec("server.services.orders") is None, reason="server.services.orders (the intake) is not there yet"
-)
 
 
 def clean_env(**extra: str) -> dict[str, str]:
@@ -127,7 +123,6 @@ def test_create_admin_refuses_a_taken_email(tmp_path: Path, migrated: dict[str, 
     assert again.stderr.strip() == "error: email: is taken"
 
 
-@needs_intake
 def test_demo_makes_spaces_a_login_a_key_and_orders(
     tmp_path: Path, migrated: dict[str, str], sqlite_file: Path
 ) -> None:
@@ -149,7 +144,6 @@ def test_demo_makes_spaces_a_login_a_key_and_orders(
     assert count(sqlite_file, "SELECT count(*) FROM part WHERE parent_id IS NOT NULL") > 0
 
 
-@needs_intake
 def test_demo_again_makes_only_a_new_key(tmp_path: Path, migrated: dict[str, str], sqlite_file: Path) -> None:
     # given
     first = fabflow("demo", "--orders", "3", cwd=tmp_path, env=migrated)

@@ -80,7 +80,8 @@ def lookup(variables: Mapping[str, Any], path: str) -> Any:
 
 def _step(current: Any, step: str) -> Any:
     if isinstance(current, Mapping):
-        return current.get(step, _MISSING)
+        # Equivalent mutants: a None default reads as missing too, by the next step or by lookup.
+        return current.get(step, _MISSING)  # pragma: no mutate
     if isinstance(current, list) and step.isdigit() and int(step) < len(current):
         return current[int(step)]
     return _MISSING
@@ -113,7 +114,8 @@ def render(template: str, variables: Mapping[str, Any], *, html_body: bool = Fal
             return ""
         if html_body and not isinstance(value, SafeHtml):
             return html.escape(as_text(value))
-        return str(value) if isinstance(value, SafeHtml) else as_text(value)
+        # Equivalent mutant: as_text gives a SafeHtml, a str, back as it is.
+        return str(value) if isinstance(value, SafeHtml) else as_text(value)  # pragma: no mutate
 
     return Rendered(PLACEHOLDER.sub(replace, template), tuple(dict.fromkeys(missing)))
 

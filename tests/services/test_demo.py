@@ -5,21 +5,15 @@ from __future__ import annotations
 import json
 from collections import Counter
 from datetime import UTC, datetime, timedelta
-from importlib.util import find_spec
 from typing import Any
-
-import pytest
 
 from server.demo.catalog import CDN, EYEWEAR, HISTORY_DAYS, LIGHTING, demo_orders
 from server.demo.loader import ADMIN_EMAIL, LIVE_ORDERS, STATUS_EVENT, make_demo_orders, prepare_demo
+from server.domain.order_input import OrderInput, parse_order_input
 from server.domain.statuses import OrderStatus
 from server.models import Event, Flow, FlowRun, Order, Part, Product, Space, User
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
-# The demo writes its orders through the order intake; these tests run as soon as it exists.
-needs_intake = pytest.mark.skipif(
-    find_spec("server.services.orders") is None, reason="server.services.orders (the intake) is not there yet"
-)
 
 
 def walk_items(items: list[dict[str, Any]], depth: int = 1) -> list[tuple[int, dict[str, Any]]]:
@@ -84,9 +78,12 @@ def test_orders_are_full_trees_with_customers_parts_and_versioned_assets() -> No
 
 
 def test_every_payload_passes_the_order_intake() -> None:
-    order_input = pytest.importorskip("server.domain.order_input")
     for order in demo_orders(80, seed=9, now=NOW):
-        order_input.parse_order_input(order.payload)
+        parsed = parse_order_input(order.payload)
+
+        assert isinstance(parsed, OrderInput), (order.payload["thirdPartyOrderId"], parsed)
+        assert parsed.name == order.payload["thirdPartyOrderId"]
+        assert len(parsed.lines) == len(order.payload["orderLines"])
 
 
 # --- the service -------------------------------------------------------------------------------------
@@ -114,7 +111,6 @@ async def test_prepare_demo_again_keeps_the_password_and_makes_a_new_key(clean_d
     assert second.api_key != first.api_key
 
 
-@needs_intake
 async def test_demo_orders_get_their_planned_status_tags_dates_and_history(clean_db: str) -> None:
     # given
     await prepare_demo()
@@ -132,7 +128,6 @@ async def test_demo_orders_get_their_planned_status_tags_dates_and_history(clean
     assert await Part.filter(parent_id__isnull=False).exists()
 
 
-@needs_intake
 async def test_every_status_change_is_in_the_history(clean_db: str) -> None:
     # given
     await prepare_demo()
@@ -151,7 +146,6 @@ async def test_every_status_change_is_in_the_history(clean_db: str) -> None:
         assert all(order.created_at < e.created_at <= NOW and e.actor == "system" for e in events)
 
 
-@needs_intake
 async def test_demo_orders_are_not_made_twice(clean_db: str) -> None:
     # given
     await prepare_demo()
@@ -163,7 +157,6 @@ async def test_demo_orders_are_not_made_twice(clean_db: str) -> None:
     assert await Order.all().count() == 5
 
 
-@needs_intake
 async def test_the_demo_has_a_flow_per_space_and_live_orders_running_it(clean_db: str) -> None:
     # given
     await prepare_demo()
