@@ -84,6 +84,7 @@ async def _generate(db_url: str, workdir: Path, name: str) -> Path:
         await Tortoise.init(config=tortoise_config(db_url))
         await command.init()
         await command.upgrade()
+        await command.init()  # read the state of the head just applied (before it, there was none)
         written = await command.migrate(name)
         if not written:
             raise SystemExit("no model changes: nothing to migrate")
