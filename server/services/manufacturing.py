@@ -154,13 +154,15 @@ async def reported_engines() -> dict[str, list[str]]:
     return reported
 
 
-async def engine_warnings(definition: Any) -> list[str]:
-    """A sentence for each slicing engine a flow names that no worker has reported (not a refusal)."""
+async def engine_warnings(definition: dict[str, Any]) -> list[str]:
+    """A sentence for each slicing engine a (canonical) flow names that no worker has reported lately:
+    a warning, never a refusal (the worker may simply not have started yet)."""
     named: dict[str, str] = {}
-    for stage in getattr(definition, "stages", ()):
-        for task in stage.task_definitions:
-            if task.handler_key == "slice" and isinstance(task.payload.get("engine"), str):
-                named.setdefault(task.payload["engine"], task.key)
+    for stage in definition.get("stages") or []:
+        for task in stage.get("taskDefinitions") or []:
+            engine = (task.get("payload") or {}).get("engine")
+            if task.get("handlerKey") == "slice" and isinstance(engine, str):
+                named.setdefault(engine, str(task.get("key")))
     if not named:
         return []
     reported = await reported_engines()

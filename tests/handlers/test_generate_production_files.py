@@ -109,7 +109,10 @@ async def test_unknown_or_missing_generators_fail_clearly(
     missing = await HANDLER.run(await make_context("generate-production-files", {"fileFormat": "stl"}))
 
     assert isinstance(unknown, Failed) and "teapot" in unknown.reason and "name-tag" in unknown.reason
-    assert isinstance(missing, Succeeded) and missing.response == {"products": [], "message": "nothing to generate"}
+    assert isinstance(missing, Succeeded) and missing.response == {
+        "products": [],
+        "message": "nothing to generate",
+    }
     assert await Part.filter(order_id=order.id, client_id__startswith="generated-").count() == 0
 
 
