@@ -31,7 +31,7 @@ class FlowPayload:
     errors: list[UserError]
     warnings: list[str] = strawberry.field(
         default_factory=list,
-        description="What may keep the saved flow from running, e.g. a slicing engine no worker has reported.",
+        description="What may keep the saved flow from running (a slicing engine no worker reported).",
     )
 
 

@@ -2,7 +2,8 @@
 
 The generator is the payload's `generator`, else the product configuration's `generator`; a product
 that names none is skipped with a history entry saying so, and an order where none names one
-succeeds with "nothing to generate". `fileFormat` defaults to `stl`. Each mesh the generator makes becomes a part of the product
+succeeds with "nothing to generate". `fileFormat` defaults to `stl`. Each mesh the generator
+makes becomes a part of the product
 (`generated-<key>`, reused when the task runs again) holding the file as a new asset version
 (STL or OBJ) and its manufacturing data; a preview picture of the product becomes its thumbnail,
 and the first one the order's. Meshes are built in a worker thread.

@@ -59,8 +59,8 @@ def filament_area(diameter_mm: float) -> float:
 
 def read_cura(text: str, diameter_mm: float, density: float, layer_height: float | None) -> Print:
     head = text[:8192]
-    numbers = {key.upper(): _number(value) for key, value in _CURA_NUMBER.findall(head)}
-    numbers = {key: value for key, value in numbers.items() if value is not None}
+    read = {key.upper(): _number(value) for key, value in _CURA_NUMBER.findall(head)}
+    numbers = {key: value for key, value in read.items() if value is not None}
     seconds = numbers.get("TIME", numbers.get("PRINT.TIME"))
     volume = numbers.get("MATERIAL", numbers.get("EXTRUDER_TRAIN.0.MATERIAL.VOLUME_USED"))
     metres = _CURA_FILAMENT_M.search(head)

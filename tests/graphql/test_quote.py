@@ -8,7 +8,8 @@ from tests.graphql.seed import seed_orders
 
 QUOTE = """
 query { orders(first: 5, orderBy: {field: NAME, direction: ASC}) { edges { node {
-  name quote { currency total parts { partId price units massGrams printSeconds } rates { perKg perHour setup } at }
+  name quote { currency total parts { partId price units massGrams printSeconds }
+    rates { perKg perHour setup } at }
   products { parts { manufacturingData } }
 } } } }
 """
@@ -30,7 +31,8 @@ async def test_the_stored_quote_comes_back_with_exact_money(gql: Gql, space_key:
     quoted = next(node for node in nodes if node["quote"])
     assert quoted["quote"] == {
         "currency": "EUR", "total": "12.30", "at": "2026-12-01T10:00:00+00:00",
-        "parts": [{"partId": str(part.id), "price": "6.15", "units": 2, "massGrams": 10.5, "printSeconds": 3600}],
+        "parts": [{"partId": str(part.id), "price": "6.15", "units": 2, "massGrams": 10.5,
+                   "printSeconds": 3600}],
         "rates": {"perKg": "30", "perHour": "4.5", "setup": "2"},
     }  # fmt: skip
     assert [node["quote"] for node in nodes].count(None) == 1
