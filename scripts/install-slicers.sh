@@ -26,13 +26,14 @@ command -v prusa-slicer >/dev/null 2>&1 || missing+=(prusa-slicer)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "installing ${missing[*]}"
     apt_update_once
-    apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 if [ ! -f "$dir/definitions/fdmprinter.def.json" ] || [ ! -d "$dir/extruders" ]; then
     echo "unpacking Cura's machine definitions into $dir"
     apt_update_once
     work="$(mktemp -d)"
+    chmod 0777 "$work" # apt-get download runs as the _apt user where it can
     trap 'rm -rf "$work"' EXIT
     (cd "$work" && apt-get download -qq cura)
     dpkg-deb -x "$work"/cura_*.deb "$work/root"

@@ -120,3 +120,26 @@ async def test_no_mesh_to_slice_fails_saying_so(
     need_engine("prusa")
     outcome = await HANDLER.run(await make_context("slice", {"engine": "prusa"}))
     assert isinstance(outcome, Failed) and "no production mesh" in outcome.reason
+
+
+async def test_a_missing_engine_fails_saying_how_to_install_it(
+    make_context: ContextFactory,
+    order: Order,
+    asset_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    from jobs.slicing import engines
+
+    await add_mesh(order, "cube.stl", cube_stl())
+    monkeypatch.setenv("PATH", str(tmp_path))  # a machine without the slicers
+    engines.found.cache_clear()
+    try:
+        outcome = await HANDLER.run(await make_context("slice", {"engine": "prusa"}))
+    finally:
+        monkeypatch.undo()
+        engines.found.cache_clear()
+
+    assert isinstance(outcome, Failed)
+    assert outcome.reason.startswith("PrusaSlicer is not installed on this worker")
+    assert "scripts/install-slicers.sh" in outcome.reason
