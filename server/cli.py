@@ -258,7 +258,8 @@ def _doctor(args: argparse.Namespace) -> int:
         print(f"{engine.title} ({key}): {state}")
     count = engines.cura_definition_count()
     print(
-        f"Cura machine and extruder definitions: {count} on CURA_ENGINE_SEARCH_PATH={settings.CURA_ENGINE_SEARCH_PATH}"
+        f"Cura machine and extruder definitions: {count} "
+        f"on CURA_ENGINE_SEARCH_PATH={settings.CURA_ENGINE_SEARCH_PATH}"
     )
     print(f"Slicers at once per worker process: {settings.SLICER_CONCURRENCY}")
     database_ok = asyncio.run(_database_reachable())
