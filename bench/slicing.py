@@ -116,7 +116,9 @@ async def bare_side(engine: str, files: list[Path], concurrency: int) -> float:
         out = SCRATCH / f"bare-{index}.gcode"
         async with limit:
             process = await asyncio.create_subprocess_exec(
-                *bare_command(engine, mesh, out), stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+                *bare_command(engine, mesh, out),
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.PIPE,
                 env=env,
             )  # fmt: skip
             await process.communicate()
