@@ -51,3 +51,21 @@ async def test_the_parts_csv_has_the_quote(admin_web: WebClient, space_key: tupl
 
     table = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert table == [["Part", "Quote"], [part.name, "7.42 EUR"]]
+
+
+async def test_the_flow_editor_warns_of_an_engine_no_worker_reported(
+    admin_web: WebClient, space_key: tuple[str, str]
+) -> None:
+    import json
+
+    from server.services import manufacturing
+
+    await manufacturing.report_capabilities("printer-host", {"prusa": {"version": "2.5.0", "path": "/x"}})
+    flow = {"stages": [{"key": "s", "initialTaskDefinitionKeys": ["a"], "taskDefinitions": [
+        {"key": "a", "handlerKey": "slice", "payload": {"engine": "cura"}}]}]}  # fmt: skip
+
+    checked = await admin_web.post("/flows/check", {"source": json.dumps(flow)})
+    fine = await admin_web.post("/flows/check", {"source": json.dumps(flow).replace("cura", "prusa")})
+
+    assert "Valid" in checked.text and 'class="warning"' in checked.text and "no worker" in checked.text
+    assert "Valid" in fine.text and 'class="warning"' not in fine.text
