@@ -72,7 +72,7 @@ STANDARD = {
     ],
 }
 
-LAMPS = {
+LAMPS: Json = {
     "tags": ["demo"],
     "stages": [
         {
