@@ -134,7 +134,7 @@ async def slice_one(job: Job, mesh: manufacturing.MeshFile) -> dict[str, Any]:
         out = folder / "out.gcode"
         if job.engine.key == "cura":
             source = folder / "in.stl"
-            source.write_bytes(await asyncio.to_thread(meshes.to_stl, content, mesh.name))
+            source.write_bytes(await asyncio.to_thread(meshes.for_cura, content, mesh.name))
             assert job.definition is not None
             command = engines.cura_command(job.engine.path, job.definition, job.options, source, out)
         else:

@@ -34,11 +34,21 @@ def load(content: bytes, name: str) -> trimesh.Trimesh:
     return mesh
 
 
-def to_stl(content: bytes, name: str) -> bytes:
-    """The mesh as binary STL (CuraEngine reads only STL)."""
-    if name.lower().endswith(".stl"):
+def for_cura(content: bytes, name: str) -> bytes:
+    """The mesh as binary STL (CuraEngine reads only STL), resting on the build plate (lowest z = 0):
+    CuraEngine, unlike Cura's front end, cuts away what lies below the plate. An STL that cannot be
+    read goes to CuraEngine as it is, so that the refusal is the engine's own."""
+    try:
+        mesh = load(content, name)
+    except MeshError:
+        if name.lower().endswith(".stl"):
+            return content
+        raise
+    lowest = float(mesh.bounds[0][2])
+    if name.lower().endswith(".stl") and lowest == 0:
         return content
-    exported = load(content, name).export(file_type="stl")
+    mesh.apply_translation([0.0, 0.0, -lowest])
+    exported = mesh.export(file_type="stl")
     return exported if isinstance(exported, bytes) else str(exported).encode()
 
 

@@ -143,3 +143,19 @@ async def test_a_missing_engine_fails_saying_how_to_install_it(
     assert isinstance(outcome, Failed)
     assert outcome.reason.startswith("PrusaSlicer is not installed on this worker")
     assert "scripts/install-slicers.sh" in outcome.reason
+
+
+async def test_cura_slices_a_3mf_mesh_through_stl(
+    make_context: ContextFactory, order: Order, asset_dir: Path
+) -> None:
+    import trimesh
+
+    need_engine("cura")
+    exported = trimesh.creation.box((20, 20, 20)).export(file_type="3mf")
+    part = await add_mesh(order, "box.3mf", exported if isinstance(exported, bytes) else exported.encode())
+
+    outcome = await HANDLER.run(await make_context("slice", {"engine": "cura", "printer": "ultimaker2"}))
+
+    assert isinstance(outcome, Succeeded), outcome
+    slicing = (await Part.get(id=part.id)).manufacturing_data["slicing"]  # type: ignore[index]
+    assert slicing["source"] == "box.3mf" and slicing["printBoundingBoxMm"]["z"] == pytest.approx(20, abs=0.5)
