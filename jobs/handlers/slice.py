@@ -145,7 +145,10 @@ async def slice_one(job: Job, mesh: manufacturing.MeshFile) -> dict[str, Any]:
                 profile = folder / "profile.ini"
                 profile.write_text(job.profile_text)
             command = engines.prusa_command(job.engine.path, profile, job.options, source, out)
-        done = await engines.run(command, out, job.timeout)
+        try:
+            done = await engines.run(command, out, job.timeout)
+        except engines.SliceError as exc:  # the slicer names its input file: say the mesh's name
+            raise engines.SliceError(str(exc).replace(str(source), mesh.name)) from None
     text, figures = read_figures(job, done)
     url = await manufacturing.store_derived_file(mesh, ".gcode", text.encode(), "gcode")
     data = {

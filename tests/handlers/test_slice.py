@@ -111,6 +111,8 @@ async def test_a_mesh_the_slicer_refuses_fails_with_its_message(
 
     assert isinstance(outcome, Failed)
     assert outcome.reason.startswith(f"broken.stl: {engine} refused it:")
+    said = {"cura": "Failed to load model: broken.stl", "prusa": "broken.stl: Loading of a model file failed"}
+    assert said[engine] in outcome.reason and "fabflow-slice-" not in outcome.reason
     assert len(outcome.reason) < 1000
 
 
