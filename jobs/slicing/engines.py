@@ -97,15 +97,18 @@ def cura_definition_count() -> int:
     return sum(len(list(d.glob("*.def.json"))) for d in cura_search_path() if d.is_dir())
 
 
-_SEMAPHORE: asyncio.Semaphore | None = None
+_SEMAPHORES: dict[asyncio.AbstractEventLoop, asyncio.Semaphore] = {}
 
 
 def semaphore() -> asyncio.Semaphore:
-    """The bound on slicers running at once in this process (made on first use, in its loop)."""
-    global _SEMAPHORE
-    if _SEMAPHORE is None:
-        _SEMAPHORE = asyncio.Semaphore(max(1, settings.SLICER_CONCURRENCY))
-    return _SEMAPHORE
+    """The bound on slicers running at once in this process: one per event loop (a worker process has
+    one, where every task runs), made on first use."""
+    loop = asyncio.get_running_loop()
+    if loop not in _SEMAPHORES:
+        for old in [known for known in _SEMAPHORES if known.is_closed()]:
+            del _SEMAPHORES[old]
+        _SEMAPHORES[loop] = asyncio.Semaphore(max(1, settings.SLICER_CONCURRENCY))
+    return _SEMAPHORES[loop]
 
 
 @dataclass(frozen=True)
