@@ -7,6 +7,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
 WORKDIR /app
+# The slicing engines of `slice` tasks (CuraEngine, PrusaSlicer) and Cura's machine definitions.
+COPY scripts/install-slicers.sh ./scripts/
+RUN scripts/install-slicers.sh /opt/fabflow/cura && rm -rf /var/lib/apt/lists/*
 COPY pyproject.toml README.md ./
 COPY server ./server
 COPY graphql_schema ./graphql_schema

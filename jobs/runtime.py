@@ -21,6 +21,7 @@ from jobs.actors import ACTORS
 from jobs.broker import WORKER_TIMEOUT_MS, declare, embedded_broker, redis_broker
 from jobs.dispatcher import BrokerDispatcher
 from jobs.handlers.registry import install_handlers
+from jobs.slicing import capabilities
 from server.dispatch import set_dispatcher
 from server.outage import quiet_outage_logs
 from server.services import task_execution
@@ -79,6 +80,7 @@ class Embedded:
 async def start_embedded(threads: int = 4) -> Embedded:
     """An in-process worker whose actors run on the calling (server) loop."""
     jobs = _start(embedded_broker(asyncio.get_running_loop()), threads)
+    await capabilities.report()
     return Embedded(jobs, asyncio.create_task(_sweep_forever(), name="fabflow-sweep"))
 
 
@@ -114,6 +116,9 @@ def run_worker(redis_url: str, threads: int) -> int:
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stopping.set())
     logger.info("worker started with %d threads", threads)
+    thread = get_event_loop_thread()
+    if thread is not None:
+        thread.run_coroutine(capabilities.report())
     try:
         while not stopping.wait(SWEEP_INTERVAL_S):
             _sweep_with_lock(jobs.broker, redis_url)

@@ -1,4 +1,4 @@
-"""The `fabflow` command: serve, worker, migrate, create-admin, demo, check-flow.
+"""The `fabflow` command: serve, worker, migrate, create-admin, demo, check-flow, doctor.
 
 Each command is a `Command`: a name, a help line, a function adding its
 arguments and a function running it, so a new command is one more entry in
@@ -248,6 +248,57 @@ def _check_flow(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- doctor ------------------------------------------------------------------------------------------
+
+
+def _doctor(args: argparse.Namespace) -> int:
+    """What this machine has: slicing engines, Cura definitions, database and Redis."""
+    from jobs.slicing import engines
+
+    for key, engine in engines.ENGINES.items():
+        found = engines.found(key)
+        state = f"{found.version} at {found.path}" if found else f"missing ({engines.INSTALL_HINT})"
+        print(f"{engine.title} ({key}): {state}")
+    count = engines.cura_definition_count()
+    print(
+        f"Cura machine and extruder definitions: {count} "
+        f"on CURA_ENGINE_SEARCH_PATH={settings.CURA_ENGINE_SEARCH_PATH}"
+    )
+    print(f"Slicers at once per worker process: {settings.SLICER_CONCURRENCY}")
+    database_ok = asyncio.run(_database_reachable())
+    print(f"Database ({_mode()}): {database_ok}")
+    print(f"Redis: {_redis_reachable()}")
+    return 0 if database_ok == "reachable" else 1
+
+
+async def _database_reachable() -> str:
+    try:
+        await db.init()
+        from tortoise import connections
+
+        await connections.get("default").execute_query("SELECT 1")
+    except Exception as exc:
+        return f"NOT reachable ({exc})"
+    finally:
+        await db.close()
+    return "reachable"
+
+
+def _redis_reachable() -> str:
+    if not settings.REDIS_URL:
+        return "not used (embedded mode)"
+    import redis
+
+    client = redis.Redis.from_url(settings.REDIS_URL, socket_timeout=3)
+    try:
+        client.ping()
+    except Exception as exc:
+        return f"NOT reachable at {settings.REDIS_URL} ({exc})"
+    finally:
+        client.close()
+    return f"reachable at {settings.REDIS_URL}"
+
+
 # --- main --------------------------------------------------------------------------------------------
 
 COMMANDS = (
@@ -257,6 +308,12 @@ COMMANDS = (
     Command("demo", "make demo spaces, an admin, a secret key and orders", _demo_arguments, _demo),
     Command("worker", "run flow tasks from Redis (production mode)", _worker_arguments, _worker),
     Command("check-flow", "validate a flow definition file", _check_flow_arguments, _check_flow),
+    Command(
+        "doctor",
+        "show what this machine has: slicers, Cura definitions, database, Redis",
+        _no_arguments,
+        _doctor,
+    ),
 )
 
 

@@ -45,6 +45,8 @@ class Space(Model):
     # The secret before the last rotation: still signs (as a second signature) until the grace period ends.
     previous_signing_secret = fields.CharField(max_length=100, null=True)
     signing_secret_rotated_at = fields.DatetimeField(null=True)
+    # Per-space settings of the handlers: quote rates, slicer profiles (see `server.services.manufacturing`).
+    settings: dict[str, Any] = fields.JSONField(default=dict)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
@@ -116,6 +118,8 @@ class Order(Model):
     # Lower-cased names and ids of the order and its products and parts, and the customer's
     # name and e-mail, for free-text search (a trigram index serves it on PostgreSQL).
     search_text = fields.TextField(default="")
+    # The latest price of its parts from the `quote` task: {currency, total, parts[…], rates, at}.
+    quote: dict[str, Any] | None = fields.JSONField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
@@ -243,6 +247,10 @@ class Asset(Model):
     url = fields.CharField(max_length=2000)
     is_public = fields.BooleanField(default=False)
     kind = fields.CharEnumField(AssetKind, max_length=16, default=AssetKind.OTHER)
+    # The asset this file was made from (a G-code's mesh), when Fabflow made it.
+    source: fields.ForeignKeyNullableRelation[Asset] = fields.ForeignKeyField(
+        "models.Asset", related_name="derived", null=True, on_delete=fields.SET_NULL
+    )
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
@@ -479,3 +487,17 @@ class UsedLink(Model):
 
     class Meta:
         table = "used_link"
+
+
+class WorkerCapability(Model):
+    """What a machine running workers can do (slicing engines and versions), as its workers last said."""
+
+    id = fields.UUIDField(primary_key=True)
+    # The machine's name: engines are installed per machine.
+    host = fields.CharField(max_length=255, unique=True)
+    # Engine key → {"version", "path"} of each engine found; engines missing are absent.
+    engines: dict[str, Any] = fields.JSONField(default=dict)
+    reported_at = fields.DatetimeField()
+
+    class Meta:
+        table = "worker_capability"

@@ -7,6 +7,7 @@ in-process events.
 
 from __future__ import annotations
 
+import os
 import secrets
 from pathlib import Path
 
@@ -142,3 +143,16 @@ def secret_key() -> str:
         path.write_text(secrets.token_urlsafe(48))
         path.chmod(0o600)
     return path.read_text().strip()
+
+
+# Slicing (`slice` tasks). Engines run as subprocesses, at most this many at once per worker process.
+SLICER_CONCURRENCY: int = config("FABFLOW_SLICER_CONCURRENCY", cast=int, default=os.cpu_count() or 1)
+# Seconds a slicer may take when the task's payload says nothing (`timeoutSeconds`), and the most it may ask.
+SLICE_TIMEOUT: int = config("FABFLOW_SLICE_TIMEOUT", cast=int, default=600)
+SLICE_TIMEOUT_MAX: int = config("FABFLOW_SLICE_TIMEOUT_MAX", cast=int, default=3600)
+# Cura's machine definitions (`definitions/`, `extruders/`), as scripts/install-slicers.sh puts them.
+CURA_DIR = Path(config("FABFLOW_CURA_DIR", default="/opt/fabflow/cura"))
+# Where CuraEngine looks for definitions; default: the two folders of CURA_DIR.
+CURA_ENGINE_SEARCH_PATH: str = config(
+    "CURA_ENGINE_SEARCH_PATH", default=f"{CURA_DIR / 'definitions'}:{CURA_DIR / 'extruders'}"
+)

@@ -17,7 +17,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from server.domain.flows import FlowCheck
-from server.services import auth, flows, permissions
+from server.services import auth, flows, manufacturing, permissions
 from server.services.errors import NotFound, ServiceError
 from web.diagram import flow_svg
 from web.guard import actor_of, page
@@ -125,7 +125,14 @@ async def flow_create(request: Request) -> Response:
 async def flow_check(request: Request) -> Response:
     """Validation as you type: the errors with their lines, and the diagram when the flow is valid."""
     form = await request.form()
-    return render(request, "flows/_check.html", check_context(str(form.get("source", ""))))
+    context = check_context(str(form.get("source", "")))
+    return render(request, "flows/_check.html", {**context, "warnings": await _warnings(context)})
+
+
+async def _warnings(context: dict[str, Any]) -> list[str]:
+    """What may keep a valid flow from running (a slicing engine no worker reported); never a refusal."""
+    definition = context["check"].definition
+    return await manufacturing.engine_warnings(definition.to_dict()) if definition else []
 
 
 async def _flow_page(request: Request, flow_id: UUID, source: str | None = None, **extra: Any) -> Response:
@@ -139,6 +146,7 @@ async def _flow_page(request: Request, flow_id: UUID, source: str | None = None,
         **check_context(text),
         **extra,
     }
+    context["warnings"] = await _warnings(context)
     return render(request, "flows/edit.html", context, status_code=400 if extra.get("error") else 200)
 
 

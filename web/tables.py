@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from server.domain.statuses import OrderStatus
+from server.services.exports import quote_price
 from server.services.order_queries import ListFilter, PageRequest, Sort
 
 Getter = Callable[[Any], Any]
@@ -239,6 +240,7 @@ PARTS = Table(
         Column("product", "Product", _product_title, "PRODUCT_TITLE"),
         Column("order", "Order", _order_name, "ORDER_NAME"),
         Column("tags", "Tags", lambda r: r.tags, kind="tags", visible=False),
+        Column("quote", "Quote", quote_price),
         Column("created", "Created at", lambda r: r.created_at, "CREATED_AT", kind="when"),
         Column("id", "Part ID", lambda r: r.id, "ID", visible=False, kind="id"),
         Column("product_id", "Product ID", lambda r: r.product_id, "PRODUCT_ID", visible=False, kind="id"),

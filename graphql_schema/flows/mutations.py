@@ -19,7 +19,7 @@ from graphql_schema.flows.types import FlowRunType, FlowType
 from graphql_schema.orders.types import ManualTaskType
 from graphql_schema.permissions import Permitted
 from server.models import FlowRun, ManualTask
-from server.services import flow_runs, flows
+from server.services import flow_runs, flows, manufacturing
 from server.services.errors import ServiceError
 
 T = TypeVar("T")
@@ -29,6 +29,17 @@ T = TypeVar("T")
 class FlowPayload:
     flow: FlowType | None
     errors: list[UserError]
+    warnings: list[str] = strawberry.field(
+        default_factory=list,
+        description="What may keep the saved flow from running (a slicing engine no worker reported).",
+    )
+
+
+async def _saved(detail: flows.FlowDetail | None, errors: list[UserError]) -> FlowPayload:
+    if detail is None:
+        return FlowPayload(flow=None, errors=errors)
+    warnings = await manufacturing.engine_warnings(detail.current.definition)
+    return FlowPayload(flow=FlowType.of(detail), errors=errors, warnings=warnings)
 
 
 @strawberry.type
@@ -82,7 +93,7 @@ class FlowMutations:
         detail, errors = await _attempt(
             lambda: flows.create_flow(actor, space_key, name, _definition(definition), key)
         )
-        return FlowPayload(flow=FlowType.of(detail) if detail else None, errors=errors)
+        return await _saved(detail, errors)
 
     @strawberry.mutation(
         permission_classes=[Permitted],
@@ -95,7 +106,7 @@ class FlowMutations:
             return await flows.update_flow(actor, parse_id(id, "id"), _definition(definition))
 
         detail, errors = await _attempt(work)
-        return FlowPayload(flow=FlowType.of(detail) if detail else None, errors=errors)
+        return await _saved(detail, errors)
 
     @strawberry.mutation(permission_classes=[Permitted], description="A disabled flow starts no new runs.")
     async def set_flow_enabled(self, info: Info, id: strawberry.ID, enabled: bool) -> FlowPayload:

@@ -162,6 +162,57 @@ class ProductType:
         return _slot(root, info, "order")  # type: ignore[no-any-return]
 
 
+@strawberry.type(name="QuoteLine")
+class QuoteLineType:
+    part_id: strawberry.ID
+    name: str
+    price: Decimal
+    units: int
+    mass_grams: float
+    print_seconds: int
+
+
+@strawberry.type(name="QuoteRates")
+class QuoteRatesType:
+    per_kg: Decimal = strawberry.field(description="EUR per kg of material.")
+    per_hour: Decimal = strawberry.field(description="EUR per hour of printing.")
+    setup: Decimal = strawberry.field(description="EUR per part printed.")
+
+
+@strawberry.type(name="Quote")
+class QuoteType:
+    currency: str
+    total: Decimal = strawberry.field(description="Σ part price × its product's units.")
+    parts: list[QuoteLineType]
+    rates: QuoteRatesType
+    at: datetime
+
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> QuoteType:
+        rates = data.get("rates") or {}
+        return cls(
+            currency=str(data.get("currency", "EUR")),
+            total=Decimal(str(data.get("total", "0"))),
+            parts=[
+                QuoteLineType(
+                    part_id=strawberry.ID(str(line["partId"])),
+                    name=str(line.get("name", "")),
+                    price=Decimal(str(line["price"])),
+                    units=int(line.get("units", 1)),
+                    mass_grams=float(line.get("massGrams", 0)),
+                    print_seconds=int(line.get("printSeconds", 0)),
+                )
+                for line in data.get("parts") or []
+            ],
+            rates=QuoteRatesType(
+                per_kg=Decimal(str(rates.get("perKg", "0"))),
+                per_hour=Decimal(str(rates.get("perHour", "0"))),
+                setup=Decimal(str(rates.get("setup", "0"))),
+            ),
+            at=datetime.fromisoformat(str(data["at"])),
+        )
+
+
 @strawberry.type(name="Order")
 class OrderType:
     id: strawberry.ID
@@ -175,6 +226,10 @@ class OrderType:
     thumbnail_url: str | None
     created_at: datetime
     updated_at: datetime
+
+    @strawberry.field(description="The price of its sliced parts from the latest `quote` task; null before.")
+    def quote(self, root: strawberry.Parent[OrderRow]) -> QuoteType | None:
+        return QuoteType.of(root.quote) if root.quote else None
 
     @strawberry.field(metadata=preloaded("products"))
     def products(self, root: strawberry.Parent[OrderRow], info: Info) -> list[ProductType]:

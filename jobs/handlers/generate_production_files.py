@@ -1,7 +1,9 @@
 """`generate-production-files`: build meshes from each product's configuration.
 
-The generator is the payload's `generator`, else the product configuration's `generator`; products
-that name none are left alone. Each mesh the generator makes becomes a part of the product
+The generator is the payload's `generator`, else the product configuration's `generator`; a product
+that names none is skipped with a history entry saying so, and an order where none names one
+succeeds with "nothing to generate". `fileFormat` defaults to `stl`. Each mesh the generator
+makes becomes a part of the product
 (`generated-<key>`, reused when the task runs again) holding the file as a new asset version
 (STL or OBJ) and its manufacturing data; a preview picture of the product becomes its thumbnail,
 and the first one the order's. Meshes are built in a worker thread.
@@ -40,7 +42,7 @@ SPEC = HandlerSpec(
     "generate-production-files",
     "Builds production files (meshes) from the configuration of each product and part.",
     (
-        Field("fileFormat", one_of("stl", "obj"), True, description='"stl" or "obj".'),
+        Field("fileFormat", one_of("stl", "obj"), description='"stl" (the default) or "obj".', default="stl"),
         Field("generator", STRING, description="the registered generator to use."),
     ),
 )
@@ -149,17 +151,14 @@ class GenerateProductionFiles:
 
     async def run(self, context: TaskContext) -> Outcome:
         payload = self.spec.payload.normalize(context.payload)
-        file_format, chosen = str(payload["fileFormat"]), payload.get("generator")
+        file_format, chosen = str(payload.get("fileFormat") or "stl"), payload.get("generator")
         if chosen and get(str(chosen)) is None:
             return Failed(f'There is no generator "{chosen}"; the known ones are {known()}.')
         results, problems = await self._generate_all(context, file_format, chosen)
         if problems:
             return Failed("; ".join(problems), {"products": results})
         if not results:
-            return Failed(
-                'No product names a generator: set "generator" in the task payload or in the product '
-                f"configuration (known: {known()})."
-            )
+            return Succeeded({"products": [], "message": "nothing to generate"})
         await self._finish(context, results)
         return Succeeded({"products": results})
 
@@ -172,6 +171,7 @@ class GenerateProductionFiles:
             key = choose(chosen, product.data if isinstance(product.data, dict) else {})
             generator = get(key) if key else None
             if key is None:
+                await self._skipped(context, product)
                 continue
             if generator is None:
                 problems.append(f'{product.title}: there is no generator "{key}" (known: {known()})')
@@ -181,6 +181,16 @@ class GenerateProductionFiles:
             except ParameterError as exc:
                 problems.append(f"{product.title}: {exc}")
         return results, problems
+
+    @staticmethod
+    async def _skipped(context: TaskContext, product: Product) -> None:
+        await order_context.record_event(
+            context.order_id,
+            "files-skipped",
+            f"Task {context.task_key}: {product.title} skipped: neither the task payload nor its "
+            f'configuration names a "generator" (known: {known()}).',
+            {"task": context.task_key, "product": product.title},
+        )
 
     @staticmethod
     async def _finish(context: TaskContext, results: list[dict[str, Any]]) -> None:

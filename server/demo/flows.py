@@ -72,7 +72,7 @@ STANDARD = {
     ],
 }
 
-LAMPS = {
+LAMPS: Json = {
     "tags": ["demo"],
     "stages": [
         {
@@ -104,6 +104,25 @@ LAMPS = {
         }
     ],
 }
+
+DEMO_QUOTE_RATES = {"perKg": "28.00", "perHour": "3.50", "setup": "4.00"}
+
+
+def lamp_flow(engine: str | None) -> Json:
+    """The lamp-shade flow; with a slicing engine on this machine, the shade is sliced and quoted
+    between generating it and the review (a failure of either tells production)."""
+    if engine is None:
+        return LAMPS
+    tasks = [dict(task) for task in LAMPS["stages"][0]["taskDefinitions"]]
+    tasks[0] = {**tasks[0], "next": _then("slice") + _then("tell-production", trigger="failure")}
+    printing = [
+        _task("slice", "slice", {"engine": engine, "settings": {"layer_height": 0.3}},
+              next=_then("quote") + _then("tell-production", trigger="failure")),
+        _task("quote", "quote", {}, next=_then("review") + _then("tell-production", trigger="failure")),
+    ]  # fmt: skip
+    stage = {**LAMPS["stages"][0], "taskDefinitions": [tasks[0], *printing, *tasks[1:]]}
+    return {**LAMPS, "stages": [stage]}
+
 
 # (space, name, definition); the flow's key is its name in lower case with dashes.
 DEMO_FLOWS: tuple[tuple[str, str, Json], ...] = (

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import json
 import secrets
+import shutil
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
@@ -19,12 +20,14 @@ from uuid import UUID
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
+from server import settings
 from server.demo.catalog import EYEWEAR, LIGHTING, DemoOrder, demo_orders
-from server.demo.flows import DEMO_FLOWS, FLOW_KEYS
+from server.demo.flows import DEMO_FLOWS, DEMO_QUOTE_RATES, FLOW_KEYS, LAMPS, lamp_flow
 from server.domain.actors import SYSTEM
 from server.domain.statuses import OrderStatus
 from server.models import Event, Flow, Order, Space, User
 from server.services.auth import create_admin, create_api_key, create_space, default_organization
+from server.services.manufacturing import set_space_settings
 
 ADMIN_EMAIL = "admin@fabflow.local"
 SPACES = {EYEWEAR: "Eyewear", LIGHTING: "Lighting"}
@@ -109,9 +112,23 @@ async def _ensure_spaces() -> list[str]:
 async def _ensure_flows() -> None:
     from server.services.flows import create_flow
 
+    engine = _slicing_engine()
     for space_key, name, definition in DEMO_FLOWS:
+        chosen = lamp_flow(engine) if definition is LAMPS else definition
         if not await Flow.exists(space__key=space_key, name=name):
-            await create_flow(SYSTEM, space_key, name, json.dumps(definition, indent=2))
+            await create_flow(SYSTEM, space_key, name, json.dumps(chosen, indent=2))
+    lighting = await Space.get(key=LIGHTING)
+    if "quoteRates" not in (lighting.settings or {}):
+        await set_space_settings(lighting.id, quoteRates=DEMO_QUOTE_RATES)
+
+
+def _slicing_engine() -> str | None:
+    """The slicer the demo's lamp shades use: PrusaSlicer, else CuraEngine, else none (no slicing)."""
+    if shutil.which("prusa-slicer"):
+        return "prusa"
+    if shutil.which("CuraEngine") and (settings.CURA_DIR / "definitions" / "ultimaker_s5.def.json").is_file():
+        return "cura"
+    return None
 
 
 async def _create_live_orders(plan: list[DemoOrder]) -> int:

@@ -109,6 +109,13 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     return buffer.getvalue()
 
 
+def quote_price(part: Any) -> str:
+    """The part's quoted price per unit ("12.34 EUR"), or "" before a quote task priced it."""
+    data = part.manufacturing_data if isinstance(part.manufacturing_data, dict) else {}
+    quote = data.get("quote") if isinstance(data.get("quote"), dict) else None
+    return f"{quote['price']} {quote.get('currency', 'EUR')}" if quote and "price" in quote else ""
+
+
 def manufacturing_table(parts: Sequence[Any]) -> tuple[list[str], list[list[object]]]:
     """Parts × their manufacturing values (nested values as `a.b` columns)."""
     flat = [(part, _flatten(part.manufacturing_data or {})) for part in parts]

@@ -106,6 +106,7 @@ class OrderRow:
     data: dict[str, Any]
     flow_key: str | None
     thumbnail_url: str | None
+    quote: dict[str, Any] | None
     created_at: datetime
     updated_at: datetime
     products: list[ProductRow] | None = None

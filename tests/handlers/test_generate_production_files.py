@@ -109,7 +109,28 @@ async def test_unknown_or_missing_generators_fail_clearly(
     missing = await HANDLER.run(await make_context("generate-production-files", {"fileFormat": "stl"}))
 
     assert isinstance(unknown, Failed) and "teapot" in unknown.reason and "name-tag" in unknown.reason
-    assert isinstance(missing, Failed) and "No product names a generator" in missing.reason
+    assert isinstance(missing, Succeeded) and missing.response == {
+        "products": [],
+        "message": "nothing to generate",
+    }
+    assert await Part.filter(order_id=order.id, client_id__startswith="generated-").count() == 0
+
+
+async def test_a_product_naming_no_generator_is_skipped_with_a_history_entry(
+    make_context: ContextFactory, order: Order, asset_dir: Path
+) -> None:
+    from server.models import Event
+
+    products = await Product.filter(order_id=order.id).order_by("position")
+    await Product.filter(id=products[1].id).update(data={})
+
+    outcome = await HANDLER.run(await make_context("generate-production-files", {}))
+
+    assert isinstance(outcome, Succeeded), outcome
+    assert [p["product"] for p in outcome.response["products"]] == [products[0].title]  # type: ignore[index]
+    assert await Part.filter(product_id=products[0].id, client_id__startswith="generated-").exists()
+    [skipped] = await Event.filter(order_id=order.id, kind="files-skipped")
+    assert products[1].title in skipped.message and '"generator"' in skipped.message
 
 
 @pytest.mark.parametrize("key", ["name-tag", "vase", "bracket"])

@@ -169,3 +169,21 @@ async def test_the_demo_has_a_flow_per_space_and_live_orders_running_it(clean_db
     assert len(live) == LIVE_ORDERS
     assert all(order.status is OrderStatus.IN_PROGRESS for order in live)
     assert await FlowRun.filter(order_id__in=[order.id for order in live]).count() == LIVE_ORDERS
+
+
+async def test_with_a_slicer_the_lamp_flow_slices_and_quotes_the_shade(clean_db: str) -> None:
+    from server.demo.flows import LAMPS, lamp_flow
+    from server.models import Flow, FlowVersion, Space
+    from tests.handlers.slicing_support import need_engine
+
+    need_engine("prusa")
+    await prepare_demo()
+
+    flow = await Flow.get(space__key=LIGHTING, key="lamp-shade-production")
+    definition = (await FlowVersion.get(flow_id=flow.id, number=1)).definition
+    tasks = {task["key"]: task for task in definition["stages"][0]["taskDefinitions"]}
+    assert [n["taskDefinitionKey"] for n in tasks["generate"]["next"]] == ["slice", "tell-production"]
+    assert tasks["slice"]["payload"]["engine"] == "prusa" and tasks["quote"]["handlerKey"] == "quote"
+    assert [n["taskDefinitionKey"] for n in tasks["quote"]["next"]] == ["review", "tell-production"]
+    assert (await Space.get(key=LIGHTING)).settings["quoteRates"]["perKg"] == "28.00"
+    assert lamp_flow(None) is LAMPS

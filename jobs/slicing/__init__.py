@@ -1,0 +1,1 @@
+"""Slicing engines (CuraEngine, PrusaSlicer) run as subprocesses, the figures of their G-code, mesh checks."""
