@@ -217,7 +217,7 @@ async def timed(count: int, one: Callable[[int], Coroutine[Any, Any, object]]) -
 def pure_costs(samples: int) -> tuple[float, float]:
     """Microseconds per order of parsing + hashing, and of building the Tortoise rows (no I/O)."""
     from server.domain.order_input import intake_hash, parse_order_input
-    from server.services.order_writes import tree_rows
+    from server.services.orders.writes import tree_rows
 
     bodies = [payload(f"PURE-{i}") for i in range(samples)]
     started = time.perf_counter()
@@ -238,7 +238,7 @@ async def run(args: argparse.Namespace, url: str) -> None:
     from server import db
     from server.domain.actors import SYSTEM
     from server.services.auth import create_space
-    from server.services.orders import create_order
+    from server.services.orders.intake import create_order
     from server.services.sql_count import count_statements
 
     await db.migrate(url)

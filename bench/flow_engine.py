@@ -15,7 +15,7 @@ the same PostgreSQL and Redis, with 2 worker processes of `--threads` threads ea
   (b) 3 × `--orders` bare Dramatiq messages to a no-op actor on a RedisBroker set up like
       Fabflow's, worked by 2 processes of the same threads; timed from the first send until no
       message is left unacknowledged. (b') is the same with an `async def` no-op on the AsyncIO
-      middleware, the way Fabflow's actors run.
+      middleware, the way Fabflow's consumers run.
       Printed: tasks/s and messages/s, the time per task of (a) over the time per message of
       (b), the CPU each kind of process spent, and for one (a) order driven in this process
       without a broker: the SQL statements of each message and the Python CPU per task.
@@ -436,22 +436,22 @@ class Recorder:
     """A dispatcher that queues the messages instead of sending them, to drive tasks in this process."""
 
     def __init__(self) -> None:
-        from jobs import actors
+        from jobs import consumers
 
-        self.actors = actors
+        self.consumers = consumers
         self.queue: deque[tuple[Callable[[str], Awaitable[None]], UUID, int]] = deque()
 
     def run_tasks(self, task_run_ids: list[UUID]) -> None:
-        self.queue.extend((self.actors.run_task, task_run_id, 0) for task_run_id in task_run_ids)
+        self.queue.extend((self.consumers.run_task, task_run_id, 0) for task_run_id in task_run_ids)
 
     def fire_timeout(self, task_run_id: UUID, delay_ms: int) -> None:
         pass  # the no-op flow sets no timeouts
 
     def resume(self, task_run_id: UUID, delay_ms: int) -> None:
-        self.queue.append((self.actors.resume_task, task_run_id, delay_ms))
+        self.queue.append((self.consumers.resume_task, task_run_id, delay_ms))
 
     async def drive(self, log: StatementLog | None = None) -> list[tuple[str, int]]:
-        """Deliver every queued message, and those they cause; each actor with its statements."""
+        """Deliver every queued message, and those they cause; each consumer with its statements."""
         delivered = []
         while self.queue:
             actor, task_run_id, delay_ms = self.queue.popleft()
@@ -536,7 +536,7 @@ async def async_noop() -> None:
 
 
 def bare_broker() -> dramatiq.Broker:
-    """A RedisBroker with Fabflow's settings (jobs.broker) and two no-op actors."""
+    """A RedisBroker with Fabflow's settings (jobs.broker) and two no-op consumers."""
     import dramatiq
     from dramatiq.brokers.redis import RedisBroker
     from dramatiq.middleware import AsyncIO

@@ -135,7 +135,7 @@ async def _cases(conn: Any, space_id: str) -> dict[str, dict[str, Any]]:
 
 
 def _cursor(after: tuple[Any, Any]) -> str:
-    from server.services.order_sql import encode_cursor
+    from server.services.orders.sql import encode_cursor
 
     return encode_cursor("CREATED_AT", after[0], after[1])
 

@@ -17,7 +17,7 @@ from graphql_schema.flows.loaders import latest_run_loader
 from graphql_schema.flows.types import FlowRunType
 from server.domain.actors import Actor
 from server.http_auth import connection_credentials
-from server.services.order_tree import TreeLoader
+from server.services.orders.tree import TreeLoader
 
 
 def _slot_loader(attach: Callable[[Sequence[Any]], Awaitable[object]], slot: str) -> DataLoader[Any, Any]:

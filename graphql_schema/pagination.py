@@ -7,7 +7,7 @@ from typing import Any, Generic, TypeVar
 
 import strawberry
 
-from server.services.order_queries import Page
+from server.services.orders.lists import Page
 
 NodeT = TypeVar("NodeT")
 

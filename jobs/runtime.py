@@ -17,8 +17,8 @@ from dataclasses import dataclass
 import dramatiq
 from dramatiq.asyncio import get_event_loop_thread
 
-from jobs.actors import ACTORS
 from jobs.broker import WORKER_TIMEOUT_MS, declare, embedded_broker, redis_broker
+from jobs.consumers import CONSUMERS
 from jobs.dispatcher import BrokerDispatcher
 from jobs.handlers.registry import install_handlers
 from jobs.slicing import capabilities
@@ -41,7 +41,7 @@ class Jobs:
 
 def _start(broker: dramatiq.Broker, threads: int) -> Jobs:
     install_handlers()
-    actors = declare(broker, ACTORS)
+    actors = declare(broker, CONSUMERS)
     set_dispatcher(BrokerDispatcher(actors))
     worker = dramatiq.Worker(broker, worker_threads=threads, worker_timeout=WORKER_TIMEOUT_MS)
     worker.start()
@@ -93,7 +93,7 @@ async def _sweep_forever() -> None:
 def start_dispatcher(redis_url: str) -> Callable[[], Awaitable[None]]:
     """A web process in production: sends messages to Redis, runs none."""
     broker = redis_broker(redis_url)
-    set_dispatcher(BrokerDispatcher(declare(broker, ACTORS)))
+    set_dispatcher(BrokerDispatcher(declare(broker, CONSUMERS)))
 
     async def stop() -> None:
         set_dispatcher(None)

@@ -16,15 +16,14 @@ import sys
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from tortoise.exceptions import DBConnectionError
 
 from server import db, settings
+from server.demo.loader import DEFAULT_ORDERS, DEFAULT_SEED, DemoAccess, make_demo_orders, prepare_demo
+from server.domain.flows import load_flow
+from server.services.auth import create_admin
 from server.services.errors import ServiceError
-
-if TYPE_CHECKING:
-    from server.demo.loader import DemoAccess
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -135,8 +134,6 @@ def _create_admin_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _create_admin(args: argparse.Namespace) -> int:
-    from server.services.auth import create_admin
-
     password = args.password if args.password is not None else _read_password()
 
     async def work() -> int:
@@ -157,15 +154,11 @@ def _read_password() -> str:
 
 
 def _demo_arguments(parser: argparse.ArgumentParser) -> None:
-    from server.demo.loader import DEFAULT_ORDERS, DEFAULT_SEED
-
     parser.add_argument("--orders", type=int, default=DEFAULT_ORDERS, help="how many orders to make")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="seed of the order generator")
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from server.demo.loader import make_demo_orders, prepare_demo
-
     async def work() -> int:
         _print_access(await prepare_demo())
         started = time.perf_counter()
@@ -221,8 +214,6 @@ def _check_flow_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _check_flow(args: argparse.Namespace) -> int:
-    from server.domain.flows import load_flow
-
     try:
         with open(args.file, encoding="utf-8") as source:
             text = source.read()

@@ -396,7 +396,7 @@ class ManualTask(Model):
         indexes = (Index(fields=("status", "created_at")), Index(fields=("order_id",)))
 
 
-class Event(Model):
+class HistoryEntry(Model):
     """One entry of an order's history."""
 
     id = fields.UUIDField(primary_key=True)

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Protocol
 
 from server.domain.flows.payload_specs import HandlerSpec, handler_spec, register_handler
-from server.domain.tasks import EndedTask, Outcome, Resumption, TaskContext
+from server.domain.tasks import EndedTask, HandlerResult, Resumption, TaskContext
 
 logger = logging.getLogger(__name__)
 
@@ -26,9 +26,9 @@ class Handler(Protocol):
 
     spec: HandlerSpec
 
-    async def run(self, context: TaskContext) -> Outcome: ...
+    async def run(self, context: TaskContext) -> HandlerResult: ...
 
-    async def resume(self, context: TaskContext, resumption: Resumption) -> Outcome: ...
+    async def resume(self, context: TaskContext, resumption: Resumption) -> HandlerResult: ...
 
 
 class Hooks(Protocol):

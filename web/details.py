@@ -18,9 +18,9 @@ from server.domain.actors import Actor
 from server.domain.statuses import AssetKind
 from server.services import flow_runs, run_views
 from server.services.errors import NotFound, ServiceError
-from server.services.order_queries import get_order, get_part, get_product
-from server.services.order_rows import AssetRow, OrderRow, PartRow, ProductRow
-from server.services.order_tree import TreeLoader
+from server.services.orders.lists import get_order, get_part, get_product
+from server.services.orders.rows import AssetRow, OrderRow, PartRow, ProductRow
+from server.services.orders.tree import TreeLoader
 from server.sessions import csrf_token
 from web.diagram import TaskMark, flow_svg
 from web.guard import actor_of, page

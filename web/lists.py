@@ -16,7 +16,7 @@ from server.domain.actors import Actor
 from server.models import User
 from server.services import exports
 from server.services.errors import ValidationFailed
-from server.services.order_queries import Page, list_orders, list_parts, list_products
+from server.services.orders.lists import Page, list_orders, list_parts, list_products
 from server.services.users import save_preference
 from web.guard import actor_of, page, user_of
 from web.tables import ORDERS, PAGE_SIZES, PARTS, PRODUCTS, Column, Table, TableState, read_state

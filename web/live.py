@@ -36,7 +36,7 @@ from server.live_messages import (
 )
 from server.models import User
 from server.services.exports import attach_context
-from server.services.order_queries import get_order
+from server.services.orders.lists import get_order
 from server.sessions import csrf_token
 from web.details import live_sections
 from web.guard import actor_of, page, user_of

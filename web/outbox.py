@@ -16,7 +16,7 @@ from starlette.routing import BaseRoute, Route
 from server.domain.actors import Actor
 from server.models import OutboxMail
 from server.services import mail
-from server.services.order_queries import get_order
+from server.services.orders.lists import get_order
 from web.guard import actor_of, page
 from web.templating import render
 

@@ -24,8 +24,8 @@ from server.services.errors import (
     Unauthenticated,
     ValidationFailed,
 )
-from server.services.order_context import order_url
-from server.services.orders import create_order
+from server.services.orders.context import order_url
+from server.services.orders.intake import create_order
 from web.guard import performs
 from web.json_body import JsonRefused, json_body, refused_response
 

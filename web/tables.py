@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 
 from server.domain.statuses import OrderStatus
 from server.services.exports import quote_price
-from server.services.order_queries import ListFilter, PageRequest, Sort
+from server.services.orders.lists import ListFilter, PageRequest, Sort
 
 Getter = Callable[[Any], Any]
 PAGE_SIZES = (25, 50, 100, 200)

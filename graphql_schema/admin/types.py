@@ -12,7 +12,7 @@ from graphql_schema.orders.types import SpaceType
 from server.domain.actors import ActorKind
 from server.domain.statuses import Role
 from server.models import ApiKey, Space, User
-from server.services.order_rows import SpaceRow
+from server.services.orders.rows import SpaceRow
 
 ActorKindEnum = strawberry.enum(ActorKind, name="ActorKind")
 RoleEnum = strawberry.enum(Role, name="Role")

@@ -10,7 +10,7 @@ import strawberry
 from graphql_schema.errors import PublicError
 from graphql_schema.orders.types import OrderStatusEnum
 from graphql_schema.pagination import SortDirection
-from server.services.order_queries import ListFilter, OrderSort, PartSort, ProductSort, Sort
+from server.services.orders.lists import ListFilter, OrderSort, PartSort, ProductSort, Sort
 
 OrderSortField = strawberry.enum(OrderSort, name="OrderSortField")
 ProductSortField = strawberry.enum(ProductSort, name="ProductSortField")

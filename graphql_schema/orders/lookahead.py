@@ -12,8 +12,8 @@ from typing import Any
 
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField
 
-from server.services.order_rows import AssetRow, OrderRow, PartRow, ProductRow
-from server.services.order_tree import TreeLoader
+from server.services.orders.rows import AssetRow, OrderRow, PartRow, ProductRow
+from server.services.orders.tree import TreeLoader
 
 Selection = dict[str, "Selection"]
 

@@ -12,8 +12,9 @@ from graphql_schema.errors import UserError, user_errors
 from graphql_schema.orders.lookahead import expand_orders, selection_of
 from graphql_schema.orders.types import OrderType
 from graphql_schema.permissions import Permitted
-from server.services import order_queries
 from server.services.errors import ServiceError
+from server.services.orders import lists as order_lists
+from server.services.orders.intake import create_order
 
 
 @strawberry.type
@@ -30,14 +31,12 @@ class OrderMutations:
         description="Create an order from the connector JSON (bare or as `{order: …}`); idempotent.",
     )
     async def create_order(self, info: Info, input: JSON) -> CreateOrderPayload:
-        from server.services.orders import create_order  # written alongside; imported when used
-
         actor = info.context.actor
         try:
             result = await create_order(actor, input)
         except ServiceError as exc:
             return CreateOrderPayload(order=None, created=False, errors=user_errors(exc))
-        row = await order_queries.get_order(actor, result.order.id)
+        row = await order_lists.get_order(actor, result.order.id)
         if row is not None:
             rows = info.context.tree.adopt_orders([row])
             await expand_orders(info.context.tree, rows, _order_selection(info))

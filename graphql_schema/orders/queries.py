@@ -31,9 +31,9 @@ from graphql_schema.orders.lookahead import (
 from graphql_schema.orders.types import OrderType, PartType, ProductType
 from graphql_schema.pagination import Connection, connection_of
 from graphql_schema.permissions import Permitted
-from server.services import order_queries
 from server.services.errors import ServiceError
-from server.services.order_queries import ListFilter, Page, PageRequest, Sort
+from server.services.orders import lists as order_lists
+from server.services.orders.lists import ListFilter, Page, PageRequest, Sort
 
 RowT = TypeVar("RowT")
 Lister = Callable[..., Awaitable[Page[Any]]]
@@ -77,7 +77,7 @@ class OrderQueries:
         sel = _root_selection(info)
         page = await _page(
             info,
-            order_queries.list_orders,
+            order_lists.list_orders,
             to_filter(filter),
             to_sort(order_by),
             _page_request(sel, first, after),
@@ -98,7 +98,7 @@ class OrderQueries:
         sel = _root_selection(info)
         page = await _page(
             info,
-            order_queries.list_products,
+            order_lists.list_products,
             to_filter(filter),
             to_sort(order_by),
             _page_request(sel, first, after),
@@ -119,7 +119,7 @@ class OrderQueries:
         sel = _root_selection(info)
         page = await _page(
             info,
-            order_queries.list_parts,
+            order_lists.list_parts,
             to_filter(filter),
             to_sort(order_by),
             _page_request(sel, first, after),
@@ -131,7 +131,7 @@ class OrderQueries:
     @strawberry.field(permission_classes=[Permitted], description="Null when absent or not visible.")
     async def order(self, info: Info, id: strawberry.ID) -> OrderType | None:
         row_id = _parse_id(id)
-        row = await order_queries.get_order(info.context.actor, row_id) if row_id else None
+        row = await order_lists.get_order(info.context.actor, row_id) if row_id else None
         if row is None:
             return None
         rows = info.context.tree.adopt_orders([row])
@@ -141,7 +141,7 @@ class OrderQueries:
     @strawberry.field(permission_classes=[Permitted], description="Null when absent or not visible.")
     async def product(self, info: Info, id: strawberry.ID) -> ProductType | None:
         row_id = _parse_id(id)
-        row = await order_queries.get_product(info.context.actor, row_id) if row_id else None
+        row = await order_lists.get_product(info.context.actor, row_id) if row_id else None
         if row is None:
             return None
         rows = info.context.tree.adopt_products([row])
@@ -151,7 +151,7 @@ class OrderQueries:
     @strawberry.field(permission_classes=[Permitted], description="Null when absent or not visible.")
     async def part(self, info: Info, id: strawberry.ID) -> PartType | None:
         row_id = _parse_id(id)
-        row = await order_queries.get_part(info.context.actor, row_id) if row_id else None
+        row = await order_lists.get_part(info.context.actor, row_id) if row_id else None
         if row is None:
             return None
         rows = info.context.tree.adopt_parts([row])

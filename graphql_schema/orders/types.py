@@ -1,6 +1,6 @@
 """The order tree as GraphQL types.
 
-Every type resolves from a plain row of `server.services.order_rows`; scalar fields
+Every type resolves from a plain row of `server.services.orders.rows`; scalar fields
 are read straight off the row. A relation returns the row's slot when the root
 resolver preloaded it (the usual case, synchronous), else a per-request DataLoader.
 
@@ -21,7 +21,7 @@ from strawberry.scalars import JSON
 from graphql_schema.execution import preloaded
 from graphql_schema.flows.types import FlowRunType
 from server.domain.statuses import AssetKind, ManualTaskStatus, OrderStatus
-from server.services.order_rows import AssetRow, AssetVersionRow, OrderRow, PartRow, ProductRow
+from server.services.orders.rows import AssetRow, AssetVersionRow, OrderRow, PartRow, ProductRow
 
 OrderStatusEnum = strawberry.enum(OrderStatus, name="OrderStatus")
 AssetKindEnum = strawberry.enum(AssetKind, name="AssetKind")

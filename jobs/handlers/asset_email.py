@@ -22,8 +22,8 @@ from jobs.handlers.base import (
     EndedTask,
     Failed,
     Field,
+    HandlerResult,
     HandlerSpec,
-    Outcome,
     Resumption,
     Succeeded,
     TaskContext,
@@ -31,7 +31,8 @@ from jobs.handlers.base import (
 )
 from jobs.handlers.send_email import BCC, CC, RECIPIENTS, SUBJECT, compose, deliver
 from server.domain.variables import SafeHtml
-from server.services import assets, order_context, signed_links
+from server.services import assets, signed_links
+from server.services.orders import context as order_context
 
 SPEC = HandlerSpec(
     "asset-email",
@@ -82,7 +83,7 @@ class AssetEmail:
     link_purposes = frozenset({CONFIRM})
     variables = {"assetOverview": "the list of links to the matching assets"}
 
-    async def run(self, context: TaskContext) -> Outcome:
+    async def run(self, context: TaskContext) -> HandlerResult:
         payload = self.spec.payload.normalize(context.payload)
         try:
             matches = await matching_assets(context.order_id, str(payload["filter"]))
@@ -101,7 +102,7 @@ class AssetEmail:
         response = {**(outcome.response or {}), "assets": [{"name": a.name, "url": a.url} for a in matches]}
         return Wait(response=response) if confirm else Succeeded(response)
 
-    async def resume(self, context: TaskContext, resumption: Resumption) -> Outcome:
+    async def resume(self, context: TaskContext, resumption: Resumption) -> HandlerResult:
         if not resumption.data or not resumption.data.get("confirmed"):
             return Wait()
         return Succeeded({"confirmed": True, "by": resumption.data.get("by", resumption.actor)})

@@ -4,8 +4,8 @@ A handler is an object with
 
 - `spec`: a `HandlerSpec` (its key, a description, the payload fields in the spec language of
   `server.domain.flows.payload_specs`), which flow validation, `/schemas/flow.json` and the editor use;
-- `async run(context) -> Outcome`: called when its task starts (outside any transaction);
-- `async resume(context, resumption) -> Outcome`: called when a waiting task's answer or time came;
+- `async run(context) -> HandlerResult`: called when its task starts (outside any transaction);
+- `async resume(context, resumption) -> HandlerResult`: called when a waiting task's answer or time came;
 
 and optionally (`BaseHandler` gives the defaults)
 
@@ -16,7 +16,7 @@ and optionally (`BaseHandler` gives the defaults)
 - `variables`: the placeholder variables it adds to the order's, name → description.
 
 It is registered by one line in the `fabflow.handlers` entry-point group of its package, e.g.
-`log-message = "my_package.log_message:HANDLER"`. The context and outcome types live in
+`log-message = "my_package.log_message:HANDLER"`. The context and result types live in
 `server.domain.tasks` (the services record outcomes without importing `jobs`); they are re-exported here.
 """
 
@@ -42,7 +42,7 @@ from server.domain.flows.payload_specs import (
 from server.domain.tasks import (
     EndedTask,
     Failed,
-    Outcome,
+    HandlerResult,
     Resumption,
     Retry,
     Succeeded,
@@ -67,9 +67,9 @@ __all__ = [
     "Failed",
     "Field",
     "Handler",
+    "HandlerResult",
     "HandlerSpec",
     "ListOf",
-    "Outcome",
     "Resumption",
     "Retry",
     "Succeeded",
@@ -87,10 +87,10 @@ class BaseHandler:
     link_purposes: ClassVar[frozenset[str]] = frozenset()
     variables: ClassVar[Mapping[str, str]] = {}
 
-    async def run(self, context: TaskContext) -> Outcome:
+    async def run(self, context: TaskContext) -> HandlerResult:
         raise NotImplementedError
 
-    async def resume(self, context: TaskContext, resumption: Resumption) -> Outcome:
+    async def resume(self, context: TaskContext, resumption: Resumption) -> HandlerResult:
         """A handler that never returns `Wait` is never resumed; if it is, it keeps waiting."""
         return Wait()
 

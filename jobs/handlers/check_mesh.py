@@ -19,13 +19,14 @@ from jobs.handlers.base import (
     BaseHandler,
     Failed,
     Field,
+    HandlerResult,
     HandlerSpec,
-    Outcome,
     Succeeded,
     TaskContext,
 )
 from jobs.slicing import engines, meshes
-from server.services import manufacturing, order_context
+from server.services import manufacturing
+from server.services.orders import context as order_context
 
 SPEC = HandlerSpec(
     "check-mesh",
@@ -43,7 +44,7 @@ SPEC = HandlerSpec(
 class CheckMesh(BaseHandler):
     spec = SPEC
 
-    async def run(self, context: TaskContext) -> Outcome:
+    async def run(self, context: TaskContext) -> HandlerResult:
         payload = self.spec.payload.normalize(context.payload)
         volume, problem = build_volume(payload)
         if problem:

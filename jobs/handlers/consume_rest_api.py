@@ -24,8 +24,8 @@ from jobs.handlers.base import (
     HTTP_URL,
     Failed,
     Field,
+    HandlerResult,
     HandlerSpec,
-    Outcome,
     Resumption,
     Retry,
     Succeeded,
@@ -33,7 +33,8 @@ from jobs.handlers.base import (
     Wait,
 )
 from server.models import TaskAttempt
-from server.services import order_context, outbound, signed_links, webhooks
+from server.services import outbound, signed_links, webhooks
+from server.services.orders import context as order_context
 
 SPEC = HandlerSpec(
     "consume-rest-api",
@@ -58,7 +59,7 @@ def backoff(attempt: int, rng: random.Random | None = None) -> timedelta:
 
 
 async def request_body(context: TaskContext, sends_feedback: bool) -> bytes:
-    from server.services.orders import connector_json
+    from server.services.orders.intake import connector_json
 
     body: dict[str, Any] = dict(await connector_json(context.order_id))
     if sends_feedback:
@@ -101,8 +102,8 @@ def summary(result: outbound.CallResult) -> dict[str, Any]:
     }
 
 
-def decide(context: TaskContext, result: outbound.CallResult, sends_feedback: bool) -> Outcome:
-    """The outcome of one call."""
+def decide(context: TaskContext, result: outbound.CallResult, sends_feedback: bool) -> HandlerResult:
+    """How one call ends the task."""
     status = result.status_code
     if status is not None and 200 <= status < 300:
         return Wait(response=summary(result)) if sends_feedback else Succeeded(summary(result))
@@ -126,7 +127,7 @@ def past_timeout(context: TaskContext) -> bool:
     return context.attempt > 1 and context.timeout_at is not None and datetime.now(UTC) >= context.timeout_at
 
 
-def feedback_outcome(data: dict[str, Any]) -> Outcome:
+def feedback_result(data: dict[str, Any]) -> HandlerResult:
     """How connector feedback ends the task: `status` success or failure, with its message."""
     response = {"feedback": data}
     if data.get("status") == "success":
@@ -138,7 +139,7 @@ class ConsumeRestApi:
     spec = SPEC
     link_purposes = frozenset({FEEDBACK})
 
-    async def run(self, context: TaskContext) -> Outcome:
+    async def run(self, context: TaskContext) -> HandlerResult:
         payload = self.spec.payload.normalize(context.payload)
         sends_feedback = bool(payload.get("sendsFeedback"))
         if past_timeout(context):
@@ -161,10 +162,10 @@ class ConsumeRestApi:
             )
         return outcome
 
-    async def resume(self, context: TaskContext, resumption: Resumption) -> Outcome:
+    async def resume(self, context: TaskContext, resumption: Resumption) -> HandlerResult:
         if resumption.data is None:
             return Wait()
-        return feedback_outcome(resumption.data)
+        return feedback_result(resumption.data)
 
 
 HANDLER = ConsumeRestApi()

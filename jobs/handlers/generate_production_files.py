@@ -26,8 +26,8 @@ from jobs.handlers.base import (
     STRING,
     Failed,
     Field,
+    HandlerResult,
     HandlerSpec,
-    Outcome,
     Resumption,
     Succeeded,
     TaskContext,
@@ -36,7 +36,8 @@ from jobs.handlers.base import (
 from server.domain.search_text import search_words
 from server.domain.statuses import AssetKind
 from server.models import Order, Part, Product
-from server.services import assets, order_context
+from server.services import assets
+from server.services.orders import context as order_context
 
 SPEC = HandlerSpec(
     "generate-production-files",
@@ -149,7 +150,7 @@ def known() -> str:
 class GenerateProductionFiles:
     spec = SPEC
 
-    async def run(self, context: TaskContext) -> Outcome:
+    async def run(self, context: TaskContext) -> HandlerResult:
         payload = self.spec.payload.normalize(context.payload)
         file_format, chosen = str(payload.get("fileFormat") or "stl"), payload.get("generator")
         if chosen and get(str(chosen)) is None:
@@ -203,7 +204,7 @@ class GenerateProductionFiles:
             {"task": context.task_key, "products": [r["product"] for r in results]},
         )
 
-    async def resume(self, context: TaskContext, resumption: Resumption) -> Outcome:
+    async def resume(self, context: TaskContext, resumption: Resumption) -> HandlerResult:
         return Failed("generate-production-files does not wait; there is nothing to resume.")
 
 

@@ -8,8 +8,8 @@ from jobs.handlers.base import (
     EndedTask,
     Failed,
     Field,
+    HandlerResult,
     HandlerSpec,
-    Outcome,
     Resumption,
     Succeeded,
     TaskContext,
@@ -31,7 +31,7 @@ SPEC = HandlerSpec(
 class ManualTaskHandler:
     spec = SPEC
 
-    async def run(self, context: TaskContext) -> Outcome:
+    async def run(self, context: TaskContext) -> HandlerResult:
         payload = context.payload
         task = await open_manual_task(
             context.order_id,
@@ -42,7 +42,7 @@ class ManualTaskHandler:
         )
         return Wait(response={"manualTaskId": str(task.id)})
 
-    async def resume(self, context: TaskContext, resumption: Resumption) -> Outcome:
+    async def resume(self, context: TaskContext, resumption: Resumption) -> HandlerResult:
         data = resumption.data or {}
         by, comment = data.get("by", resumption.actor), data.get("comment") or ""
         if data.get("decision") == "complete":

@@ -13,11 +13,12 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
-from jobs.handlers.base import BaseHandler, Failed, Field, HandlerSpec, Outcome, Succeeded, TaskContext
+from jobs.handlers.base import BaseHandler, Failed, Field, HandlerResult, HandlerSpec, Succeeded, TaskContext
 from server.domain import quotes
 from server.domain.flows.payload_specs import Scalar
 from server.domain.json_values import kind_of
-from server.services import manufacturing, order_context
+from server.services import manufacturing
+from server.services.orders import context as order_context
 
 
 def _rate_problem(value: Any) -> str | None:
@@ -46,7 +47,7 @@ SPEC = HandlerSpec(
 class Quote(BaseHandler):
     spec = SPEC
 
-    async def run(self, context: TaskContext) -> Outcome:
+    async def run(self, context: TaskContext) -> HandlerResult:
         payload = self.spec.payload.normalize(context.payload)
         space_rates = (await manufacturing.space_settings(context.space_id)).get("quoteRates")
         try:

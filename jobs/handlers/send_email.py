@@ -12,14 +12,15 @@ from jobs.handlers.base import (
     STRING,
     Failed,
     Field,
+    HandlerResult,
     HandlerSpec,
-    Outcome,
     Resumption,
     Succeeded,
     TaskContext,
 )
 from server.domain.variables import render, render_all
-from server.services import mail, order_context
+from server.services import mail
+from server.services.orders import context as order_context
 
 RECIPIENTS = Field("recipients", EMAIL_LIST, True, ("recipient",), "the e-mail addresses to write to.")
 CC = Field("cc", EMAIL_LIST, description="addresses to copy.")
@@ -75,7 +76,7 @@ def _addresses(
     return tuple(dict.fromkeys(kept)), missing, tuple(dropped)
 
 
-async def deliver(composed: Composed, context: TaskContext) -> Outcome:
+async def deliver(composed: Composed, context: TaskContext) -> HandlerResult:
     """Send a composed mail, leave the history entries, and say how the task ends."""
     await order_context.warn_missing(context.order_id, context.task_key, composed.missing)
     if composed.dropped:
@@ -137,12 +138,12 @@ async def _warn_dropped(context: TaskContext, dropped: tuple[str, ...]) -> None:
 class SendEmail:
     spec = SPEC
 
-    async def run(self, context: TaskContext) -> Outcome:
+    async def run(self, context: TaskContext) -> HandlerResult:
         payload = self.spec.payload.normalize(context.payload)
         variables = await order_context.variables_of(context.order_id)
         return await deliver(compose(payload, variables, context), context)
 
-    async def resume(self, context: TaskContext, resumption: Resumption) -> Outcome:
+    async def resume(self, context: TaskContext, resumption: Resumption) -> HandlerResult:
         return Failed("send-email does not wait; there is nothing to resume.")
 
 

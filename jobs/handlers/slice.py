@@ -26,8 +26,8 @@ from jobs.handlers.base import (
     BaseHandler,
     Failed,
     Field,
+    HandlerResult,
     HandlerSpec,
-    Outcome,
     Succeeded,
     TaskContext,
     one_of,
@@ -37,7 +37,8 @@ from jobs.slicing import engines, gcode, meshes
 from server import settings
 from server.domain.flows.payload_specs import Scalar
 from server.domain.json_values import kind_of
-from server.services import manufacturing, order_context
+from server.services import manufacturing
+from server.services.orders import context as order_context
 
 DEFAULT_PRINTER = "ultimaker_s5"
 
@@ -177,7 +178,7 @@ def read_figures(job: Job, done: engines.Run) -> tuple[str, gcode.Print]:
 class Slice(BaseHandler):
     spec = SPEC
 
-    async def run(self, context: TaskContext) -> Outcome:
+    async def run(self, context: TaskContext) -> HandlerResult:
         payload = self.spec.payload.normalize(context.payload)
         try:
             job = await prepare(context, payload)

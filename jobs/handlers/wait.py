@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 from jobs.handlers.base import (
     Field,
+    HandlerResult,
     HandlerSpec,
-    Outcome,
     Resumption,
     Succeeded,
     TaskContext,
@@ -32,11 +32,11 @@ SPEC = HandlerSpec(
 class WaitHandler:
     spec = SPEC
 
-    async def run(self, context: TaskContext) -> Outcome:
+    async def run(self, context: TaskContext) -> HandlerResult:
         until = datetime.now(UTC) + timedelta(milliseconds=int(context.payload["duration"]))
         return Wait(resume_at=until, response={"until": until.isoformat()})
 
-    async def resume(self, context: TaskContext, resumption: Resumption) -> Outcome:
+    async def resume(self, context: TaskContext, resumption: Resumption) -> HandlerResult:
         return Succeeded()
 
 

@@ -25,9 +25,11 @@ from server.demo.catalog import EYEWEAR, LIGHTING, DemoOrder, demo_orders
 from server.demo.flows import DEMO_FLOWS, DEMO_QUOTE_RATES, FLOW_KEYS, LAMPS, lamp_flow
 from server.domain.actors import SYSTEM
 from server.domain.statuses import OrderStatus
-from server.models import Event, Flow, Order, Space, User
+from server.models import Flow, HistoryEntry, Order, Space, User
 from server.services.auth import create_admin, create_api_key, create_space, default_organization
+from server.services.flows import create_flow
 from server.services.manufacturing import set_space_settings
+from server.services.orders.intake import create_order
 
 ADMIN_EMAIL = "admin@fabflow.local"
 SPACES = {EYEWEAR: "Eyewear", LIGHTING: "Lighting"}
@@ -110,8 +112,6 @@ async def _ensure_spaces() -> list[str]:
 
 
 async def _ensure_flows() -> None:
-    from server.services.flows import create_flow
-
     engine = _slicing_engine()
     for space_key, name, definition in DEMO_FLOWS:
         chosen = lamp_flow(engine) if definition is LAMPS else definition
@@ -133,8 +133,6 @@ def _slicing_engine() -> str | None:
 
 async def _create_live_orders(plan: list[DemoOrder]) -> int:
     """New orders whose flows run: the server's worker takes them up when it starts."""
-    from server.services.orders import create_order
-
     for demo in plan:
         order = copy.deepcopy(demo.payload)
         order["thirdPartyOrderId"] = "LIVE-" + order["thirdPartyOrderId"]
@@ -144,8 +142,6 @@ async def _create_live_orders(plan: list[DemoOrder]) -> int:
 
 
 async def _create_orders(plan: list[DemoOrder], now: datetime) -> int:
-    from server.services.orders import create_order
-
     stored: list[tuple[Order, DemoOrder]] = []
     for demo in plan:
         result = await create_order(SYSTEM, demo.payload)
@@ -166,7 +162,7 @@ async def _set_history(stored: list[tuple[Order, DemoOrder]], now: datetime, con
     )
     await _backdate_tree(conn)
     events = [event for order, demo in stored for event in status_events(order.id, demo, now)]
-    await Event.bulk_create(events, batch_size=500, using_db=conn)
+    await HistoryEntry.bulk_create(events, batch_size=500, using_db=conn)
 
 
 async def _backdate_tree(conn: BaseDBAsyncClient) -> None:
@@ -183,7 +179,7 @@ async def _backdate_tree(conn: BaseDBAsyncClient) -> None:
         )
 
 
-def status_events(order_id: UUID, demo: DemoOrder, now: datetime) -> list[Event]:
+def status_events(order_id: UUID, demo: DemoOrder, now: datetime) -> list[HistoryEntry]:
     """CREATED → IN_PROGRESS, then on to the planned status, a few hours apart (never after `now`)."""
     path = [OrderStatus.CREATED]
     if demo.status is not OrderStatus.CREATED:
@@ -195,7 +191,7 @@ def status_events(order_id: UUID, demo: DemoOrder, now: datetime) -> list[Event]
     for previous, status in pairwise(path):
         at = min(now, at + (timedelta(minutes=2) if previous is OrderStatus.CREATED else _duration(demo)))
         events.append(
-            Event(
+            HistoryEntry(
                 order_id=order_id,
                 kind=STATUS_EVENT,
                 message=f"Status changed from {previous.label} to {status.label}",

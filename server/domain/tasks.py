@@ -1,7 +1,7 @@
-"""What a task handler gets and returns: its context and its outcome (the handlers themselves live in `jobs`).
+"""What a task handler gets and returns: its context and its result (the handlers themselves live in `jobs`).
 
 The flow-run service calls `run` when a task starts, outside any transaction, and records the
-`Outcome` it returns in one transaction. A handler that must wait for the outside world (a user, a
+`HandlerResult` it returns in one transaction. A handler that must wait for the outside world (a user, a
 confirmation link, connector feedback, a timer) returns `Wait`; the service later calls `resume` with
 what arrived (or with `None` when a `resume_at` time came). A handler that should be run again later
 (a connector answered 503) returns `Retry`; the service runs it again at that time with
@@ -63,7 +63,7 @@ class Retry:
     response: dict[str, Any] | None = None
 
 
-Outcome = Succeeded | Failed | Wait | Retry
+HandlerResult = Succeeded | Failed | Wait | Retry
 
 
 @dataclass(frozen=True)

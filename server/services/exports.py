@@ -30,8 +30,8 @@ from server.domain.actors import Actor
 from server.models import Order, Part, Product
 from server.services import assets as stored_files
 from server.services.errors import FieldError, NotFound, ValidationFailed
-from server.services.order_rows import OrderRow, PartRow, ProductRow, column_names
-from server.services.order_tree import TreeLoader
+from server.services.orders.rows import OrderRow, PartRow, ProductRow, column_names
+from server.services.orders.tree import TreeLoader
 from server.services.permissions import require, space_filter
 
 MAX_EXPORT_ROWS = 1000

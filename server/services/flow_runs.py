@@ -17,10 +17,10 @@ from tortoise.transactions import in_transaction
 from server.domain.actors import SYSTEM, Actor
 from server.domain.flows.engine import CancelRun, RestartRun, RetryTask, RunStarted
 from server.domain.statuses import ManualTaskStatus, OrderStatus, RunStatus, TaskState
-from server.models import Event, FlowRun, FlowVersion, ManualTask, Order, TaskRun
+from server.models import FlowRun, FlowVersion, HistoryEntry, ManualTask, Order, TaskRun
 from server.services.effects import Effects, now
 from server.services.errors import Conflict, FieldError, NotFound
-from server.services.flows import flow_for_key
+from server.services.flow_versions import flow_for_key
 from server.services.permissions import require
 from server.services.run_store import decide, definition_of, lock_rows, lock_run
 
@@ -59,9 +59,9 @@ async def start_for_new_order(order_id: UUID) -> FlowRun | None:
         return None
     version = await flow_for_key(order.space_id, order.flow_key)  # type: ignore[attr-defined]
     if version is None:
-        if not await Event.filter(order_id=order.id, kind="flow.missing").exists():
+        if not await HistoryEntry.filter(order_id=order.id, kind="flow.missing").exists():
             message = f'No enabled flow with key "{order.flow_key}" in this space; the order waits.'
-            await Event.create(order_id=order.id, kind="flow.missing", message=message, actor="system")
+            await HistoryEntry.create(order_id=order.id, kind="flow.missing", message=message, actor="system")
         return None
     effects = Effects()
     async with in_transaction():
@@ -86,7 +86,7 @@ async def start_waiting_orders(space_id: UUID, flow_key: str) -> int:
 async def _start(order: Order, version: FlowVersion, actor: Actor, effects: Effects) -> FlowRun:
     run = await FlowRun.create(order_id=order.id, flow_version_id=version.id, status=RunStatus.RUNNING)
     flow = await version.flow
-    await Event.create(
+    await HistoryEntry.create(
         order_id=order.id,
         kind="flow.started",
         message=f'Flow "{flow.name}" (version {version.number}) started.',
@@ -136,7 +136,7 @@ async def _act(
         if version is not None:  # a restart on a newer version, switched under the lock
             loaded.run.flow_version_id = version.id  # type: ignore[attr-defined]
             await loaded.run.save(update_fields=["flow_version_id"])
-        await Event.create(
+        await HistoryEntry.create(
             order_id=loaded.order.id,
             kind=kind,
             message=message,
@@ -202,7 +202,7 @@ async def _resolve_manual_task(
             )
         decision = "complete" if status is ManualTaskStatus.COMPLETED else "reject"
         verb = "completed" if decision == "complete" else "rejected"
-        await Event.create(
+        await HistoryEntry.create(
             order_id=task.order_id,  # type: ignore[attr-defined]
             kind=f"manual_task.{verb}",
             message=f'Manual task "{task.title}" {verb}'

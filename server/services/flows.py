@@ -22,6 +22,7 @@ from server.domain.flows import FlowCheck, FlowError, load_flow
 from server.models import Flow, FlowVersion
 from server.services.auth import space_by_key
 from server.services.errors import Conflict, FieldError, NotFound, ValidationFailed
+from server.services.flow_runs import start_waiting_orders
 from server.services.permissions import require, space_filter
 
 MIN_NAME_LENGTH = 5
@@ -112,8 +113,6 @@ async def set_flow_enabled(actor: Actor, flow_id: UUID, enabled: bool) -> Flow:
 
 
 async def _start_waiting_orders(flow: Flow) -> None:
-    from server.services.flow_runs import start_waiting_orders  # flow_runs builds on this module
-
     await start_waiting_orders(flow.space_id, flow.key)  # type: ignore[attr-defined]
 
 
@@ -134,14 +133,6 @@ async def get_flow(actor: Actor, flow_id: UUID) -> FlowDetail:
     flow = await _visible_flow(actor, flow_id, "flow")
     versions = await FlowVersion.filter(flow_id=flow.id).order_by("-number")
     return FlowDetail(flow, list(versions))
-
-
-async def flow_for_key(space_id: UUID, key: str) -> FlowVersion | None:
-    """The current version of the space's enabled flow `key`, or None."""
-    flow = await Flow.get_or_none(space_id=space_id, key=key, enabled=True)
-    if flow is None:
-        return None
-    return await FlowVersion.filter(flow_id=flow.id).order_by("-number").first()
 
 
 async def _add_version(flow: Flow, check: FlowCheck, actor: Actor, number: int) -> FlowVersion:

@@ -7,7 +7,7 @@ from uuid import UUID
 from tortoise.exceptions import IntegrityError
 
 from server.domain.statuses import ManualTaskStatus
-from server.models import Event, ManualTask
+from server.models import HistoryEntry, ManualTask
 from server.services.effects import now
 
 
@@ -28,7 +28,7 @@ async def open_manual_task(
         )
     except IntegrityError:
         return await ManualTask.get(task_run_id=task_run_id)
-    await Event.create(
+    await HistoryEntry.create(
         order_id=order_id,
         kind="manual_task.opened",
         message=f'Manual task "{title}" is waiting for someone.',

@@ -19,9 +19,9 @@ from server.domain.flows.engine import (
     Command,
     EndRun,
     EndTask,
-    Event,
     MarkTimedOut,
     Outcome,
+    RunEvent,
     RunState,
     SetOrderStatus,
     StartTask,
@@ -31,8 +31,7 @@ from server.domain.flows.engine import (
 from server.domain.statuses import OrderStatus, RunStatus, TaskState
 from server.domain.tasks import EndedTask
 from server.live_messages import FlowRunUpdated, OrderStatusChanged, TaskUpdated
-from server.models import Event as HistoryEvent
-from server.models import FlowRun, FlowVersion, Order, TaskRun
+from server.models import FlowRun, FlowVersion, HistoryEntry, Order, TaskRun
 from server.services.effects import Effects, delay_ms, now
 
 _DEFINITIONS: dict[UUID, FlowDefinition] = {}  # versions never change, so parsed once per process
@@ -99,7 +98,7 @@ def _task_state(task: TaskRun) -> TaskRunState:
     )
 
 
-async def decide(loaded: LoadedRun, event: Event, actor: str, effects: Effects) -> list[Command]:
+async def decide(loaded: LoadedRun, event: RunEvent, actor: str, effects: Effects) -> list[Command]:
     """Feed `event` to the engine and carry out its commands; the caller commits, then `effects.carry_out()`.
 
     Each command has one consumer below, which writes its rows and its history entry; the run's own
@@ -116,7 +115,7 @@ async def decide(loaded: LoadedRun, event: Event, actor: str, effects: Effects) 
     await _store_run(loaded, new_state, consumers.moment)
     for offset, entry in enumerate(consumers.history):  # one step's events keep their order in the history
         entry.created_at = consumers.moment + timedelta(microseconds=offset)
-    await HistoryEvent.bulk_create(consumers.history)
+    await HistoryEntry.bulk_create(consumers.history)
     effects.messages.append(run_message(loaded))
     loaded.state = new_state
     return commands
@@ -142,7 +141,7 @@ class _Consumers:
 
     def __init__(self, loaded: LoadedRun, moment: datetime, actor: str, effects: Effects) -> None:
         self.loaded, self.moment, self.actor, self.effects = loaded, moment, actor, effects
-        self.history: list[HistoryEvent] = []
+        self.history: list[HistoryEntry] = []
         self.created: list[TaskRun] = []
 
     async def carry(self, command: Command) -> None:
@@ -206,7 +205,7 @@ class _Consumers:
         order.status = status
         await Order.filter(id=order.id).update(status=status, updated_at=self.moment)
         self.history.append(
-            HistoryEvent(
+            HistoryEntry(
                 order_id=order.id,
                 kind="order.status",
                 message=f"Status changed from {OrderStatus(previous).label} to {status.label}",
@@ -220,7 +219,7 @@ class _Consumers:
     def end_run(self, status: RunStatus, reason: str) -> None:
         kind = "flow.succeeded" if status is RunStatus.SUCCESS else f"flow.{status.value.lower()}"
         self.history.append(
-            HistoryEvent(
+            HistoryEntry(
                 order_id=self.loaded.order.id,
                 kind=kind,
                 message=reason,
@@ -231,7 +230,7 @@ class _Consumers:
         )
 
     def record(self, kind: str, message: str, row: TaskRun) -> None:
-        self.history.append(_event(self.loaded, kind, message, row, self.actor))
+        self.history.append(_history_entry(self.loaded, kind, message, row, self.actor))
 
 
 def _new_task_run(run: FlowRun, ordinal: int, start: StartTask, moment: datetime) -> TaskRun:
@@ -263,9 +262,9 @@ async def _store_run(loaded: LoadedRun, new_state: RunState, moment: datetime) -
     )
 
 
-def _event(loaded: LoadedRun, kind: str, message: str, task: TaskRun, actor: str) -> HistoryEvent:
+def _history_entry(loaded: LoadedRun, kind: str, message: str, task: TaskRun, actor: str) -> HistoryEntry:
     data: dict[str, Any] = {"taskRunId": str(task.id), "taskKey": task.key, "runId": str(loaded.run.id)}
-    return HistoryEvent(order_id=loaded.order.id, kind=kind, message=message, data=data, actor=actor)
+    return HistoryEntry(order_id=loaded.order.id, kind=kind, message=message, data=data, actor=actor)
 
 
 def status_message(order: Order, previous: str, at: datetime) -> OrderStatusChanged:

@@ -1,4 +1,4 @@
-"""Carrying out task runs: claim, record the handler's outcome, fire timeouts, and the sweep.
+"""Carrying out task runs: claim, record the handler's result, fire timeouts, and the sweep.
 
 Workers call these with nothing but a task run id, so a message delivered twice, late, or after its
 task ended is harmless: each step changes a row only from the state it expects (a conditional
@@ -22,9 +22,10 @@ from tortoise.transactions import in_transaction
 from server.db_errors import is_outage
 from server.domain.flows.engine import TaskFailed, TaskSucceeded, TaskTimedOut
 from server.domain.statuses import OrderStatus, TaskState
-from server.domain.tasks import Failed, Outcome, Resumption, Retry, Succeeded, TaskContext, Wait
-from server.models import Event, FlowRun, Order, TaskRun
+from server.domain.tasks import Failed, HandlerResult, Resumption, Retry, Succeeded, TaskContext, Wait
+from server.models import FlowRun, HistoryEntry, Order, TaskRun
 from server.services.effects import Effects, delay_ms, now
+from server.services.flow_runs import START_GRACE, start_for_new_order
 from server.services.run_store import decide, definition_of, lock_run, run_message
 
 logger = logging.getLogger(__name__)
@@ -137,7 +138,7 @@ async def _record_started(task: TaskRun, run: FlowRun) -> None:
     """The moment a worker really starts the task (its creation only queued it)."""
     again = f" (attempt {task.attempts})" if task.attempts > 1 else ""
     data = {"taskRunId": str(task.id), "taskKey": task.key, "runId": str(run.id), "attempt": task.attempts}
-    await Event.create(
+    await HistoryEntry.create(
         order_id=run.order.id,
         kind="task.started",
         message=f'Task "{task.key}" started{again}.',
@@ -153,11 +154,11 @@ async def renew_lease(claim: Claim) -> bool:
     return bool(await mine.update(lease_until=now() + LEASE))
 
 
-async def record(claim: Claim, outcome: Outcome | object) -> None:
+async def record(claim: Claim, result: HandlerResult | object) -> None:
     """Store what the handler answered, once: a stale claim (the task moved on) changes nothing."""
-    match outcome:
+    match result:
         case Succeeded() | Failed():
-            await _record_end(claim, outcome)
+            await _record_end(claim, result)
         case Wait(resume_at, response):
             await _record_wait(claim, resume_at, response)
         case Retry(at, reason, response):
@@ -172,19 +173,19 @@ def unexpected_outcome(handler_key: str, value: object) -> str:
     return f'The handler "{handler_key}" returned {shown}, expected Succeeded, Failed, Wait or Retry.'
 
 
-async def _record_end(claim: Claim, outcome: Succeeded | Failed) -> None:
+async def _record_end(claim: Claim, result: Succeeded | Failed) -> None:
     context, effects = claim.context, Effects()
     async with in_transaction():
         loaded = await lock_run(context.run_id)
         task = loaded.tasks.get(str(context.task_run_id)) if loaded else None
         if loaded is None or task is None or not _still_mine(task, context):
             return
-        task.response = outcome.response  # stored with the task's end, in the same UPDATE
-        task.error = outcome.reason if isinstance(outcome, Failed) else ""
+        task.response = result.response  # stored with the task's end, in the same UPDATE
+        task.error = result.reason if isinstance(result, Failed) else ""
         event = (
             TaskSucceeded(str(task.id))
-            if isinstance(outcome, Succeeded)
-            else TaskFailed(str(task.id), outcome.reason)
+            if isinstance(result, Succeeded)
+            else TaskFailed(str(task.id), result.reason)
         )
         await decide(loaded, event, "system", effects)
     await effects.carry_out()
@@ -229,7 +230,7 @@ async def _record_retry(claim: Claim, at: datetime, reason: str, response: dict[
         )
         if not changed:
             return
-        await Event.create(
+        await HistoryEntry.create(
             order_id=context.order_id,
             kind="task.retry_scheduled",
             message=f'Task "{context.task_key}" attempt {context.attempt} did not succeed ({reason}); '
@@ -314,8 +315,6 @@ async def _ids(query: Any) -> list[UUID]:
 
 
 async def _start_forgotten_orders(moment: datetime) -> int:
-    from server.services.flow_runs import START_GRACE, start_for_new_order
-
     # Orders whose flow is missing are left alone: creating or enabling that flow starts them.
     forgotten = (
         Order.filter(

@@ -18,8 +18,10 @@ from server.domain.actors import SYSTEM
 from server.domain.feedback import AssetIn, Feedback, parse_feedback
 from server.domain.statuses import TaskState
 from server.models import Order, Part, Product, TaskRun
-from server.services import assets, order_context, signed_links
+from server.services import assets, signed_links
 from server.services.errors import Conflict, FieldError, NotFound, ServiceError, ValidationFailed
+from server.services.flow_runs import resume_task
+from server.services.orders import context as order_context
 from server.services.signed_links import LinkError, TaskLink
 
 OPEN_STATES = (TaskState.WAITING, TaskState.RUNNING)
@@ -68,8 +70,6 @@ async def hand_over(
 
     `with_answer` runs inside the resume's transaction, so its writes stand or fall with the answer.
     """
-    from server.services.flow_runs import resume_task
-
     await signed_links.claim(purpose, linked.link, actor)
     try:
         await resume_task(linked.task.id, data, SYSTEM, with_answer)

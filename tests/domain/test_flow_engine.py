@@ -18,11 +18,11 @@ from server.domain.flows.engine import (
     Command,
     EndRun,
     EndTask,
-    Event,
     MarkTimedOut,
     Outcome,
     RestartRun,
     RetryTask,
+    RunEvent,
     RunStarted,
     RunState,
     SetOrderStatus,
@@ -63,15 +63,15 @@ def flow(*stages: Stage) -> FlowDefinition:
     return FlowDefinition(tuple(stages))
 
 
-def event(state: RunState, action: str) -> Event:
+def event(state: RunState, action: str) -> RunEvent:
     """ "a ok", "a fail", "a timeout", "a retry" (of the latest task run of key a), "cancel", "restart"…"""
-    run_events: dict[str, Event] = {"cancel": CancelRun(), "restart": RestartRun(), "start": RunStarted()}
+    run_events: dict[str, RunEvent] = {"cancel": CancelRun(), "restart": RestartRun(), "start": RunStarted()}
     if action in run_events:
         return run_events[action]
     key, verb = action.split()
     ids = [task.id for task in state.task_runs if task.key == key]
     task_id = ids[-1] if ids else "no-such-task"
-    task_events: dict[str, Event] = {
+    task_events: dict[str, RunEvent] = {
         "ok": TaskSucceeded(task_id),
         "fail": TaskFailed(task_id, "it broke"),
         "timeout": TaskTimedOut(task_id),

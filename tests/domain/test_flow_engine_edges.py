@@ -20,11 +20,11 @@ from server.domain.flows.engine import (
     CancelTask,
     Command,
     EndRun,
-    Event,
     InvalidTransition,
     Outcome,
     RestartRun,
     RetryTask,
+    RunEvent,
     RunStarted,
     RunState,
     SetOrderStatus,
@@ -61,7 +61,9 @@ def latest(state: RunState, key: str) -> TaskRunState:
     return [run for run in state.task_runs if run.key == key][-1]
 
 
-def on(state: RunState, key: str, make: type[TaskSucceeded] | type[TaskTimedOut] | type[RetryTask]) -> Event:
+def on(
+    state: RunState, key: str, make: type[TaskSucceeded] | type[TaskTimedOut] | type[RetryTask]
+) -> RunEvent:
     return make(latest(state, key).id)
 
 

@@ -7,12 +7,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from jobs import actors
+from jobs import consumers
 from jobs.runtime import Embedded, sweep_once
 from server.dispatch import set_dispatcher
 from server.domain.actors import Actor
 from server.domain.statuses import ManualTaskStatus, OrderStatus, RunStatus, TaskState
-from server.models import Event, FlowRun, ManualTask, Order, TaskRun, User
+from server.models import FlowRun, HistoryEntry, ManualTask, Order, TaskRun, User
 from server.services import flow_runs, flows
 from server.services.errors import Conflict, NotFound
 from tests.e2e.support import until
@@ -53,9 +53,9 @@ async def test_a_wait_then_a_completed_manual_task_ends_in_success(
         ("pause", TaskState.SUCCEEDED, 1),
         ("check", TaskState.SUCCEEDED, 1),
     ]
-    completed = await Event.get(order_id=order.id, kind="manual_task.completed")
+    completed = await HistoryEntry.get(order_id=order.id, kind="manual_task.completed")
     assert completed.actor == "user:admin@example.com" and "looks good" in completed.message
-    kinds = [event.kind for event in await Event.filter(order_id=order.id)]
+    kinds = [event.kind for event in await HistoryEntry.filter(order_id=order.id)]
     assert kinds.count("task.succeeded") == 2 and kinds.count("flow.succeeded") == 1
 
 
@@ -100,7 +100,7 @@ async def test_an_unhandled_timeout_makes_the_order_unhealthy_until_the_task_com
     await flow_runs.complete_manual_task(admin, manual.id)
     await until(lambda: _has_status(order, OrderStatus.SUCCESS))
 
-    statuses = await Event.filter(order_id=order.id, kind="order.status").order_by("created_at")
+    statuses = await HistoryEntry.filter(order_id=order.id, kind="order.status").order_by("created_at")
     assert [e.data["status"] for e in statuses] == ["IN_PROGRESS", "UNHEALTHY", "IN_PROGRESS", "SUCCESS"]
 
 
@@ -138,19 +138,19 @@ async def test_a_message_delivered_twice_changes_nothing_the_second_time(
     await flow_runs.start_order_flow(admin, order.id)
     task_run = await TaskRun.get(run__order_id=order.id)
 
-    await actors.run_task(str(task_run.id))
-    await actors.run_task(str(task_run.id))  # the broker's at-least-once redelivery
+    await consumers.run_task(str(task_run.id))
+    await consumers.run_task(str(task_run.id))  # the broker's at-least-once redelivery
 
     again = await TaskRun.get(id=task_run.id)
     assert again.state == TaskState.WAITING and again.attempts == 1
     assert await ManualTask.filter(order_id=order.id).count() == 1
-    assert await Event.filter(order_id=order.id, kind="manual_task.opened").count() == 1
+    assert await HistoryEntry.filter(order_id=order.id, kind="manual_task.opened").count() == 1
 
     manual = await ManualTask.get(order_id=order.id)
     await flow_runs.complete_manual_task(admin, manual.id)
-    await actors.resume_task(str(task_run.id))
-    await actors.resume_task(str(task_run.id))
-    assert await Event.filter(order_id=order.id, kind="task.succeeded").count() == 1
+    await consumers.resume_task(str(task_run.id))
+    await consumers.resume_task(str(task_run.id))
+    assert await HistoryEntry.filter(order_id=order.id, kind="task.succeeded").count() == 1
     assert await status_of(order) is OrderStatus.SUCCESS
 
 
@@ -197,7 +197,9 @@ async def test_retry_restart_and_cancel_are_events_with_the_actor(
     await flow_runs.restart_run(admin, run.id)
     await until(lambda: open_manual_task(order))
 
-    actions = await Event.filter(order_id=order.id, kind__in=["task.retry", "flow.cancel", "flow.restarted"])
+    actions = await HistoryEntry.filter(
+        order_id=order.id, kind__in=["task.retry", "flow.cancel", "flow.restarted"]
+    )
     assert sorted(e.kind for e in actions) == ["flow.cancel", "flow.restarted", "task.retry"]
     assert {e.actor for e in actions} == {"user:admin@example.com"}
     with pytest.raises(Conflict):
@@ -212,7 +214,7 @@ async def test_an_order_without_its_flow_waits_and_starts_when_the_flow_is_made(
 
     assert await flow_runs.start_for_new_order(order.id) is None
     assert await flow_runs.start_for_new_order(order.id) is None
-    assert await Event.filter(order_id=order.id, kind="flow.missing").count() == 1
+    assert await HistoryEntry.filter(order_id=order.id, kind="flow.missing").count() == 1
     assert await status_of(order) is OrderStatus.CREATED
 
     await flows.create_flow(await _admin(), "demo-eyewear", "Review flow", json.dumps(WAIT_THEN_APPROVE))
@@ -278,7 +280,7 @@ async def test_the_sweep_takes_back_a_task_whose_worker_died(
     await TaskRun.filter(run__order_id=order.id).update(
         state=TaskState.RUNNING, attempts=1, lease_until=lapsed
     )
-    await actors.run_task(str((await TaskRun.get(run__order_id=order.id)).id))  # still claimed: no effect
+    await consumers.run_task(str((await TaskRun.get(run__order_id=order.id)).id))  # still claimed: no effect
 
     from jobs.runtime import start_embedded
 

@@ -10,7 +10,7 @@ from jobs.runtime import Embedded
 from server.domain.actors import Actor
 from server.domain.statuses import ManualTaskStatus, OrderStatus, RunStatus, TaskState
 from server.domain.tasks import Failed, Succeeded
-from server.models import Event, FlowRun, ManualTask, Order, TaskRun
+from server.models import FlowRun, HistoryEntry, ManualTask, Order, TaskRun
 from server.services import flow_runs, manual_tasks, task_execution
 from tests.e2e.support import until
 from tests.flows.conftest import MakeFlow, MakeOrder, stage, task
@@ -38,7 +38,7 @@ async def test_a_cancelled_run_closes_its_manual_task(
     await manual.refresh_from_db()
     assert manual.status == ManualTaskStatus.CANCELLED and manual.resolved_at is not None
     assert (await TaskRun.get(id=manual.task_run_id)).state == TaskState.CANCELLED  # type: ignore[attr-defined]
-    assert await Event.filter(order_id=order.id, kind="task.cancelled").count() == 1
+    assert await HistoryEntry.filter(order_id=order.id, kind="task.cancelled").count() == 1
 
 
 async def test_a_task_is_queued_when_created_and_started_when_a_worker_claims_it(
@@ -50,7 +50,7 @@ async def test_a_task_is_queued_when_created_and_started_when_a_worker_claims_it
     order = await make_order(flow.flow.key)
     run = await flow_runs.start_order_flow(admin, order.id)
     queued = await TaskRun.get(run_id=run.id)
-    kinds = await Event.filter(order_id=order.id).values_list("kind", flat=True)
+    kinds = await HistoryEntry.filter(order_id=order.id).values_list("kind", flat=True)
     assert "task.ready" in kinds and "task.started" not in kinds
 
     # when
@@ -58,7 +58,7 @@ async def test_a_task_is_queued_when_created_and_started_when_a_worker_claims_it
 
     # then
     assert claim is not None
-    [started] = await Event.filter(order_id=order.id, kind="task.started")
+    [started] = await HistoryEntry.filter(order_id=order.id, kind="task.started")
     assert started.message == 'Task "check" started.'
     assert started.data["taskRunId"] == str(queued.id)
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from server.domain.search_text import search_words
 from server.domain.statuses import AssetKind, OrderStatus
-from server.models import Address, Asset, AssetVersion, Event, Order, Part, Product, Space
+from server.models import Address, Asset, AssetVersion, HistoryEntry, Order, Part, Product, Space
 
 BASE_TIME = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 
@@ -33,7 +33,7 @@ class Rows:
     assets: list[Asset]
     versions: list[AssetVersion]
     addresses: list[Address]
-    events: list[Event]
+    events: list[HistoryEntry]
 
     def add(self, other: Rows) -> None:
         for name in self.__dataclass_fields__:
@@ -59,7 +59,9 @@ def _order_rows(space: Space, index: int, shape: Shape, prefix: str, **overrides
             id=uuid.uuid4(), order_id=order.id, position=0, address_type="shipping", data={"city": "Gent"}
         )
     )
-    rows.events.append(Event(id=uuid.uuid4(), order_id=order.id, kind="order.created", message="Created"))
+    rows.events.append(
+        HistoryEntry(id=uuid.uuid4(), order_id=order.id, kind="order.created", message="Created")
+    )
     _asset(rows, order.id, None, None, shape, f"{order.name}-order")
     names = [order.name.lower()]
     for p in range(shape.products):
@@ -172,7 +174,7 @@ async def seed_orders(
         _asset(rows, part.order_id, part.product_id, part.id, shape, f"{part.client_id}-{part.order_id}")  # type: ignore[attr-defined]
     await Order.bulk_create(rows.orders)
     await Address.bulk_create(rows.addresses)
-    await Event.bulk_create(rows.events)
+    await HistoryEntry.bulk_create(rows.events)
     await Product.bulk_create(rows.products)
     top = [p for p in rows.parts if p.parent_id is None]  # type: ignore[attr-defined]
     await Part.bulk_create(top)

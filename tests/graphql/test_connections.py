@@ -10,7 +10,7 @@ import pytest
 
 from server import settings
 from server.domain.statuses import OrderStatus
-from server.services.order_queries import OrderSort, PartSort, ProductSort
+from server.services.orders.lists import OrderSort, PartSort, ProductSort
 from tests.graphql.conftest import OTHER_SPACE, Gql
 from tests.graphql.seed import BASE_TIME, Rows, seed_orders
 

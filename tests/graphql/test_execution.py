@@ -22,7 +22,7 @@ from graphql_schema.context import Context, Loaders
 from graphql_schema.execution import PlannedExecutionContext, preloaded
 from graphql_schema.schema import make_schema
 from server.domain.actors import Actor
-from server.services.order_tree import TreeLoader
+from server.services.orders.tree import TreeLoader
 from tests.graphql.seed import seed_orders
 
 RESOLVED: list[str] = []  # which relation resolvers ran

@@ -10,8 +10,9 @@ import pytest
 
 from graphql_schema import documents
 from server.domain.actors import Actor
-from server.services import auth, key_cache, order_queries
-from server.services.orders import create_order
+from server.services import auth, key_cache
+from server.services.orders import lists as order_lists
+from server.services.orders.intake import create_order
 from tests.graphql.conftest import Gql
 from tests.graphql.seed import seed_orders
 from tests.graphql.test_hardening import DEEP
@@ -38,7 +39,7 @@ async def test_the_count_stops_at_its_bound_and_says_so(
 ) -> None:
     await seed_orders("demo-eyewear", 5, prefix="MANY")
     exact = await gql(COUNT, token=space_key[1])
-    monkeypatch.setattr(order_queries, "COUNT_BOUND", 3)
+    monkeypatch.setattr(order_lists, "COUNT_BOUND", 3)
     capped = await gql(COUNT, token=space_key[1])
 
     assert exact["data"]["orders"] == {"totalCount": 5, "totalCountIsExact": True}

@@ -41,9 +41,9 @@ mutation ($input: JSON!) {
 }
 """
 
-HAS_ORDER_SERVICE = importlib.util.find_spec("server.services.orders") is not None
+HAS_ORDER_SERVICE = importlib.util.find_spec("server.services.orders.intake") is not None
 needs_order_service = pytest.mark.skipif(
-    not HAS_ORDER_SERVICE, reason="server/services/orders.py has not landed yet"
+    not HAS_ORDER_SERVICE, reason="server/services/orders/intake.py has not landed yet"
 )
 
 

@@ -6,8 +6,8 @@ import asyncio
 
 from graphql_schema.context import Loaders
 from server.models import Order
-from server.services import order_queries
-from server.services.order_tree import TreeLoader
+from server.services.orders import lists as order_lists
+from server.services.orders.tree import TreeLoader
 from server.services.sql_count import count_statements
 from tests.graphql.conftest import Gql
 from tests.graphql.seed import Shape, seed_orders
@@ -100,8 +100,8 @@ async def test_relations_not_preloaded_are_batched_by_the_dataloaders(
 ) -> None:  # type: ignore[no-untyped-def]
     # given orders read without looking ahead
     await seed_orders("demo-eyewear", 5)
-    page = await order_queries.list_orders(
-        admin, order_queries.ListFilter(), order_queries.Sort(), order_queries.PageRequest()
+    page = await order_lists.list_orders(
+        admin, order_lists.ListFilter(), order_lists.Sort(), order_lists.PageRequest()
     )
     tree = TreeLoader()
     orders = tree.adopt_orders(page.rows)

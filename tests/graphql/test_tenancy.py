@@ -41,7 +41,7 @@ mutation ($spaceKey: String!) {
 """
 REVOKE_KEY = "mutation ($id: ID!) { revokeApiKey(id: $id) { apiKey { revokedAt } errors { code } } }"
 
-HAS_ORDER_SERVICE = importlib.util.find_spec("server.services.orders") is not None
+HAS_ORDER_SERVICE = importlib.util.find_spec("server.services.orders.intake") is not None
 
 
 @pytest.fixture
@@ -142,7 +142,7 @@ async def test_admin_work_is_refused_to_operators(
     assert (await gql(SPACES, token=operator_token))["data"]["spaces"] == [{"key": "demo-eyewear"}]
 
 
-@pytest.mark.skipif(not HAS_ORDER_SERVICE, reason="server/services/orders.py has not landed yet")
+@pytest.mark.skipif(not HAS_ORDER_SERVICE, reason="server/services/orders/intake.py has not landed yet")
 async def test_a_key_cannot_create_an_order_in_another_space(
     gql: Gql, space_key: tuple[str, str], two_spaces: object
 ) -> None:

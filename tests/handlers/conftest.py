@@ -109,7 +109,7 @@ async def order(space: Space, admin: Actor) -> Order:
     """The eyewear example, stored by the order intake (or row by row where the intake is absent)."""
     body = {key: value for key, value in eyewear_body().items() if key != "flowKey"}
     try:
-        from server.services.orders import create_order
+        from server.services.orders.intake import create_order
     except ImportError:
         return await insert_order(space, body)
     return (await create_order(admin, body)).order
@@ -219,10 +219,10 @@ def no_smtp(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 async def events_of(order: Order) -> AsyncIterator[Callable[[str], Awaitable[list[Any]]]]:
-    from server.models import Event
+    from server.models import HistoryEntry
 
     async def events(kind: str) -> list[Any]:
-        return await Event.filter(order_id=order.id, kind=kind).order_by("created_at")
+        return await HistoryEntry.filter(order_id=order.id, kind=kind).order_by("created_at")
 
     yield events
 

@@ -14,7 +14,7 @@ from jobs.handlers.base import Succeeded, TaskContext, Wait
 from server import settings
 from server.domain.flows.payload_specs import handler_spec
 from server.domain.statuses import AssetKind, TaskState
-from server.models import Event, Order, TaskRun
+from server.models import HistoryEntry, Order, TaskRun
 from server.services import assets
 from tests.handlers.conftest import ContextFactory, Inbox, html_part
 
@@ -68,7 +68,7 @@ async def test_no_match_sends_an_empty_overview_and_warns(
 
     assert isinstance(outcome, Succeeded)
     assert "(no files)" in html_part(smtp_server.messages()[0])
-    assert await Event.filter(order_id=order.id, kind="warning").count() == 1
+    assert await HistoryEntry.filter(order_id=order.id, kind="warning").count() == 1
 
 
 async def test_the_overview_reaches_assets_of_parts_by_current_version(
@@ -112,7 +112,7 @@ async def test_with_confirmation_the_task_waits_until_the_link_is_used_once(
     assert task.resume_data is not None and task.resume_data["data"]["confirmed"] is True
     assert again.status_code == 409 and "Already confirmed" in again.text
     assert shown_again.status_code == 409
-    assert await Event.filter(order_id=order.id, kind="confirmation-received").count() == 1
+    assert await HistoryEntry.filter(order_id=order.id, kind="confirmation-received").count() == 1
 
 
 async def test_forged_and_expired_confirmation_links_get_a_clear_page(

@@ -10,7 +10,7 @@ from server.demo.catalog import LIGHTING
 from server.demo.loader import prepare_demo
 from server.domain.actors import Actor
 from server.models import Asset, ManualTask, Order, Part
-from server.services.orders import create_order
+from server.services.orders.intake import create_order
 from tests.e2e.support import until
 from tests.flows.conftest import jobs
 from tests.handlers.conftest import eyewear_body

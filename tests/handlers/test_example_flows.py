@@ -17,7 +17,7 @@ from jobs.runtime import Embedded
 from server import settings
 from server.domain.actors import Actor
 from server.domain.statuses import AssetKind, OrderStatus, RunStatus, TaskState
-from server.models import Asset, AssetVersion, Event, FlowRun, Order, Part, Product, TaskRun
+from server.models import Asset, AssetVersion, FlowRun, HistoryEntry, Order, Part, Product, TaskRun
 from server.services import assets, flow_runs, flows
 from tests.conftest import EXAMPLES_DIR
 from tests.e2e.support import LiveServer, until
@@ -272,7 +272,7 @@ async def test_connector_feedback_completes_the_task_and_stores_the_asset_as_a_v
         "temples-v2.stl",
         "temples-v3.stl",
     ]
-    assert await Event.filter(order_id=order.id, kind="feedback-received").count() == 1
+    assert await HistoryEntry.filter(order_id=order.id, kind="feedback-received").count() == 1
 
 
 # fixed-000: asset-email with a .zip filter

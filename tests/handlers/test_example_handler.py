@@ -19,7 +19,7 @@ from server.domain.actors import Actor
 from server.domain.flows import flow_json_schema, load_flow
 from server.domain.flows.payload_specs import unregister_handler
 from server.domain.statuses import OrderStatus, RunStatus
-from server.models import Event, FlowRun, Order
+from server.models import FlowRun, HistoryEntry, Order
 from server.services import flow_runs
 from tests.e2e.support import until
 from tests.flows.conftest import MakeFlow, MakeOrder, jobs, make_flow, make_order, stage, task
@@ -124,7 +124,7 @@ async def test_a_flow_runs_the_installed_example_on_the_worker(
 
     await until(ended, timeout=30)
     assert (await Order.get(id=order.id)).status == OrderStatus.SUCCESS
-    [logged] = await Event.filter(order_id=order.id, kind="log-message")
+    [logged] = await HistoryEntry.filter(order_id=order.id, kind="log-message")
     assert logged.message == "Order ORD-LOG-1 is on its way."
     assert logged.data == {"task": "note", "level": "info"}
 

@@ -10,7 +10,7 @@ import pytest
 from jobs.handlers.base import TaskContext
 from server import settings
 from server.domain.statuses import TaskState
-from server.models import Asset, AssetVersion, Event, Order, TaskRun
+from server.models import Asset, AssetVersion, HistoryEntry, Order, TaskRun
 from server.services import signed_links
 from tests.handlers.conftest import ContextFactory
 
@@ -74,7 +74,7 @@ async def test_feedback_resumes_the_task_and_stores_its_assets(
     slip = await Asset.get(order_id=order.id, client_id="packing-slip")
     assert slip.part_id is None and slip.product_id is None  # type: ignore[attr-defined]
     assert await AssetVersion.filter(asset_id=slip.id).count() == 2
-    [event] = await Event.filter(order_id=order.id, kind="feedback-received")
+    [event] = await HistoryEntry.filter(order_id=order.id, kind="feedback-received")
     assert "Printed and packed" in event.message
 
 

@@ -12,7 +12,7 @@ import httpx
 from jobs.runtime import Embedded
 from server.domain.actors import Actor
 from server.domain.statuses import OrderStatus
-from server.models import Event, Order
+from server.models import HistoryEntry, Order
 from server.services import flow_runs
 from tests.conftest import EXAMPLES_DIR
 from tests.e2e.support import until
@@ -59,7 +59,7 @@ async def test_the_example_flow_runs_to_success_on_connector_feedback(
     response = await client.post("/" + path, json={"status": "success", "message": "queued for printing"})
     assert response.status_code == 200, response.text
     await until(lambda: _is_success(order), timeout=20)
-    kinds = await Event.filter(order_id=order.id).values_list("kind", flat=True)
+    kinds = await HistoryEntry.filter(order_id=order.id).values_list("kind", flat=True)
     assert kinds.count("email-sent") == 2
     assert "feedback-received" in kinds
 

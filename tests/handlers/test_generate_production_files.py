@@ -119,7 +119,7 @@ async def test_unknown_or_missing_generators_fail_clearly(
 async def test_a_product_naming_no_generator_is_skipped_with_a_history_entry(
     make_context: ContextFactory, order: Order, asset_dir: Path
 ) -> None:
-    from server.models import Event
+    from server.models import HistoryEntry
 
     products = await Product.filter(order_id=order.id).order_by("position")
     await Product.filter(id=products[1].id).update(data={})
@@ -129,7 +129,7 @@ async def test_a_product_naming_no_generator_is_skipped_with_a_history_entry(
     assert isinstance(outcome, Succeeded), outcome
     assert [p["product"] for p in outcome.response["products"]] == [products[0].title]  # type: ignore[index]
     assert await Part.filter(product_id=products[0].id, client_id__startswith="generated-").exists()
-    [skipped] = await Event.filter(order_id=order.id, kind="files-skipped")
+    [skipped] = await HistoryEntry.filter(order_id=order.id, kind="files-skipped")
     assert products[1].title in skipped.message and '"generator"' in skipped.message
 
 

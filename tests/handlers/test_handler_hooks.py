@@ -11,7 +11,7 @@ import pytest
 from jobs.runtime import Embedded
 from server.domain.actors import Actor
 from server.domain.statuses import RunStatus, TaskState
-from server.models import Event, FlowRun, Order, TaskRun
+from server.models import FlowRun, HistoryEntry, Order, TaskRun
 from server.services import flow_runs, task_execution, task_links
 from server.services.errors import Conflict
 from tests.e2e.support import until
@@ -75,6 +75,6 @@ async def test_a_handled_timeout_voids_the_confirmation_link(
     assert (await TaskRun.get(id=mail_task.id)).state == TaskState.TIMED_OUT
     with pytest.raises(Conflict, match="no longer waits: it has ended \\(timed out\\)"):
         await task_links.confirm(token, "late@example.com")
-    [voided] = await Event.filter(order_id=order.id, kind="confirmation-voided")
+    [voided] = await HistoryEntry.filter(order_id=order.id, kind="confirmation-voided")
     assert voided.data == {"task": "mail", "taskRunId": str(mail_task.id)}
-    assert await Event.filter(order_id=order.id, kind="confirmation-received").count() == 0
+    assert await HistoryEntry.filter(order_id=order.id, kind="confirmation-received").count() == 0

@@ -10,7 +10,7 @@ import pytest
 from jobs.handlers.base import Failed, Succeeded
 from jobs.handlers.send_email import HANDLER
 from server.domain.statuses import TaskState
-from server.models import Asset, AssetVersion, Event, Order, SentMail, TaskRun
+from server.models import Asset, AssetVersion, HistoryEntry, Order, SentMail, TaskRun
 from server.services import mail, signed_links, task_links
 from tests.handlers.conftest import ContextFactory, Inbox
 from tests.handlers.test_feedback import FEEDBACK
@@ -59,7 +59,7 @@ async def test_a_run_stopped_between_the_send_and_its_record_is_not_sent_again(
     assert isinstance(again, Failed)
     assert "may not have been sent" in again.reason
     assert len(smtp_server.envelopes) == 1
-    [entry] = await Event.filter(order_id=order.id, kind="email-uncertain")
+    [entry] = await HistoryEntry.filter(order_id=order.id, kind="email-uncertain")
     assert "may not have been sent" in entry.message and sending.message_id in entry.message
 
 

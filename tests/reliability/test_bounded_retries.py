@@ -10,7 +10,7 @@ from jobs.handlers import consume_rest_api
 from jobs.runtime import Embedded
 from server.domain.actors import Actor
 from server.domain.statuses import OrderStatus, TaskState
-from server.models import Event, Order, TaskAttempt, TaskRun
+from server.models import HistoryEntry, Order, TaskAttempt, TaskRun
 from server.services import flow_runs
 from tests.e2e.support import until
 from tests.flows.conftest import MakeFlow, MakeOrder, stage, task
@@ -58,7 +58,9 @@ async def test_an_unhandled_timeout_stops_the_calls_and_leaves_the_order_unhealt
     assert len(connector.received) == len(calls) >= 2
     assert waiting.timeout_at is not None
     assert all(attempt.created_at < waiting.timeout_at for attempt in calls)
-    assert await Event.filter(order_id=order.id, kind="warning", message__contains="no more calls").exists()
+    assert await HistoryEntry.filter(
+        order_id=order.id, kind="warning", message__contains="no more calls"
+    ).exists()
     # An operator's retry starts a new task run, which calls again.
     await flow_runs.retry_task(admin, waiting.id)
     await until(lambda: _calls_more_than(connector, len(calls)), timeout=30)

@@ -64,7 +64,7 @@ async def test_a_database_that_stays_away_leaves_the_task_to_the_sweep(
     quick_pauses: None,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from jobs import actors
+    from jobs import consumers
 
     ready = await _ready_task(make_flow, make_order, admin)
 
@@ -73,7 +73,7 @@ async def test_a_database_that_stays_away_leaves_the_task_to_the_sweep(
 
     monkeypatch.setattr(task_execution, "_claim_ready", away)
 
-    await actors.run_task(str(ready.id))  # logs a warning; raises nothing
+    await consumers.run_task(str(ready.id))  # logs a warning; raises nothing
 
     row = await TaskRun.get(id=ready.id)
     assert (row.state, row.attempts) == (TaskState.READY, 0)

@@ -11,7 +11,7 @@ from server.demo.catalog import CDN, EYEWEAR, HISTORY_DAYS, LIGHTING, demo_order
 from server.demo.loader import ADMIN_EMAIL, LIVE_ORDERS, STATUS_EVENT, make_demo_orders, prepare_demo
 from server.domain.order_input import OrderInput, parse_order_input
 from server.domain.statuses import OrderStatus
-from server.models import Event, Flow, FlowRun, Order, Part, Product, Space, User
+from server.models import Flow, FlowRun, HistoryEntry, Order, Part, Product, Space, User
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
 
@@ -135,7 +135,7 @@ async def test_every_status_change_is_in_the_history(clean_db: str) -> None:
     await make_demo_orders(30, seed=8, now=NOW)
     # then
     for order in await Order.exclude(name__startswith="LIVE-"):
-        events = await Event.filter(order_id=order.id, kind=STATUS_EVENT).order_by("created_at")
+        events = await HistoryEntry.filter(order_id=order.id, kind=STATUS_EVENT).order_by("created_at")
         statuses = [e.data["status"] for e in events]
         if order.status is OrderStatus.CREATED:
             assert statuses == []

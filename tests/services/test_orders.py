@@ -16,11 +16,22 @@ from tortoise import connections
 from server.domain.actors import SYSTEM, Actor
 from server.domain.order_input import OrderInput, intake_hash, parse_order_input
 from server.domain.statuses import AssetKind, OrderStatus, Role
-from server.models import Address, Asset, AssetVersion, Event, Order, Organization, Part, Product, Space, User
+from server.models import (
+    Address,
+    Asset,
+    AssetVersion,
+    HistoryEntry,
+    Order,
+    Organization,
+    Part,
+    Product,
+    Space,
+    User,
+)
 from server.services import auth
 from server.services.errors import Conflict, NotFound, ValidationFailed
-from server.services.order_queries import ListFilter, PageRequest, Sort, list_orders
-from server.services.orders import connector_json, create_order
+from server.services.orders.intake import connector_json, create_order
+from server.services.orders.lists import ListFilter, PageRequest, Sort, list_orders
 from server.services.sql_count import count_statements
 from tests.conftest import EXAMPLES_DIR
 
@@ -35,12 +46,12 @@ def eyewear() -> Json:
 async def row_counts() -> dict[str, int]:
     """Rows of the order tree, and intake events (a flowKey may add flow events after the commit)."""
     counts = {model.__name__: await model.all().count() for model in TREE_TABLES}
-    counts["Event"] = await Event.filter(kind="order.created").count()
+    counts["HistoryEntry"] = await HistoryEntry.filter(kind="order.created").count()
     return counts
 
 
 async def nothing_stored() -> bool:
-    return sum((await row_counts()).values()) == 0 and not await Event.exists()
+    return sum((await row_counts()).values()) == 0 and not await HistoryEntry.exists()
 
 
 @pytest.fixture
@@ -101,7 +112,7 @@ async def test_the_eyewear_example_is_stored_as_a_whole_tree(key_actor: Actor) -
         "Part": 5,
         "Asset": 2,
         "AssetVersion": 3,
-        "Event": 1,
+        "HistoryEntry": 1,
     }
 
 
@@ -131,7 +142,7 @@ async def test_parts_keep_their_nesting_names_and_order(key_actor: Actor) -> Non
 async def test_the_history_says_who_created_the_order(key_actor: Actor) -> None:
     result = await create_order(key_actor, eyewear())
 
-    (event,) = await Event.filter(order_id=result.order.id, kind="order.created")
+    (event,) = await HistoryEntry.filter(order_id=result.order.id, kind="order.created")
     assert event.kind == "order.created"
     assert event.actor == f"key:{key_actor.label}" and key_actor.label.startswith("ffk_")
     assert event.message == "Order WEB-2026-001842 received: 2 products, 5 parts"
@@ -159,7 +170,9 @@ async def test_a_user_creates_orders_in_the_spaces_of_their_organization(
     result = await create_order(operator, eyewear())
 
     assert result.created
-    assert (await Event.get(order_id=result.order.id, kind="order.created")).actor == "user:op@example.com"
+    assert (
+        await HistoryEntry.get(order_id=result.order.id, kind="order.created")
+    ).actor == "user:op@example.com"
 
 
 async def test_the_statement_count_does_not_grow_with_the_tree(key_actor: Actor) -> None:
@@ -235,7 +248,7 @@ async def test_the_same_order_again_returns_the_stored_one(key_actor: Actor) -> 
     again = await create_order(key_actor, resent)
 
     assert (again.created, again.order.id) == (False, first.order.id)
-    assert (await row_counts())["Order"] == 1 and (await row_counts())["Event"] == 1
+    assert (await row_counts())["Order"] == 1 and (await row_counts())["HistoryEntry"] == 1
 
 
 async def test_a_different_body_under_the_same_id_is_a_conflict(key_actor: Actor) -> None:
@@ -271,7 +284,7 @@ async def test_two_identical_creates_at_once_make_one_order(key_actor: Actor) ->
     assert sorted(result.created for result in results) == [False, False, False, True]
     assert len({result.order.id for result in results}) == 1
     assert await row_counts() == {
-        "Order": 1, "Address": 2, "Product": 2, "Part": 5, "Asset": 2, "AssetVersion": 3, "Event": 1,
+        "Order": 1, "Address": 2, "Product": 2, "Part": 5, "Asset": 2, "AssetVersion": 3, "HistoryEntry": 1,
     }  # fmt: skip
 
 

@@ -19,8 +19,9 @@ from server import settings
 from server.domain.actors import Actor
 from server.domain.statuses import Role
 from server.models import Asset, Order, Organization, User
-from server.services import assets, auth, orders, passwords
+from server.services import assets, auth, passwords
 from server.services.errors import ValidationFailed
+from server.services.orders import intake as order_intake
 from tests.conftest import EXAMPLES_DIR
 from tests.graphql.conftest import OTHER_SPACE, other_key  # noqa: F401
 from tests.web.conftest import PASSWORD, WebClient, sign_in_client
@@ -54,7 +55,7 @@ def order_body(space: str, name: str, asset_url: str | None = None, public: bool
 
 
 async def _space_with_a_private_file(admin: Actor, key: str, secret: str) -> Space:
-    created = await orders.create_order(admin, order_body(key, f"{key}-1"))
+    created = await order_intake.create_order(admin, order_body(key, f"{key}-1"))
     stored = assets.store(created.order.id, "frame.stl", SECRET)
     await assets.add_version(assets.Owner(created.order.id), client_id="frame", url=stored.url)
     return Space(key, secret, created.order, stored.url, assets.URL_PREFIX + stored.key)

@@ -12,7 +12,7 @@ import pytest
 from server import settings
 from server.domain.actors import Actor
 from server.domain.statuses import OrderStatus, Role
-from server.models import Event, Order, Part
+from server.models import HistoryEntry, Order, Part
 from server.services import auth, flows
 from tests.conftest import EXAMPLES_DIR
 
@@ -212,7 +212,7 @@ async def test_a_user_token_creates_in_its_organization(
     response = await post(client, eyewear(), token.secret)
 
     assert response.status_code == 201
-    created = await Event.get(order_id=response.json()["order"]["id"], kind="order.created")
+    created = await HistoryEntry.get(order_id=response.json()["order"]["id"], kind="order.created")
     assert created.actor == "user:op@example.com"
 
 

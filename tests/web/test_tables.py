@@ -10,7 +10,7 @@ import pytest
 
 from server.domain.statuses import OrderStatus
 from server.models import Order, User
-from server.services import order_queries
+from server.services.orders import lists as order_lists
 from tests.graphql.seed import seed_orders
 from tests.web.conftest import WebClient
 
@@ -225,7 +225,7 @@ async def test_a_count_past_its_bound_shows_a_plus(
     admin_web: WebClient, space_key: tuple[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     await seed_orders("demo-eyewear", 30)
-    monkeypatch.setattr(order_queries, "COUNT_BOUND", 20)
+    monkeypatch.setattr(order_lists, "COUNT_BOUND", 20)
 
     page = await admin_web.get("/orders?size=25")
 

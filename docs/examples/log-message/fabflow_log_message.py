@@ -13,15 +13,15 @@ from jobs.handlers.base import (
     STRING,
     BaseHandler,
     Field,
+    HandlerResult,
     HandlerSpec,
-    Outcome,
     Resumption,
     Succeeded,
     TaskContext,
     one_of,
 )
 from server.domain.variables import render
-from server.services import order_context
+from server.services.orders import context as order_context
 
 SPEC = HandlerSpec(
     "log-message",
@@ -36,7 +36,7 @@ SPEC = HandlerSpec(
 class LogMessage(BaseHandler):
     spec = SPEC
 
-    async def run(self, context: TaskContext) -> Outcome:
+    async def run(self, context: TaskContext) -> HandlerResult:
         variables = await order_context.variables_of(context.order_id)
         text = render(str(context.payload["message"]), variables).text
         level = str(context.payload.get("level") or "info")
@@ -45,7 +45,7 @@ class LogMessage(BaseHandler):
         )
         return Succeeded({"message": text, "level": level})
 
-    async def resume(self, context: TaskContext, resumption: Resumption) -> Outcome:
+    async def resume(self, context: TaskContext, resumption: Resumption) -> HandlerResult:
         return Succeeded()  # it never waits, so a resumption only finishes it
 
 

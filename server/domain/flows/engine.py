@@ -1,7 +1,7 @@
 """The flow engine: a pure state machine, `step(state, event) -> (state, commands)` (DESIGN §4.2).
 
 The service layer loads a `RunState` (the run, *every* one of its task runs, the definition of the
-version it runs), feeds it one `Event`, stores the run's own fields (status, stage index, tasks
+version it runs), feeds it one `RunEvent`, stores the run's own fields (status, stage index, tasks
 started, reason) and carries out the `Command`s in the same transaction. Every change to a task run
 or the order is a command (`StartTask`, `EndTask`, `MarkTimedOut`, `CancelTask`, `SetOrderStatus`,
 `EndRun`), each with one consumer in the run store. The engine knows no database, clock or broker:
@@ -190,7 +190,7 @@ class RestartRun:
     definition: FlowDefinition | None = None  # a newer version to run; None keeps the current one
 
 
-Event = RunStarted | TaskSucceeded | TaskFailed | TaskTimedOut | RetryTask | CancelRun | RestartRun
+RunEvent = RunStarted | TaskSucceeded | TaskFailed | TaskTimedOut | RetryTask | CancelRun | RestartRun
 
 
 # --------------------------------------------------------------------------------------------------
@@ -250,7 +250,7 @@ Command = StartTask | EndTask | MarkTimedOut | CancelTask | SetOrderStatus | End
 # The step
 
 
-def step(state: RunState, event: Event) -> tuple[RunState, list[Command]]:
+def step(state: RunState, event: RunEvent) -> tuple[RunState, list[Command]]:
     """The run after `event`, and what the service must do about it."""
     work = _Work(state)
     match event:

@@ -5,7 +5,7 @@ Never Tortoise model instances: graphql-core treats every object with
 asyncio task, which costs more than the query itself (PERFORMANCE.md).
 
 A relation slot (`products`, `parts`, `assets`, …) is `None` while it is not
-loaded; `server.services.order_tree.TreeLoader` fills it in bulk, one query per
+loaded; `server.services.orders.tree.TreeLoader` fills it in bulk, one query per
 level, and keeps one row object per id for the whole request.
 """
 
@@ -70,7 +70,7 @@ class AddressRow:
 
 
 @dataclass(slots=True, eq=False)
-class EventRow:
+class HistoryEntryRow:
     id: UUID
     order_id: UUID
     kind: str
@@ -112,7 +112,7 @@ class OrderRow:
     products: list[ProductRow] | None = None
     assets: list[AssetRow] | None = None
     addresses: list[AddressRow] | None = None
-    events: list[EventRow] | None = None
+    events: list[HistoryEntryRow] | None = None
     manual_tasks: list[ManualTaskRow] | None = None
     space: SpaceRow | None = None
 

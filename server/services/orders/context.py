@@ -7,7 +7,7 @@ from uuid import UUID
 
 from server import settings
 from server.domain.variables import order_variables
-from server.models import Event, Order
+from server.models import HistoryEntry, Order
 from server.services.errors import NotFound
 
 
@@ -40,9 +40,11 @@ async def variables_of(order_id: UUID) -> dict[str, Any]:
 
 async def record_event(
     order_id: UUID, kind: str, message: str, data: dict[str, Any] | None = None, actor: str = "system"
-) -> Event:
+) -> HistoryEntry:
     """One entry in the order's history."""
-    return await Event.create(order_id=order_id, kind=kind, message=message, data=data or {}, actor=actor)
+    return await HistoryEntry.create(
+        order_id=order_id, kind=kind, message=message, data=data or {}, actor=actor
+    )
 
 
 async def warn_missing(order_id: UUID, task_key: str, missing: tuple[str, ...]) -> None:

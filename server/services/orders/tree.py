@@ -2,7 +2,7 @@
 
 A `TreeLoader` lives for one request. Each `attach_*` fills one relation slot of
 many rows at once with a single query filtered by order ids, at most a page of them
-(`server.services.order_fetch`), so the number of statements depends on which levels are asked for,
+(`server.services.orders.fetch`), so the number of statements depends on which levels are asked for,
 never on how many orders, products, parts or assets there are. Rows are kept by id:
 the same product reached twice is the same object, and nothing is loaded twice.
 
@@ -19,13 +19,13 @@ from uuid import UUID
 
 from tortoise.models import Model
 
-from server.models import Address, Asset, AssetVersion, Event, ManualTask, Order, Part, Product, Space
-from server.services.order_fetch import select_rows
-from server.services.order_rows import (
+from server.models import Address, Asset, AssetVersion, HistoryEntry, ManualTask, Order, Part, Product, Space
+from server.services.orders.fetch import select_rows
+from server.services.orders.rows import (
     AddressRow,
     AssetRow,
     AssetVersionRow,
-    EventRow,
+    HistoryEntryRow,
     ManualTaskRow,
     OrderRow,
     PartRow,
@@ -54,7 +54,7 @@ class TreeLoader:
         self._assets_of: dict[UUID, list[AssetRow]] = defaultdict(list)  # by most specific owner id
         self._versions_of: dict[UUID, list[AssetVersionRow]] = defaultdict(list)
         self._addresses_of: dict[UUID, list[AddressRow]] = defaultdict(list)
-        self._events_of: dict[UUID, list[EventRow]] = defaultdict(list)
+        self._events_of: dict[UUID, list[HistoryEntryRow]] = defaultdict(list)
         self._manual_tasks_of: dict[UUID, list[ManualTaskRow]] = defaultdict(list)
 
     def clear(self) -> None:
@@ -100,8 +100,10 @@ class TreeLoader:
                 order.addresses = self._addresses_of.get(order.id, [])
         return _flatten(o.addresses for o in orders)
 
-    async def attach_events(self, orders: Sequence[OrderRow]) -> list[EventRow]:
-        await self._load_simple("event", Event, EventRow, {o.id for o in orders}, self._events_of)
+    async def attach_events(self, orders: Sequence[OrderRow]) -> list[HistoryEntryRow]:
+        await self._load_simple(
+            "event", HistoryEntry, HistoryEntryRow, {o.id for o in orders}, self._events_of
+        )
         for order in orders:
             if order.events is None:
                 order.events = self._events_of.get(order.id, [])

@@ -1,8 +1,9 @@
-"""The actors: thin shells that hand a task run id to the services and the handler registry.
+"""The message consumers: thin shells that hand a task run id to the services and the handler registry.
 
-Every actor is idempotent (the services change rows only from the state they expect) and has
-`max_retries=0`: a failure is recorded on the task run, and lost work is re-driven by the sweep,
-not by Dramatiq's own retries.
+Dramatiq binds each under its key in `CONSUMERS`, its actor name: messages carry that name, so it
+stays fixed. Every consumer is idempotent (the services change rows only from the state they
+expect) and has `max_retries=0`: a failure is recorded on the task run, and lost work is re-driven
+by the sweep, not by Dramatiq's own retries.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import logging
 from typing import Any
 from uuid import UUID
 
-from jobs.handlers.base import Failed, Outcome
+from jobs.handlers.base import Failed, HandlerResult
 from jobs.handlers.registry import handler_for
 from server.db_errors import is_outage
 from server.services import task_execution
@@ -42,13 +43,13 @@ async def run_task(task_run_id: str, resuming: bool = False) -> None:
         return  # a duplicate or late message: someone else has it, or it ended
     renewal = asyncio.create_task(_keep_lease(claim))
     try:
-        outcome = await _outcome(claim)
+        result = await _handler_result(claim)
     except asyncio.CancelledError:  # the actor's time limit, or the worker stopping mid-task
         await task_execution.record(claim, Failed(STOPPED))
         raise
     finally:
         renewal.cancel()
-    await task_execution.record(claim, outcome)
+    await task_execution.record(claim, result)
 
 
 async def _keep_lease(claim: Claim) -> None:
@@ -67,7 +68,7 @@ async def fire_timeout(task_run_id: str) -> None:
     await task_execution.fire_timeout(UUID(task_run_id))
 
 
-async def _outcome(claim: Claim) -> Outcome:
+async def _handler_result(claim: Claim) -> HandlerResult:
     context = claim.context
     handler = handler_for(context.handler_key)
     if handler is None:
@@ -81,7 +82,7 @@ async def _outcome(claim: Claim) -> Outcome:
         return Failed(f"{type(exc).__name__}: {exc}"[:2000])
 
 
-ACTORS = {
+CONSUMERS = {
     "run_task": (run_task, OPTIONS),
     "resume_task": (resume_task, OPTIONS),
     "fire_timeout": (fire_timeout, OPTIONS),

@@ -1,6 +1,6 @@
 """The read side of orders, products and parts: filter, sort, keyset pages, single rows.
 
-Results are plain dataclasses (`server.services.order_rows`), never Tortoise models.
+Results are plain dataclasses (`server.services.orders.rows`), never Tortoise models.
 Visibility is decided here, from the actor, never from the client's input: a space
 key sees its own space only, a user the spaces of their organization.
 
@@ -43,8 +43,8 @@ from server.domain.actors import Actor, ActorKind
 from server.domain.statuses import OrderStatus
 from server.models import Order, Part, Product
 from server.services.errors import FieldError, Unauthenticated, ValidationFailed
-from server.services.order_rows import OrderRow, PartRow, ProductRow, column_names
-from server.services.order_sql import (
+from server.services.orders.rows import OrderRow, PartRow, ProductRow, column_names
+from server.services.orders.sql import (
     CursorValue,
     Kind,
     Params,

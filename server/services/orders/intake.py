@@ -33,7 +33,8 @@ from server.services.auth import space_by_key
 from server.services.connector_body import stored_order_input
 from server.services.effects import Effects, now
 from server.services.errors import Conflict, FieldError, NotFound, ValidationFailed
-from server.services.order_writes import insert_tree, tree_rows
+from server.services.flow_runs import start_for_new_order
+from server.services.orders.writes import insert_tree, tree_rows
 
 Json = dict[str, Any]
 
@@ -94,8 +95,6 @@ async def _start_flow(order: Order) -> None:
 
     When it started, the order is re-read so callers answer with its new status.
     """
-    from server.services.flow_runs import start_for_new_order
-
     try:
         run = await start_for_new_order(order.id)
     except Exception:

@@ -21,7 +21,7 @@ from tortoise.fields import JSONField
 from tortoise.fields.data import CharEnumFieldInstance, IntEnumFieldInstance
 from tortoise.models import Model
 
-from server.services.order_rows import column_names
+from server.services.orders.rows import column_names
 
 RowT = TypeVar("RowT")
 Record = Sequence[Any]

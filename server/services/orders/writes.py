@@ -18,7 +18,7 @@ from tortoise.models import Model
 
 from server.domain.order_input import AssetInput, ItemInput, LineInput, OrderInput
 from server.domain.search_text import search_words
-from server.models import Address, Asset, AssetVersion, Event, Order, Part, Product
+from server.models import Address, Asset, AssetVersion, HistoryEntry, Order, Part, Product
 
 ORDER_CREATED = "order.created"
 ModelT = TypeVar("ModelT", bound=Model)
@@ -34,7 +34,7 @@ class TreeRows:
     parts: list[Part] = field(default_factory=list)
     assets: list[Asset] = field(default_factory=list)
     versions: list[AssetVersion] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
+    events: list[HistoryEntry] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -179,9 +179,9 @@ def _add_assets(
         ]
 
 
-def _created_event(order: OrderInput, rows: TreeRows, stamp: Stamp, actor: str) -> Event:
+def _created_event(order: OrderInput, rows: TreeRows, stamp: Stamp, actor: str) -> HistoryEntry:
     products, parts = len(rows.products), len(rows.parts)
-    return Event(
+    return HistoryEntry(
         id=uuid.uuid4(),
         order_id=stamp.order_id,
         kind=ORDER_CREATED,
