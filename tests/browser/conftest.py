@@ -66,7 +66,7 @@ def server_url(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> I
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
     env.update(
         FABFLOW_VAR_DIR=str(tmp_path_factory.mktemp("var")),
-        FABFLOW_SECRET_KEY="browser-tests-secret",
+        FABFLOW_SECRET_KEY="browser-tests-secret-of-at-least-thirty-two-bytes",
         FABFLOW_PUBLIC_URL=f"http://127.0.0.1:{port}",
     )
     command = [sys.executable, "-m", "tests.browser.server_main", database_url, str(port)]

@@ -33,7 +33,7 @@ def redis_server_url(database_url: str, redis: ThrowawayRedis, tmp_path: Any) ->
     env.update(
         REDIS_URL=redis.url,
         FABFLOW_VAR_DIR=str(tmp_path),
-        FABFLOW_SECRET_KEY="browser-tests-secret",
+        FABFLOW_SECRET_KEY="browser-tests-secret-of-at-least-thirty-two-bytes",
         FABFLOW_PUBLIC_URL=f"http://127.0.0.1:{port}",
     )
     command = [sys.executable, "-m", "tests.browser.server_main", database_url, str(port)]
