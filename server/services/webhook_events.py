@@ -76,7 +76,7 @@ def order_ref(order: Order) -> Json:
     return {"id": str(order.id), "name": order.name}
 
 
-def order_status_data(order: Order, previous_status: str, at: datetime) -> Json:
+def order_status_data(order: Order, previous_status: str | None, at: datetime) -> Json:
     """`order.status_changed` and `order.created`: the `orderStatusChanged` shape."""
     return {
         "order": order_data(order),
