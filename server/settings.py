@@ -98,12 +98,15 @@ def secret_key() -> str:
         path.chmod(0o600)
     return path.read_text().strip()
 
+
 # Webhooks (DESIGN §9). Seconds before each attempt of a delivery: the first at once, then the
 # Svix schedule; each delay gets ±10 % jitter. Shorten it for tests, e.g. "0,0.05,0.1".
 WEBHOOK_RETRY_SCHEDULE = [
     float(part)
     for part in config(
-        "FABFLOW_WEBHOOK_RETRY_SCHEDULE", cast=CommaSeparatedStrings, default="0,5,300,1800,7200,18000,36000,36000"
+        "FABFLOW_WEBHOOK_RETRY_SCHEDULE",
+        cast=CommaSeparatedStrings,
+        default="0,5,300,1800,7200,18000,36000,36000",
     )
 ]
 WEBHOOK_TIMEOUT: float = config("FABFLOW_WEBHOOK_TIMEOUT", cast=float, default=15.0)

@@ -224,7 +224,9 @@ class WebhookMutations:
             )
         except ServiceError as exc:
             return CreateWebhookEndpointPayload(endpoint=None, secret=None, errors=user_errors(exc))
-        return CreateWebhookEndpointPayload(endpoint=WebhookEndpointType.of(row), secret=row.secret, errors=[])
+        return CreateWebhookEndpointPayload(
+            endpoint=WebhookEndpointType.of(row), secret=row.secret, errors=[]
+        )
 
     @strawberry.mutation(permission_classes=[IsAuthenticated])
     async def update_webhook_endpoint(
@@ -265,7 +267,9 @@ class WebhookMutations:
             row = await webhook_endpoints.rotate_secret(info.context.actor, _uuid(id, "id"))
         except ServiceError as exc:
             return CreateWebhookEndpointPayload(endpoint=None, secret=None, errors=user_errors(exc))
-        return CreateWebhookEndpointPayload(endpoint=WebhookEndpointType.of(row), secret=row.secret, errors=[])
+        return CreateWebhookEndpointPayload(
+            endpoint=WebhookEndpointType.of(row), secret=row.secret, errors=[]
+        )
 
     @strawberry.mutation(permission_classes=[IsAuthenticated])
     async def send_test_webhook(self, info: Info, id: strawberry.ID) -> WebhookDeliveryPayload:
@@ -288,7 +292,9 @@ class WebhookMutations:
         self, info: Info, endpoint_id: strawberry.ID, since: datetime
     ) -> ReplayWebhookDeliveriesPayload:
         try:
-            count = await webhook_endpoints.replay_failed(info.context.actor, _uuid(endpoint_id, "endpointId"), since)
+            count = await webhook_endpoints.replay_failed(
+                info.context.actor, _uuid(endpoint_id, "endpointId"), since
+            )
         except ServiceError as exc:
             return ReplayWebhookDeliveriesPayload(resent=0, errors=user_errors(exc))
         return ReplayWebhookDeliveriesPayload(resent=count, errors=[])

@@ -47,7 +47,9 @@ def _refuse_unless_manager(actor: Actor, space: Space) -> None:
 async def _endpoint(actor: Actor, endpoint_id: UUID, manage: bool) -> WebhookEndpoint:
     endpoint = await WebhookEndpoint.get_or_none(id=endpoint_id).select_related("space")
     if endpoint is None or not _may_read(actor, endpoint.space):
-        raise NotFound("No such webhook endpoint.", [FieldError("id", "names no webhook endpoint", "not_found")])
+        raise NotFound(
+            "No such webhook endpoint.", [FieldError("id", "names no webhook endpoint", "not_found")]
+        )
     if manage:
         _refuse_unless_manager(actor, endpoint.space)
     return endpoint

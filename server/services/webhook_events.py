@@ -155,7 +155,12 @@ def manual_task_data(task: ManualTask, order: Order, at: datetime) -> Json:
 
 def asset_version_data(asset: Asset, version: AssetVersion, order: Order, at: datetime) -> Json:
     return {
-        "asset": {"id": str(asset.id), "clientId": asset.client_id, "name": asset.name, "kind": str(asset.kind)},
+        "asset": {
+            "id": str(asset.id),
+            "clientId": asset.client_id,
+            "name": asset.name,
+            "kind": str(asset.kind),
+        },
         "version": {"url": version.url, "date": version.date.isoformat()},
         "order": order_ref(order),
         "at": at.isoformat(),

@@ -16,7 +16,15 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from uuid import UUID, uuid4
 
-from server.domain.flows.engine import Command, EndRun, EndTask, Event, MarkTimedOut, RunStarted, SetOrderStatus
+from server.domain.flows.engine import (
+    Command,
+    EndRun,
+    EndTask,
+    Event,
+    MarkTimedOut,
+    RunStarted,
+    SetOrderStatus,
+)
 from server.domain.statuses import TaskState
 from server.models import FlowVersion, Order, Space, WebhookDelivery, WebhookEndpoint
 from server.services import webhook_events as events

@@ -120,7 +120,9 @@ def endpoint_secrets(endpoint: WebhookEndpoint) -> list[str]:
     return secrets
 
 
-async def _after(delivery: WebhookDelivery, endpoint: WebhookEndpoint | None, result: outbound.CallResult) -> None:
+async def _after(
+    delivery: WebhookDelivery, endpoint: WebhookEndpoint | None, result: outbound.CallResult
+) -> None:
     code = result.status_code
     if code is not None and 200 <= code < 300:
         await _end(delivery, SUCCEEDED)
@@ -131,7 +133,9 @@ async def _after(delivery: WebhookDelivery, endpoint: WebhookEndpoint | None, re
         await _end(delivery, FAILED)
         await disable(endpoint, "The endpoint answered 410 Gone.")
         return
-    if result.error.startswith("Refused: ") or (code is not None and 400 <= code < 500 and code not in (408, 429)):
+    if result.error.startswith("Refused: ") or (
+        code is not None and 400 <= code < 500 and code not in (408, 429)
+    ):
         await _end(delivery, FAILED)
         await _note_failure(endpoint)
         return
@@ -237,7 +241,9 @@ async def disable(endpoint: WebhookEndpoint, reason: str, tell_admins: bool = Fa
 async def _mail_admins(endpoint: WebhookEndpoint, reason: str) -> None:
     space = await Space.get(id=endpoint.space_id)  # type: ignore[attr-defined]
     admins = await User.filter(
-        organization_id=space.organization_id, role=Role.ADMIN, is_active=True  # type: ignore[attr-defined]
+        organization_id=space.organization_id,
+        role=Role.ADMIN,
+        is_active=True,  # type: ignore[attr-defined]
     ).values_list("email", flat=True)
     if not admins:
         return
@@ -248,7 +254,9 @@ async def _mail_admins(endpoint: WebhookEndpoint, reason: str) -> None:
         f"was disabled: {escape(reason)}</p><p>Enable it again once it answers; "
         "failed deliveries can be replayed.</p>"
     )
-    await mail.send(mail.Mail(tuple(str(a) for a in admins), f"Webhook endpoint disabled ({space.key})", html))
+    await mail.send(
+        mail.Mail(tuple(str(a) for a in admins), f"Webhook endpoint disabled ({space.key})", html)
+    )
 
 
 async def resend(delivery: WebhookDelivery) -> None:
@@ -271,9 +279,13 @@ async def sweep(moment: datetime | None = None) -> tuple[list[UUID], int]:
 
     moment = moment or now()
     stale = moment - timedelta(seconds=settings.WEBHOOK_REDISPATCH_AFTER)
-    await WebhookDelivery.filter(state=SENDING, lease_until__lte=moment).update(state=PENDING, lease_until=None)
-    due = await WebhookDelivery.filter(state=PENDING, next_attempt_at__lte=stale).limit(500).values_list(
-        "id", flat=True
+    await WebhookDelivery.filter(state=SENDING, lease_until__lte=moment).update(
+        state=PENDING, lease_until=None
+    )
+    due = (
+        await WebhookDelivery.filter(state=PENDING, next_attempt_at__lte=stale)
+        .limit(500)
+        .values_list("id", flat=True)
     )
     ids = [UUID(str(i)) for i in due]
     for delivery_id in ids:
