@@ -136,8 +136,8 @@ async def _advance_sequence(order: Order, count: int) -> int:
         f"UPDATE fab_order SET webhook_sequence = webhook_sequence + {mark} "
         f"WHERE id = {second} RETURNING webhook_sequence"
     )
-    _, rows = await db.execute_query(sql, [count, str(order.id)])
-    last = int(dict(rows[0])["webhook_sequence"])
+    rows = await db.execute_query_dict(sql, [count, str(order.id)])
+    last = int(rows[0]["webhook_sequence"])
     order.webhook_sequence = last
     return last - count + 1
 
