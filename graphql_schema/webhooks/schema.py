@@ -60,7 +60,7 @@ class WebhookAttemptType:
     def of(cls, row: WebhookAttempt, body: str) -> WebhookAttemptType:
         return cls(
             number=row.number,
-            request_headers=row.request_headers,
+            request_headers=row.request_headers,  # type: ignore[arg-type]
             request_body=body,
             status_code=row.status_code,
             response_excerpt=row.response_excerpt,

@@ -69,8 +69,8 @@ async def _send(
         excerpt = await _read_start(response)
     finally:
         await response.aclose()
-    headers = response.headers
-    return response.status_code, excerpt, headers.get("location"), headers.get("retry-after", "")
+    answer = response.headers
+    return response.status_code, excerpt, answer.get("location"), answer.get("retry-after", "")
 
 
 async def _read_start(response: httpx.Response) -> str:

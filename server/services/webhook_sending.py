@@ -241,9 +241,9 @@ async def disable(endpoint: WebhookEndpoint, reason: str, tell_admins: bool = Fa
 async def _mail_admins(endpoint: WebhookEndpoint, reason: str) -> None:
     space = await Space.get(id=endpoint.space_id)  # type: ignore[attr-defined]
     admins = await User.filter(
-        organization_id=space.organization_id,
+        organization_id=space.organization_id,  # type: ignore[attr-defined]
         role=Role.ADMIN,
-        is_active=True,  # type: ignore[attr-defined]
+        is_active=True,
     ).values_list("email", flat=True)
     if not admins:
         return
