@@ -194,3 +194,22 @@ async def _run_data(loaded: LoadedRun, moment: datetime) -> Json:
 
 async def order_with_space(order_id: UUID) -> Order | None:
     return await Order.get_or_none(id=order_id).select_related("space")
+
+
+async def record_for_order(
+    order_id: UUID, event_type: str, build: Any, effects: Effects | None = None
+) -> list[UUID]:
+    """One event about an order outside the engine (manual tasks, feedback, assets).
+
+    `build(order)` makes the `data`; called only when someone may receive the event. Without
+    `effects`, the deliveries are handed to the dispatcher at once (the caller's write is committed,
+    or the sweep sends them once it is).
+    """
+    order = await order_with_space(order_id)
+    if order is None or not wanted(order.space, order, event_type):
+        return []
+    own = effects if effects is not None else Effects()
+    ids = await record(order.space, order, [(event_type, build(order))], own)
+    if effects is None:
+        await own.carry_out()
+    return ids

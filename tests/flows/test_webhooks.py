@@ -15,7 +15,7 @@ from standardwebhooks.webhooks import Webhook
 from server import settings
 from server.dispatch import dispatcher, set_dispatcher
 from server.domain.actors import Actor
-from server.models import WebhookDelivery, WebhookEndpoint
+from server.models import ManualTask, WebhookDelivery, WebhookEndpoint
 from server.services import flow_runs, webhook_endpoints, webhook_sending
 from tests.e2e.support import until
 from tests.flows.conftest import MakeFlow, MakeOrder, stage, task
@@ -146,3 +146,33 @@ async def _count(receiver: Receiver, at_least: int) -> bool:
 
 async def _state(delivery_id: Any, state: str) -> bool:
     return (await WebhookDelivery.get(id=delivery_id)).state == state
+
+
+async def test_a_manual_task_is_announced_when_created_and_completed(
+    jobs: Any,
+    admin: Actor,
+    space_key: tuple[str, str],
+    make_flow: MakeFlow,
+    make_order: MakeOrder,
+    receiver: Receiver,
+) -> None:
+    await _endpoint(admin, space_key[0], receiver)
+    flow = await make_flow(
+        {"stages": [stage("check", [task("ok", "manual-task", {"title": "Check it"})], ["ok"])]}
+    )
+    order = await make_order(flow.flow.key)
+    await flow_runs.start_order_flow(admin, order.id)
+    manual = await until(lambda: ManualTask.get_or_none(order_id=order.id))
+    await flow_runs.complete_manual_task(admin, manual.id, "fine")
+
+    async def types() -> list[str]:
+        got = [json.loads(body)["type"] for _, body in receiver.received]
+        return got if "manual_task.completed" in got and "order.status_changed" in got else []
+
+    got = await until(types)
+    assert "manual_task.created" in got
+    completed = next(
+        json.loads(b) for _, b in receiver.received if json.loads(b)["type"] == "manual_task.completed"
+    )
+    assert completed["data"]["manualTask"]["status"] == "COMPLETED"
+    assert completed["data"]["manualTask"]["comment"] == "fine"
