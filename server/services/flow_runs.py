@@ -17,8 +17,8 @@ from server.domain.actors import SYSTEM, Actor
 from server.domain.flows.engine import CancelRun, RestartRun, RetryTask, RunStarted
 from server.domain.statuses import ManualTaskStatus, OrderStatus, RunStatus, TaskState
 from server.models import Event, FlowRun, FlowVersion, ManualTask, Order, TaskRun
-from server.services.auth import sees_space
 from server.services import webhook_events, webhook_outbox
+from server.services.auth import sees_space
 from server.services.effects import Effects, now
 from server.services.errors import Conflict, FieldError, NotFound, ServiceError
 from server.services.flows import flow_for_key
