@@ -7,6 +7,7 @@ import json
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -176,3 +177,20 @@ async def test_a_manual_task_is_announced_when_created_and_completed(
     )
     assert completed["data"]["manualTask"]["status"] == "COMPLETED"
     assert completed["data"]["manualTask"]["comment"] == "fine"
+
+
+async def test_the_readme_snippet_verifies_a_real_delivery(
+    jobs: Any, admin: Actor, space_key: tuple[str, str], receiver: Receiver
+) -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    snippet = readme.split("Verifying a delivery with the `standardwebhooks` package:", 1)[1]
+    code = snippet.split("```python\n", 1)[1].split("```", 1)[0]
+    namespace: dict[str, Any] = {}
+    exec(code, namespace)
+    endpoint = await _endpoint(admin, space_key[0], receiver)
+    delivery = await webhook_endpoints.send_test(admin, endpoint.id)
+    await until(lambda: _state(delivery.id, "succeeded"))
+    headers, body = receiver.received[0]
+    assert namespace["verified"](endpoint.secret, body, headers)["id"] == str(delivery.id)
+    with pytest.raises(Exception, match=r"(?i)signature"):
+        namespace["verified"](endpoint.secret, body + b" ", headers)
