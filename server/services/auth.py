@@ -153,10 +153,16 @@ async def create_space(actor: Actor, key: str, name: str) -> Space:
             organization_id=org_id,
             key=key,
             name=name.strip() or key,
-            signing_secret="whsec_" + pysecrets.token_urlsafe(32),
+            signing_secret=_new_signing_secret(),
         )
     except IntegrityError as exc:
         raise Conflict("A space with this key exists.", [FieldError("key", "is taken", "conflict")]) from exc
+
+
+def _new_signing_secret() -> str:
+    from server.services.webhooks import new_signing_secret
+
+    return new_signing_secret()
 
 
 async def visible_spaces(actor: Actor) -> list[Space]:

@@ -28,7 +28,13 @@ from server.domain.statuses import Role
 from server.models import Space, User, WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from server.services import mail, outbound
 from server.services.effects import now
-from server.services.webhooks import RefusedUrl, signature_headers, signing_secrets, url_policy
+from server.services.webhooks import (
+    RefusedUrl,
+    rotate_non_standard_secrets,
+    signature_headers,
+    signing_secrets,
+    url_policy,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -292,4 +298,5 @@ async def sweep(moment: datetime | None = None) -> tuple[list[UUID], int]:
         dispatcher().deliver_webhook(delivery_id, 0)
     cutoff = moment - timedelta(days=settings.WEBHOOK_RETENTION_DAYS)
     pruned = await WebhookDelivery.filter(created_at__lt=cutoff).delete()
+    await rotate_non_standard_secrets()
     return ids, pruned

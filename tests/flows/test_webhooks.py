@@ -16,8 +16,9 @@ from standardwebhooks.webhooks import Webhook
 from server import settings
 from server.dispatch import dispatcher, set_dispatcher
 from server.domain.actors import Actor
-from server.models import ManualTask, WebhookDelivery, WebhookEndpoint
+from server.models import ManualTask, Space, WebhookDelivery, WebhookEndpoint
 from server.services import flow_runs, webhook_endpoints, webhook_sending
+from server.services.webhooks import is_standard_secret, signing_secrets
 from tests.e2e.support import until
 from tests.flows.conftest import MakeFlow, MakeOrder, stage, task
 
@@ -194,3 +195,14 @@ async def test_the_readme_snippet_verifies_a_real_delivery(
     assert namespace["verified"](endpoint.secret, body, headers)["id"] == str(delivery.id)
     with pytest.raises(Exception, match=r"(?i)signature"):
         namespace["verified"](endpoint.secret, body + b" ", headers)
+
+
+async def test_the_sweep_rotates_a_url_safe_space_secret_keeping_the_old_one_signing(
+    space_key: tuple[str, str],
+) -> None:
+    old = "whsec_" + "ab-_" * 11
+    await Space.filter(key=space_key[0]).update(signing_secret=old)
+    await webhook_sending.sweep()
+    space = await Space.get(key=space_key[0])
+    assert space.signing_secret != old and is_standard_secret(space.signing_secret)
+    assert await signing_secrets(space.id) == [space.signing_secret, old]
