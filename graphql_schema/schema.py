@@ -26,10 +26,11 @@ from graphql_schema.flows.subscriptions import FlowSubscriptions
 from graphql_schema.orders.mutations import OrderMutations
 from graphql_schema.orders.queries import OrderQueries
 from graphql_schema.permissions import SessionMutationsFromThisSite
+from graphql_schema.webhooks.schema import WebhookMutations, WebhookQueries
 from server import settings
 
-Query = merge_types("Query", (OrderQueries, FlowQueries, AdminQueries))
-Mutation = merge_types("Mutation", (OrderMutations, FlowMutations, AdminMutations))
+Query = merge_types("Query", (OrderQueries, FlowQueries, AdminQueries, WebhookQueries))
+Mutation = merge_types("Mutation", (OrderMutations, FlowMutations, AdminMutations, WebhookMutations))
 
 
 def extensions(*, development: bool, debug: bool) -> list[Callable[[], SchemaExtension]]:

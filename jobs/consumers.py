@@ -16,7 +16,7 @@ from uuid import UUID
 from jobs.handlers.base import Failed, HandlerResult
 from jobs.handlers.registry import handler_for
 from server.db_errors import is_outage
-from server.services import task_execution
+from server.services import task_execution, webhook_sending
 from server.services.task_execution import Claim
 
 logger = logging.getLogger(__name__)
@@ -82,8 +82,14 @@ async def _handler_result(claim: Claim) -> HandlerResult:
         return Failed(f"{type(exc).__name__}: {exc}"[:2000])
 
 
+async def deliver_webhook(delivery_id: str) -> None:
+    """One attempt of a webhook delivery (its retries are messages sent with a delay)."""
+    await webhook_sending.attempt(UUID(delivery_id))
+
+
 CONSUMERS = {
     "run_task": (run_task, OPTIONS),
     "resume_task": (resume_task, OPTIONS),
     "fire_timeout": (fire_timeout, OPTIONS),
+    "deliver_webhook": (deliver_webhook, OPTIONS),
 }

@@ -30,6 +30,9 @@ class BrokerDispatcher:
     def resume(self, task_run_id: UUID, delay_ms: int) -> None:
         self._send("resume_task", task_run_id, delay_ms)
 
+    def deliver_webhook(self, delivery_id: UUID, delay_ms: int) -> None:
+        self._send("deliver_webhook", delivery_id, delay_ms)
+
     def _send(self, actor: str, task_run_id: UUID, delay_ms: int) -> None:
         try:
             self.actors[actor].send_with_options(args=(str(task_run_id),), delay=max(delay_ms, 0) or None)

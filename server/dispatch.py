@@ -27,6 +27,9 @@ class Dispatcher(Protocol):
     def resume(self, task_run_id: UUID, delay_ms: int) -> None:
         """Send the wake-up of a waiting task run, not before `delay_ms`."""
 
+    def deliver_webhook(self, delivery_id: UUID, delay_ms: int) -> None:
+        """Send an attempt of a webhook delivery, not before `delay_ms`."""
+
 
 class _Nowhere:
     """Used until the job system registers: the sweep will find the work in the database."""
@@ -38,6 +41,9 @@ class _Nowhere:
         pass
 
     def resume(self, task_run_id: UUID, delay_ms: int) -> None:
+        pass
+
+    def deliver_webhook(self, delivery_id: UUID, delay_ms: int) -> None:
         pass
 
 

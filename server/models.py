@@ -47,6 +47,9 @@ class Space(Model):
     signing_secret_rotated_at = fields.DatetimeField(null=True)
     # Per-space settings of the handlers: quote rates, slicer profiles (see `server.services.manufacturing`).
     settings: dict[str, Any] = fields.JSONField(default=dict)
+    # Bumped by every change of the space's webhook endpoints; 0 while it never had one. Writers of
+    # events read it with the space they already hold and skip webhooks at no cost while it is 0.
+    webhooks_version = fields.IntField(default=0)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
@@ -120,6 +123,8 @@ class Order(Model):
     search_text = fields.TextField(default="")
     # The latest price of its parts from the `quote` task: {currency, total, parts[…], rates, at}.
     quote: dict[str, Any] | None = fields.JSONField(null=True)
+    # The last `sequence` of a webhook payload about this order (incremented with the change).
+    webhook_sequence = fields.IntField(default=0)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
@@ -501,3 +506,94 @@ class WorkerCapability(Model):
 
     class Meta:
         table = "worker_capability"
+
+
+class WebhookEndpoint(Model):
+    """A URL of an integrator that receives the space's events it subscribed to (DESIGN §9)."""
+
+    id = fields.UUIDField(primary_key=True)
+    space: fields.ForeignKeyRelation[Space] = fields.ForeignKeyField(
+        "models.Space", related_name="webhook_endpoints", on_delete=fields.CASCADE
+    )
+    url = fields.CharField(max_length=2000)
+    # Event type names of the catalogue, or ["*"] for all.
+    events: list[str] = fields.JSONField(default=list)
+    description = fields.TextField(default="")
+    enabled = fields.BooleanField(default=True)
+    # Deliver strictly in order per order: a delivery waits until the one before it succeeded or gave up.
+    ordered = fields.BooleanField(default=False)
+    secret = fields.CharField(max_length=100)
+    previous_secret = fields.CharField(max_length=100, null=True)
+    secret_rotated_at = fields.DatetimeField(null=True)
+    # Since when every attempt failed (None after a success); long enough, and the endpoint is disabled.
+    failing_since = fields.DatetimeField(null=True)
+    disabled_reason = fields.TextField(default="")
+    created_by = fields.CharField(max_length=300, default="")
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "webhook_endpoint"
+        indexes = (Index(fields=("space_id", "created_at")),)
+
+
+class WebhookDelivery(Model):
+    """One event for one receiver: an endpoint, or (endpoint None) the order's `updateUrl`.
+
+    Written in the transaction of the change (an outbox); its body is fixed then, and its id is the
+    `webhook-id` of every attempt, resends included.
+    """
+
+    id = fields.UUIDField(primary_key=True)
+    space: fields.ForeignKeyRelation[Space] = fields.ForeignKeyField(
+        "models.Space", related_name="webhook_deliveries", on_delete=fields.CASCADE
+    )
+    endpoint: fields.ForeignKeyNullableRelation[WebhookEndpoint] = fields.ForeignKeyField(
+        "models.WebhookEndpoint", related_name="deliveries", null=True, on_delete=fields.CASCADE
+    )
+    order: fields.ForeignKeyNullableRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="webhook_deliveries", null=True, on_delete=fields.CASCADE
+    )
+    url = fields.CharField(max_length=2000)
+    event_type = fields.CharField(max_length=50)
+    sequence = fields.IntField(default=0)
+    body = fields.TextField()
+    # pending (due at next_attempt_at) | sending (a worker holds it until lease_until) | succeeded | failed
+    state = fields.CharField(max_length=16, default="pending")
+    attempts = fields.IntField(default=0)  # every attempt ever, resends included
+    tries = fields.IntField(default=0)  # attempts since the delivery was made or last resent (the schedule's)
+    next_attempt_at = fields.DatetimeField(null=True)
+    lease_until = fields.DatetimeField(null=True)
+    last_status_code = fields.IntField(null=True)
+    last_error = fields.TextField(default="")
+    created_at = fields.DatetimeField()
+    ended_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "webhook_delivery"
+        indexes = (
+            Index(fields=("state", "next_attempt_at")),  # the sweep: due deliveries
+            Index(fields=("endpoint_id", "created_at")),
+            Index(fields=("order_id", "created_at")),
+            Index(fields=("created_at",)),  # pruning
+        )
+
+
+class WebhookAttempt(Model):
+    """One POST of a delivery: the headers sent (the body is the delivery's), the answer, the time."""
+
+    id = fields.UUIDField(primary_key=True)
+    delivery: fields.ForeignKeyRelation[WebhookDelivery] = fields.ForeignKeyField(
+        "models.WebhookDelivery", related_name="attempt_rows", on_delete=fields.CASCADE
+    )
+    number = fields.IntField()
+    request_headers: dict[str, str] = fields.JSONField(default=dict)
+    status_code = fields.IntField(null=True)
+    response_excerpt = fields.TextField(default="")
+    error = fields.TextField(default="")
+    duration_ms = fields.IntField(default=0)
+    created_at = fields.DatetimeField()
+
+    class Meta:
+        table = "webhook_attempt"
+        indexes = (Index(fields=("delivery_id", "number")),)

@@ -156,3 +156,21 @@ CURA_DIR = Path(config("FABFLOW_CURA_DIR", default="/opt/fabflow/cura"))
 CURA_ENGINE_SEARCH_PATH: str = config(
     "CURA_ENGINE_SEARCH_PATH", default=f"{CURA_DIR / 'definitions'}:{CURA_DIR / 'extruders'}"
 )
+
+# Webhooks (DESIGN §9). Seconds before each attempt of a delivery: the first at once, then the
+# Svix schedule; each delay gets ±10 % jitter. Shorten it for tests, e.g. "0,0.05,0.1".
+WEBHOOK_RETRY_SCHEDULE = [
+    float(part)
+    for part in config(
+        "FABFLOW_WEBHOOK_RETRY_SCHEDULE",
+        cast=CommaSeparatedStrings,
+        default="0,5,300,1800,7200,18000,36000,36000",
+    )
+]
+WEBHOOK_TIMEOUT: float = config("FABFLOW_WEBHOOK_TIMEOUT", cast=float, default=15.0)
+# An endpoint whose every attempt failed for this long (seconds) is disabled, and the admins told.
+WEBHOOK_DISABLE_AFTER: int = config("FABFLOW_WEBHOOK_DISABLE_AFTER", cast=int, default=5 * 24 * 3600)
+# Deliveries and their attempts are deleted by the sweep after this many days.
+WEBHOOK_RETENTION_DAYS: int = config("FABFLOW_WEBHOOK_RETENTION_DAYS", cast=int, default=30)
+# The sweep re-sends a due delivery whose message went missing after this many seconds.
+WEBHOOK_REDISPATCH_AFTER: float = config("FABFLOW_WEBHOOK_REDISPATCH_AFTER", cast=float, default=10.0)

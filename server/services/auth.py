@@ -18,6 +18,7 @@ from server.services import key_cache, passwords
 from server.services.errors import Conflict, FieldError, NotFound, PermissionDenied, ValidationFailed
 from server.services.permissions import in_reach, require, space_filter
 from server.services.secrets import SPACE_KEY_PREFIX, USER_TOKEN_PREFIX, digest, make_secret
+from server.services.webhooks import new_signing_secret
 
 SPACE_KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{1,98}[a-z0-9]$")
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -166,10 +167,14 @@ async def create_space(actor: Actor, key: str, name: str) -> Space:
             organization_id=org_id,
             key=key,
             name=name.strip() or key,
-            signing_secret="whsec_" + pysecrets.token_urlsafe(32),
+            signing_secret=_new_signing_secret(),
         )
     except IntegrityError as exc:
         raise Conflict("A space with this key exists.", [FieldError("key", "is taken", "conflict")]) from exc
+
+
+def _new_signing_secret() -> str:
+    return new_signing_secret()
 
 
 async def visible_spaces(actor: Actor) -> list[Space]:

@@ -32,12 +32,14 @@ class Effects:
     timeouts: list[tuple[UUID, int]] = field(default_factory=list)  # (task run, delay in ms)
     resumes: list[tuple[UUID, int]] = field(default_factory=list)
     messages: list[OrderMessage] = field(default_factory=list)
+    deliveries: list[UUID] = field(default_factory=list)  # webhook deliveries to send
 
     def extend(self, other: Effects) -> None:
         self.run_tasks += other.run_tasks
         self.timeouts += other.timeouts
         self.resumes += other.resumes
         self.messages += other.messages
+        self.deliveries += other.deliveries
 
     async def carry_out(self) -> None:
         send = dispatcher()
@@ -47,6 +49,8 @@ class Effects:
             send.fire_timeout(task_run_id, delay)
         for task_run_id, delay in self.resumes:
             send.resume(task_run_id, delay)
+        for delivery_id in self.deliveries:
+            send.deliver_webhook(delivery_id, 0)
         bus = get_bus()
         for message in self.messages:
             await bus.publish(stamped(message, now()))  # a change happens when it commits, which is now

@@ -18,6 +18,7 @@ from server.domain.actors import SYSTEM, Actor
 from server.domain.flows.engine import CancelRun, RestartRun, RetryTask, RunStarted
 from server.domain.statuses import ManualTaskStatus, OrderStatus, RunStatus, TaskState
 from server.models import FlowRun, FlowVersion, HistoryEntry, ManualTask, Order, TaskRun
+from server.services import webhook_events, webhook_outbox
 from server.services.effects import Effects, now
 from server.services.errors import Conflict, FieldError, NotFound
 from server.services.flow_versions import flow_for_key
@@ -212,6 +213,13 @@ async def _resolve_manual_task(
         )
         data = {"decision": decision, "comment": comment.strip(), "by": actor.event_actor}
         await _store_resumption(task.task_run_id, data, actor, effects)  # type: ignore[attr-defined]
+        resolved = await ManualTask.get(id=task.id)
+        await webhook_outbox.record_for_order(
+            task.order_id,  # type: ignore[attr-defined]
+            "manual_task.completed",
+            lambda order: webhook_events.manual_task_data(resolved, order, moment),
+            effects,
+        )
     await effects.carry_out()
     return await ManualTask.get(id=task.id)
 

@@ -8,6 +8,7 @@ from tortoise.exceptions import IntegrityError
 
 from server.domain.statuses import ManualTaskStatus
 from server.models import HistoryEntry, ManualTask
+from server.services import webhook_events, webhook_outbox
 from server.services.effects import now
 
 
@@ -34,6 +35,10 @@ async def open_manual_task(
         message=f'Manual task "{title}" is waiting for someone.',
         data={"manualTaskId": str(task.id), "taskRunId": str(task_run_id)},
         actor="system",
+    )
+    moment = now()
+    await webhook_outbox.record_for_order(
+        order_id, "manual_task.created", lambda order: webhook_events.manual_task_data(task, order, moment)
     )
     return task
 

@@ -27,6 +27,7 @@ class CallResult:
     duration_ms: int
     excerpt: str  # the first KiB of the answer's body
     error: str = ""
+    retry_after: str = ""  # the answer's Retry-After header, if any
 
 
 async def post(
@@ -50,9 +51,9 @@ async def post(
                 raise
             except (httpx.HTTPError, UnresolvedHost, OSError) as exc:
                 return CallResult(url, None, _ms(started), "", _describe(exc))
-            status, excerpt, location = response
+            status, excerpt, location, retry_after = response
             if status not in REDIRECTS or not location:
-                return CallResult(url, status, _ms(started), excerpt)
+                return CallResult(url, status, _ms(started), excerpt, retry_after=retry_after)
             url = urljoin(url, location)
             if status in (301, 302, 303):
                 method, content = "GET", b""
@@ -61,7 +62,7 @@ async def post(
 
 async def _send(
     client: httpx.AsyncClient, target: Target, method: str, content: bytes, headers: dict[str, str]
-) -> tuple[int, str, str | None]:
+) -> tuple[int, str, str | None, str]:
     request = client.build_request(
         method,
         target.pinned_url(),
@@ -74,7 +75,8 @@ async def _send(
         excerpt = await _read_start(response)
     finally:
         await response.aclose()
-    return response.status_code, excerpt, response.headers.get("location")
+    answer = response.headers
+    return response.status_code, excerpt, answer.get("location"), answer.get("retry-after", "")
 
 
 async def _read_start(response: httpx.Response) -> str:

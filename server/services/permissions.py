@@ -59,6 +59,7 @@ OP = Caller.OPERATOR
 EVERYONE = frozenset(Caller)
 API = frozenset({K, T, OP, A})  # any credentials
 ADMIN_API = frozenset({T, A})  # an admin, in the web UI or with the admin's personal token
+WEBHOOK_MANAGERS = frozenset({K, T, A})  # a key of the space, or an admin (web or admin's token)
 ADMIN_WEB = frozenset({A})  # an admin in the web UI (no API for it)
 PEOPLE = frozenset({OP, A})  # a signed-in user in the web UI
 
@@ -104,6 +105,18 @@ TABLE: dict[str, Rule] = {
     "createFlow": _rule(ADMIN_API, S, "create a flow"),
     "updateFlow": _rule(ADMIN_API, S, "save a new version of a flow"),
     "setFlowEnabled": _rule(ADMIN_API, S, "enable or disable a flow"),
+    # Webhooks (DESIGN §9): admins and the space's own keys manage them, operators read them
+    "webhookEndpoints": _rule(API, S, "list a space's webhook endpoints and their deliveries"),
+    "webhookEventTypes": _rule(API, NONE, "the catalogue of webhook events"),
+    "createWebhookEndpoint": _rule(WEBHOOK_MANAGERS, S, "add a webhook endpoint (its secret shown once)"),
+    "updateWebhookEndpoint": _rule(WEBHOOK_MANAGERS, S, "change a webhook endpoint"),
+    "deleteWebhookEndpoint": _rule(WEBHOOK_MANAGERS, S, "delete a webhook endpoint"),
+    "rotateWebhookSecret": _rule(WEBHOOK_MANAGERS, S, "a new endpoint secret; the old one signs for a while"),
+    "sendTestWebhook": _rule(WEBHOOK_MANAGERS, S, "send a test event to an endpoint"),
+    "resendWebhookDelivery": _rule(WEBHOOK_MANAGERS, S, "send a delivery again (same webhook-id)"),
+    "replayWebhookDeliveries": _rule(
+        WEBHOOK_MANAGERS, S, "send an endpoint's failed deliveries since T again"
+    ),
     # Administration
     "createSpace": _rule(ADMIN_API, ORG, "create a space"),
     "createApiKey": _rule(ADMIN_API, S, "create a space's secret key"),

@@ -32,6 +32,7 @@ from server.domain.statuses import OrderStatus, RunStatus, TaskState
 from server.domain.tasks import EndedTask
 from server.live_messages import FlowRunUpdated, OrderStatusChanged, TaskUpdated
 from server.models import FlowRun, FlowVersion, HistoryEntry, Order, TaskRun
+from server.services import webhook_outbox
 from server.services.effects import Effects, delay_ms, now
 
 _DEFINITIONS: dict[UUID, FlowDefinition] = {}  # versions never change, so parsed once per process
@@ -116,6 +117,7 @@ async def decide(loaded: LoadedRun, event: RunEvent, actor: str, effects: Effect
     for offset, entry in enumerate(consumers.history):  # one step's events keep their order in the history
         entry.created_at = consumers.moment + timedelta(microseconds=offset)
     await HistoryEntry.bulk_create(consumers.history)
+    await webhook_outbox.record_step(loaded, loaded.state, event, commands, effects)
     effects.messages.append(run_message(loaded))
     loaded.state = new_state
     return commands

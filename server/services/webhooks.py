@@ -250,3 +250,31 @@ async def resolve_host(host: str, port: int) -> list[IpAddress]:
 
 class UnresolvedHost(OSError):
     """The host name did not resolve: a network error, worth another try."""
+
+
+def is_standard_secret(secret: str) -> bool:
+    """Whether a `whsec_` secret is standard base64 (what Standard Webhooks libraries decode)."""
+    try:
+        base64.b64decode(secret.removeprefix(SECRET_PREFIX).encode(), validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    return secret.startswith(SECRET_PREFIX)
+
+
+async def rotate_non_standard_secrets() -> int:
+    """Rotate every space secret made before secrets were standard base64 (URL-safe ones).
+
+    Run by the sweep: the old secret keeps signing as the second signature for the grace period,
+    so receivers that decode URL-safe base64 keep verifying while they switch.
+    """
+    rotated = 0
+    for space in await Space.all().only("id", "signing_secret"):
+        if is_standard_secret(space.signing_secret):
+            continue
+        changed = await Space.filter(id=space.id, signing_secret=space.signing_secret).update(
+            previous_signing_secret=space.signing_secret,
+            signing_secret=new_signing_secret(),
+            signing_secret_rotated_at=datetime.now(UTC),
+        )
+        rotated += changed
+    return rotated

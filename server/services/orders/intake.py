@@ -28,13 +28,14 @@ from server.domain.actors import Actor
 from server.domain.order_input import InvalidInput, OrderInput, intake_hash, parse_order_input
 from server.live_messages import OrderCreated
 from server.models import Order, Space
-from server.services import assets
+from server.services import assets, webhook_outbox
 from server.services.auth import space_by_key
 from server.services.connector_body import stored_order_input
 from server.services.effects import Effects, now
 from server.services.errors import Conflict, FieldError, NotFound, ValidationFailed
 from server.services.flow_runs import start_for_new_order
 from server.services.orders.writes import insert_tree, tree_rows
+from server.services.webhook_events import order_status_data
 
 Json = dict[str, Any]
 
@@ -62,16 +63,20 @@ async def create_order(actor: Actor, payload: object) -> CreateOrderResult:
     if existing is not None:
         return _resent(existing, digest)
     rows = tree_rows(order, space.id, digest, actor.event_actor, datetime.now(UTC))
+    effects = Effects()
     try:
         async with in_transaction() as conn:
             await insert_tree(rows, conn)
+            created = order_status_data(rows.order, None, rows.order.created_at or now())
+            await webhook_outbox.record(space, rows.order, [("order.created", created)], effects)
     except IntegrityError:
         # Stored meanwhile by a racing request (a resend or a conflict), or another error that stands.
         existing = await Order.get_or_none(space_id=space.id, name=order.name)
         if existing is None:
             raise
         return _resent(existing, digest)
-    await Effects(messages=[created_message(rows.order, space)]).carry_out()
+    effects.messages.append(created_message(rows.order, space))
+    await effects.carry_out()
     if rows.order.flow_key:
         await _start_flow(rows.order)
     return CreateOrderResult(rows.order, created=True)
