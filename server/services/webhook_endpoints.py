@@ -90,6 +90,7 @@ async def create_endpoint(
     actor: Actor, space_key: str, url: str, events: list[str], description: str = "", ordered: bool = False
 ) -> WebhookEndpoint:
     """A new endpoint; its `secret` is shown to the caller this once."""
+    permissions.require(actor, "createWebhookEndpoint")
     space = await space_by_key(actor, space_key)
     _refuse_unless_manager(actor, space)
     checked_events = _checked_events(events)
@@ -119,6 +120,7 @@ async def update_endpoint(
     description: str | None = None,
     ordered: bool | None = None,
 ) -> WebhookEndpoint:
+    permissions.require(actor, "updateWebhookEndpoint")
     endpoint = await _endpoint(actor, endpoint_id, manage=True)
     if url is not None:
         endpoint.url = await _checked_url(url)
@@ -139,6 +141,7 @@ async def update_endpoint(
 
 
 async def delete_endpoint(actor: Actor, endpoint_id: UUID) -> WebhookEndpoint:
+    permissions.require(actor, "deleteWebhookEndpoint")
     endpoint = await _endpoint(actor, endpoint_id, manage=True)
     async with in_transaction():
         await WebhookEndpoint.filter(id=endpoint.id).delete()
@@ -148,6 +151,7 @@ async def delete_endpoint(actor: Actor, endpoint_id: UUID) -> WebhookEndpoint:
 
 async def rotate_secret(actor: Actor, endpoint_id: UUID) -> WebhookEndpoint:
     """A new secret; the old one keeps signing as a second signature for the grace period."""
+    permissions.require(actor, "rotateWebhookSecret")
     endpoint = await _endpoint(actor, endpoint_id, manage=True)
     endpoint.previous_secret, endpoint.secret = endpoint.secret, new_endpoint_secret()
     endpoint.secret_rotated_at = datetime.now(UTC)
@@ -157,6 +161,7 @@ async def rotate_secret(actor: Actor, endpoint_id: UUID) -> WebhookEndpoint:
 
 async def send_test(actor: Actor, endpoint_id: UUID) -> WebhookDelivery:
     """A `webhook.test` delivery to this endpoint only, sent and logged like any other."""
+    permissions.require(actor, "sendTestWebhook")
     endpoint = await _endpoint(actor, endpoint_id, manage=True)
     moment, effects = now(), Effects()
     delivery_id = uuid4()
@@ -203,6 +208,7 @@ async def attempts_of(delivery_ids: list[UUID]) -> dict[UUID, list[WebhookAttemp
 
 async def resend_delivery(actor: Actor, delivery_id: UUID) -> WebhookDelivery:
     """Send a delivery again, same body and `webhook-id`."""
+    permissions.require(actor, "resendWebhookDelivery")
     delivery = await WebhookDelivery.get_or_none(id=delivery_id).select_related("space")
     if delivery is None or not _may_read(actor, delivery.space):
         raise NotFound("No such delivery.", [FieldError("id", "names no delivery", "not_found")])
@@ -214,6 +220,7 @@ async def resend_delivery(actor: Actor, delivery_id: UUID) -> WebhookDelivery:
 
 async def replay_failed(actor: Actor, endpoint_id: UUID, since: datetime) -> int:
     """Resend every failed delivery of the endpoint made since `since`; how many."""
+    permissions.require(actor, "replayWebhookDeliveries")
     endpoint = await _endpoint(actor, endpoint_id, manage=True)
     failed = await WebhookDelivery.filter(
         endpoint_id=endpoint.id, state=webhook_sending.FAILED, created_at__gte=since

@@ -182,6 +182,7 @@ def _dummy(kind: Any) -> str:
         "String": '"{}"',
         "Boolean": "true",
         "Int": "1",
+        "DateTime": '"2026-01-01T00:00:00+00:00"',
         "JSON": "{}",
     }.get(kind.name, '""')
 
