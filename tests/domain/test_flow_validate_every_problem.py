@@ -8,9 +8,16 @@ from typing import Any
 
 import pytest
 
+from server.domain.flows.parse import Shape
 from server.domain.flows.payload_specs import STRING, Field, HandlerSpec, register_handler, unregister_handler
 from server.domain.flows.schema import flow_json_schema
-from server.domain.flows.validate import step, validate_flow, validate_step, validate_task_definition
+from server.domain.flows.validate import (
+    load_flow,
+    step,
+    validate_flow,
+    validate_step,
+    validate_task_definition,
+)
 
 Json = dict[str, Any]
 
@@ -195,3 +202,32 @@ def test_the_step_schema_says_the_same_of_the_options() -> None:
         "send-fax": {"properties": {"options": FAX}, "required": ["options"]},
         "take-note": {"properties": {"options": {"anyOf": [NOTE, {"type": "null"}]}}},
     }
+
+
+def test_a_flow_text_that_fails_keeps_what_the_user_wrote_and_its_shape() -> None:
+    # given a text that is no JSON, and a stage that starts a task it does not have
+    broken = "{"
+    wrong = (
+        '{"key": "s", "taskDefinitions": [{"key": "a", "handlerKey": "wait", "payload": {"duration": 1}}], '
+    )
+    wrong += '"initialTaskDefinitionKeys": ["zzzz"]}'
+
+    # when each is loaded
+    unparsed, invalid = load_flow(broken), load_flow(wrong)
+
+    # then each keeps its text and says its shape, with no definition
+    assert (unparsed.source, unparsed.shape, unparsed.definition, unparsed.ok) == (
+        broken,
+        Shape.UNKNOWN,
+        None,
+        False,
+    )
+    assert (invalid.source, invalid.shape, invalid.definition, invalid.canonical()) == (
+        wrong,
+        Shape.STAGE,
+        None,
+        None,
+    )
+    assert [(e.pointer, e.message) for e in invalid.errors] == [
+        ("/initialTaskDefinitionKeys/0", '"zzzz" names no task here; the tasks are: a.'),
+    ]
