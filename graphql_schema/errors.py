@@ -7,6 +7,7 @@ from typing import Any
 import strawberry
 from graphql import GraphQLError
 
+from server.db_errors import is_outage
 from server.services.errors import ServiceError
 
 
@@ -40,9 +41,11 @@ def should_mask_error(error: GraphQLError) -> bool:
 
     Errors without an original (syntax, validation, limits, variable coercion) come from
     graphql-core and describe the document; GraphQLErrors raised on purpose (ours, and
-    Strawberry's permission errors) and ServiceErrors carry messages meant to be read.
+    Strawberry's permission errors) and ServiceErrors carry messages meant to be read. A database
+    outage is left unmasked so that the HTTP view can still tell it and answer 503 for the whole
+    request (`FabflowGraphQL.process_result`).
     """
     original = error.original_error
-    if original is None:
+    if original is None or is_outage(original):
         return False
     return not isinstance(original, (GraphQLError, ServiceError))

@@ -55,8 +55,8 @@ async def test_the_orders_table_shows_what_changed_while_redis_was_down(
     browser: Any, redis_server_url: str, redis: ThrowawayRedis, admin: Actor, space_key: tuple[str, str]
 ) -> None:
     space = await Space.get(key="demo-eyewear")
-    shown = await Order.create(space_id=space.id, name="RESUME-1", intake_hash="-")
-    await Order.create(space_id=space.id, name="OTHER-1", intake_hash="-")
+    shown = await Order.create(space_id=space.id, name="RESUME-1", intake_hash="-", search_text="resume-1")
+    await Order.create(space_id=space.id, name="OTHER-1", intake_hash="-", search_text="other-1")
     context = await browser.new_context(base_url=redis_server_url)
     context.set_default_timeout(15_000)
     page = await context.new_page()

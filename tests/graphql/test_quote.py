@@ -58,13 +58,13 @@ SLICING_FLOW = {
 
 
 async def test_saving_a_flow_with_an_engine_no_worker_reported_warns_but_saves(
-    gql: Gql, space_key: tuple[str, str]
+    gql: Gql, space_key: tuple[str, str], admin_token: str
 ) -> None:
     from server.services import manufacturing
 
     await manufacturing.report_capabilities("printer-host", {"prusa": {"version": "2.5.0", "path": "/x"}})
 
-    saved = (await gql(SAVE_FLOW, {"definition": SLICING_FLOW}, token=space_key[1]))["data"]["createFlow"]
+    saved = (await gql(SAVE_FLOW, {"definition": SLICING_FLOW}, token=admin_token))["data"]["createFlow"]
 
     assert saved["errors"] == [] and saved["flow"]["key"] == "print-and-price"
     [warning] = saved["warnings"]
