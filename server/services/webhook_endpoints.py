@@ -7,8 +7,6 @@ space's `webhooks_version` in the same transaction, so every process re-reads it
 
 from __future__ import annotations
 
-import base64
-import os
 from datetime import UTC, datetime
 from uuid import UUID, uuid4
 
@@ -21,12 +19,13 @@ from server.services import permissions, webhook_events, webhook_sending
 from server.services.auth import space_by_key
 from server.services.effects import Effects, now
 from server.services.errors import FieldError, NotFound, PermissionDenied, ValidationFailed
-from server.services.webhooks import SECRET_PREFIX, RefusedUrl, UnresolvedHost, check_url, url_policy
-
-
-def new_endpoint_secret() -> str:
-    """`whsec_` + standard base64 of 32 random bytes."""
-    return SECRET_PREFIX + base64.b64encode(os.urandom(32)).decode()
+from server.services.webhooks import (
+    RefusedUrl,
+    UnresolvedHost,
+    check_url,
+    new_signing_secret,
+    url_policy,
+)
 
 
 def _may_read(actor: Actor, space: Space) -> bool:
@@ -103,7 +102,7 @@ async def create_endpoint(
             events=checked_events,
             description=description.strip(),
             ordered=ordered,
-            secret=new_endpoint_secret(),
+            secret=new_signing_secret(),
             created_by=actor.event_actor,
         )
         await _bump(space.id)
@@ -153,7 +152,7 @@ async def rotate_secret(actor: Actor, endpoint_id: UUID) -> WebhookEndpoint:
     """A new secret; the old one keeps signing as a second signature for the grace period."""
     permissions.require(actor, "rotateWebhookSecret")
     endpoint = await _endpoint(actor, endpoint_id, manage=True)
-    endpoint.previous_secret, endpoint.secret = endpoint.secret, new_endpoint_secret()
+    endpoint.previous_secret, endpoint.secret = endpoint.secret, new_signing_secret()
     endpoint.secret_rotated_at = datetime.now(UTC)
     await endpoint.save(update_fields=["previous_secret", "secret", "secret_rotated_at", "updated_at"])
     return endpoint
