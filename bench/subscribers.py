@@ -248,23 +248,7 @@ async def run(counts: list[int], changes: int, processes: int) -> dict[str, Any]
             with server(command, env, log) as process:
                 await _wait_for(port, process, log)
                 for count in counts:
-                    redis_side = summary(await bare_redis(count, changes, processes))
-                    cpu_before = _cpu_seconds(process.pid)
-                    fabflow_side = summary(
-                        await fabflow(f"ws://127.0.0.1:{port}/graphql", secret, count, changes, processes)
-                    )
-                    cpu = _cpu_seconds(process.pid) - cpu_before
-                    fabflow_side["server_cpu_us_per_frame"] = round(
-                        cpu * 1e6 / max(1, fabflow_side["frames"]), 1
-                    )
-                    figures[str(count)] = {"redis": redis_side, "fabflow": fabflow_side,
-                                           "p50_over_redis_ms": round(fabflow_side["p50"] - redis_side["p50"], 2),
-                                           "p99_over_redis_ms": round(fabflow_side["p99"] - redis_side["p99"], 2)}  # fmt: skip
-                    print(f"{count:>5} subscribers  bare Redis p50 {redis_side['p50']:7.2f} p99 {redis_side['p99']:7.2f} ms"
-                          f"  |  commit → frame p50 {fabflow_side['p50']:7.2f} p99 {fabflow_side['p99']:7.2f} ms"
-                          f"  (+{fabflow_side['p50'] - redis_side['p50']:.2f} / +{fabflow_side['p99'] - redis_side['p99']:.2f} ms;"
-                          f" {fabflow_side['frames']} frames; server CPU"
-                          f" {fabflow_side['server_cpu_us_per_frame']:.0f} µs per frame)", flush=True)  # fmt: skip
+                    figures[str(count)] = await _compare(port, secret, process.pid, count, changes, processes)
         await get_bus().close()
         await db.close()
     finally:
@@ -278,9 +262,30 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+async def _compare(
+    port: int, secret: str, pid: int, count: int, changes: int, processes: int
+) -> dict[str, Any]:
+    """Both sides at `count` subscribers; prints them and returns their figures."""
+    redis_side = summary(await bare_redis(count, changes, processes))
+    cpu_before = _cpu_seconds(pid)
+    ws_url = f"ws://127.0.0.1:{port}/graphql"
+    fabflow_side = summary(await fabflow(ws_url, secret, count, changes, processes))
+    cpu_per_frame = (_cpu_seconds(pid) - cpu_before) * 1e6 / max(1, fabflow_side["frames"])
+    fabflow_side["server_cpu_us_per_frame"] = round(cpu_per_frame, 1)
+    over = {p: round(fabflow_side[p] - redis_side[p], 2) for p in ("p50", "p99")}
+    print(
+        f"{count:>5} subscribers  bare Redis p50 {redis_side['p50']:7.2f} p99 {redis_side['p99']:7.2f} ms"
+        f"  |  commit → frame p50 {fabflow_side['p50']:7.2f} p99 {fabflow_side['p99']:7.2f} ms"
+        f"  (+{over['p50']:.2f} / +{over['p99']:.2f} ms; {fabflow_side['frames']} frames;"
+        f" server CPU {cpu_per_frame:.0f} µs per frame)",
+        flush=True,
+    )
+    return {"redis": redis_side, "fabflow": fabflow_side,
+            "p50_over_redis_ms": over["p50"], "p99_over_redis_ms": over["p99"]}  # fmt: skip
+
+
 async def _wait_for(port: int, process: Any, log: Path) -> None:
     import httpx
-
     from tree_query import wait_until_up
 
     async with httpx.AsyncClient() as client:
@@ -291,8 +296,9 @@ def append(figures: dict[str, Any], options: argparse.Namespace) -> None:
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True
     ).stdout.strip()
-    line = {"at": datetime.now(UTC).isoformat(timespec="seconds"), "commit": commit, "load": os.getloadavg()[0],
-            "changes": options.changes, "client_processes": options.client_processes, "subscribers": figures}  # fmt: skip
+    line = {"at": datetime.now(UTC).isoformat(timespec="seconds"), "commit": commit,
+            "load": os.getloadavg()[0], "changes": options.changes,
+            "client_processes": options.client_processes, "subscribers": figures}  # fmt: skip
     RESULTS.parent.mkdir(exist_ok=True)
     with RESULTS.open("a") as out:
         out.write(json.dumps(line) + "\n")
