@@ -13,12 +13,13 @@ from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 from strawberry.asgi import ASGIWebSocketAdapter, GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http import GraphQLHTTPResponse
-from strawberry.http.exceptions import NonTextMessageReceived
+from strawberry.http.exceptions import NonTextMessageReceived, WebSocketDisconnected
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
 
 from graphql_schema.context import Context, make_context
+from graphql_schema.fanout import SharingTransportWSHandler, SubscriptionGroups
 from graphql_schema.schema import make_schema
 from server import settings
 from server.json_input import JsonLimits, JsonRefused, body_limits, read_json, websocket_limits
@@ -58,6 +59,13 @@ class LimitedWebSocketAdapter(ASGIWebSocketAdapter):
         except WebSocketDisconnect:
             pass
 
+    async def send_text(self, text: str) -> None:
+        """Sends a frame already encoded (a shared subscription's payload with this frame's id)."""
+        try:
+            await self.ws.send_text(text)
+        except WebSocketDisconnect as exc:
+            raise WebSocketDisconnected from exc
+
 
 def close_reason(message: str) -> str:
     """`message` cut to what a close frame holds (123 bytes of UTF-8)."""
@@ -69,6 +77,11 @@ def close_reason(message: str) -> str:
 
 class FabflowGraphQL(GraphQL[Context, None]):
     websocket_adapter_class = LimitedWebSocketAdapter  # type: ignore[assignment]
+    graphql_transport_ws_handler_class = SharingTransportWSHandler
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.subscription_groups = SubscriptionGroups()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """A body (or `variables` parameter) over a limit is a JSON answer naming it, never a 500."""

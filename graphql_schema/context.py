@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from uuid import UUID
 
@@ -105,3 +105,10 @@ async def make_context(request: Request | WebSocket, response: Response | WebSoc
         loaders=Loaders(tree),
         session_refusal=credentials.session_refusal,
     )
+
+
+def shared_context(context: Context) -> Context:
+    """A copy of a connection's context for a subscription shared by several connections: the same
+    caller as far as visibility goes, with loaders of its own."""
+    tree = TreeLoader()
+    return replace(context, tree=tree, loaders=Loaders(tree), latest_runs=latest_run_loader())

@@ -51,6 +51,7 @@ PRELOADED = "fabflow.preloaded"
 Complete = Callable[[Any], Any]
 Read = Callable[[Any], Any]
 Render = Callable[[Any], dict[str, Any]]
+PlanKey = tuple[GraphQLObjectType, tuple[int, ...]]
 Step = tuple[str, Read, Complete]  # response key, how to read the value off the row, how to complete it
 
 # Leaf values that graphql-core would return unchanged: no coercion call needed.
@@ -77,14 +78,15 @@ class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
         super().__init__(*args, **kwargs)
         manager = self.middleware_manager
         self._planning = not (manager and manager.middlewares)
-        # (type, id of the field group) -> (the field group, kept alive; its renderer or None)
-        self._plans: dict[tuple[GraphQLObjectType, int], tuple[FieldDetailsList, Render | None]] = {}
+        # (type, ids of the field nodes) -> (the field group, kept alive; its renderer or None)
+        self._plans: dict[PlanKey, tuple[FieldDetailsList, Render | None]] = {}
 
     def build_per_event_executor(self, payload: Any) -> Any:
-        """Each subscription event plans afresh: a live subscription must not accumulate plans."""
+        """A subscription's events share its plans: they are keyed by the document's own field nodes,
+        so there are as many as the document has selection sets, however many events come."""
         executor = super().build_per_event_executor(payload)
         if isinstance(executor, PlannedExecutionContext):
-            executor._plans = {}
+            executor._plans = self._plans
         return executor
 
     def complete_object_value(  # type: ignore[override]
@@ -110,7 +112,7 @@ class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
     # ------------------------------------------------------------ compiling
 
     def _renderer(self, object_type: GraphQLObjectType, fields: FieldDetailsList) -> Render | None:
-        key = (object_type, id(fields))
+        key = (object_type, tuple(id(details.node) for details in fields))
         cached = self._plans.get(key)
         if cached is None:
             cached = self._plans[key] = (fields, self._compile(object_type, fields))

@@ -79,6 +79,8 @@ def _serve(args: argparse.Namespace) -> int:
     # Live pages hold their event streams open: on shutdown, give requests 5 s, then close what is left.
     # The websocket transport takes messages up to twice the app's limit, so the app (not the
     # transport) refuses them, with a reason naming FABFLOW_WS_MAX_MESSAGE_BYTES.
+    # No per-message compression: live frames are a few hundred bytes, and a frame shared by many
+    # subscribers would be compressed once per subscriber (a fifth of the server's time at 100).
     uvicorn.run(
         "server.app:create_app",
         factory=True,
@@ -87,6 +89,7 @@ def _serve(args: argparse.Namespace) -> int:
         log_level="info",
         timeout_graceful_shutdown=5,
         ws_max_size=2 * settings.WS_MAX_MESSAGE_BYTES,
+        ws_per_message_deflate=False,
     )
     return 0
 

@@ -71,6 +71,7 @@ class Subscriber:
         self.token = token
         self.received: list[dict[str, Any]] = []
         self.socket: Any = None
+        self.ids: set[str] = set()  # of this connection's subscriptions: a frame must carry one
 
     async def __aenter__(self) -> Subscriber:
         self.socket = await websockets.connect(self.ws_url, subprotocols=["graphql-transport-ws"])  # type: ignore[list-item]
@@ -85,17 +86,27 @@ class Subscriber:
     ) -> None:
         await self.socket.close()
 
-    async def subscribe(self, document: str, variables: dict[str, Any]) -> None:
+    async def subscribe(self, document: str, variables: dict[str, Any]) -> str:
+        """Starts a subscription; returns its id."""
+        operation_id = str(next(self._ids))
         message = {
-            "id": str(next(self._ids)),
+            "id": operation_id,
             "type": "subscribe",
             "payload": {"query": document, "variables": variables},
         }
+        self.ids.add(operation_id)
         await self.socket.send(json.dumps(message))
+        return operation_id
+
+    async def complete(self, operation_id: str) -> None:
+        """Ends one subscription, the connection stays open."""
+        self.ids.discard(operation_id)
+        await self.socket.send(json.dumps({"id": operation_id, "type": "complete"}))
 
     async def next(self, timeout: float = 10) -> dict[str, Any]:
         message = json.loads(await asyncio.wait_for(self.socket.recv(), timeout=timeout))
         assert message["type"] == "next", message
+        assert message["id"] in self.ids, message
         assert "errors" not in message["payload"], message
         data: dict[str, Any] = message["payload"]["data"]
         self.received.append(data)
