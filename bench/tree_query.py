@@ -357,8 +357,13 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+# Production mode refuses to start without a secret key of 32 bytes or more; benches bring their own.
+BENCH_SECRET_KEY = "bench-only-secret-key-that-is-longer-than-32-bytes"
+
+
 @contextmanager
 def server(command: list[str], env: dict[str, str], log: Path) -> Iterator[subprocess.Popen[bytes]]:
+    env = {"FABFLOW_SECRET_KEY": BENCH_SECRET_KEY, **env}
     with log.open("wb") as out:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     try:
