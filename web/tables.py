@@ -116,6 +116,15 @@ class TableState:
         pairs += [("back", cursor) for cursor in state.back] if state.after else []
         return urlencode(pairs)
 
+    def current_query(self) -> str:
+        """The query string of exactly this view, page included (what a live stream of it is told)."""
+        return self.query(after=self.after, back=self.back, page_number=self.page_number)
+
+    @property
+    def newest_first(self) -> bool:
+        """The first page sorted by creation, newest first: where a new row has a known place (the top)."""
+        return self.sort == "created" and self.descending and self.after is None
+
     def next_query(self, cursor: str) -> str:
         back = (*self.back, self.after or FIRST_PAGE)[-MAX_BACK:]
         return self.query(after=cursor, back=back, page_number=self.page_number + 1)
