@@ -13,6 +13,7 @@ from server.domain.statuses import Role
 from server.live_messages import (
     BusResumed,
     OrderCreated,
+    OrderTagsChanged,
     OrderStatusChanged,
     TaskUpdated,
     decode,
@@ -65,6 +66,9 @@ def test_a_status_change_travels_as_the_flat_camel_case_object_subscribers_read(
             order_name="N",
             status="CREATED",
             at=AT,
+        ),
+        OrderTagsChanged(
+            organization_id="g", space_id="s", space_key="k", order_id="o", order_name="N", at=AT
         ),
         TaskUpdated(
             organization_id="g",

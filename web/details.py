@@ -18,6 +18,7 @@ from server.domain.actors import Actor
 from server.domain.statuses import AssetKind
 from server.services import flow_runs, run_views
 from server.services.errors import NotFound, ServiceError
+from server.services.orders import tags as order_tags
 from server.services.orders.lists import get_order, get_part, get_product
 from server.services.orders.rows import AssetRow, OrderRow, PartRow, ProductRow
 from server.services.orders.tree import TreeLoader
@@ -190,6 +191,12 @@ async def _cancel(actor: Actor, order_id: UUID, request: Request) -> None:
     await flow_runs.cancel_run(actor, _uuid(request.path_params["item_id"]))
 
 
+async def _tags(actor: Actor, order_id: UUID, request: Request) -> None:
+    form = await request.form()
+    add = [tag for text in form.getlist("add") for tag in str(text).split(",")]
+    await order_tags.change_tags(actor, order_id, add, [str(tag) for tag in form.getlist("remove")])
+
+
 async def _start(actor: Actor, order_id: UUID, request: Request) -> None:
     chosen = await _form_text(request, "flow_id")
     await flow_runs.start_order_flow(actor, order_id, _uuid(chosen) if chosen else None)
@@ -277,6 +284,7 @@ routes: list[BaseRoute] = [
     Route(ORDER + "/runs/{item_id}/restart", order_action(_restart, "restartFlowRun"), methods=["POST"]),
     Route(ORDER + "/runs/{item_id}/cancel", order_action(_cancel, "cancelFlowRun"), methods=["POST"]),
     Route(ORDER + "/start", order_action(_start, "startOrderFlow"), methods=["POST"]),
+    Route(ORDER + "/tags", order_action(_tags, "tagOrder"), methods=["POST"]),
     Route("/products/{product_id}", product_page, methods=["GET"]),
     Route("/parts/{part_id}", part_page, methods=["GET"]),
 ]

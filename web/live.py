@@ -34,6 +34,7 @@ from server.live_messages import (
     OrderCreated,
     OrderMessage,
     OrderStatusChanged,
+    OrderTagsChanged,
     TaskUpdated,
     may_see,
 )
@@ -52,7 +53,7 @@ KEEPALIVE_SECONDS = 15.0
 TICK_SECONDS = 1.0
 MAX_STREAM_SECONDS = 30 * 60.0
 COALESCE_SECONDS = 0.15
-LIVE_TYPES = (OrderStatusChanged, FlowRunUpdated, TaskUpdated)
+LIVE_TYPES = (OrderStatusChanged, OrderTagsChanged, FlowRunUpdated, TaskUpdated)
 Render = Callable[[list[BusMessage]], Awaitable[str | None]]
 Accepts = Callable[[BusMessage], bool]
 PAUSED = "Live updates paused: reconnecting…"

@@ -33,7 +33,7 @@ class Column:
     get: Getter
     sort: str | None = None  # the service's sort field, when the column can be sorted
     visible: bool = True  # shown unless the user chose otherwise
-    kind: str = "text"  # text | money | when | status | tags | id | link
+    kind: str = "text"  # text | money | when | deadline | status | tags | id | link
 
 
 @dataclass(frozen=True)
@@ -215,7 +215,7 @@ ORDERS = Table(
         Column("status", "Status", lambda r: r.status, "STATUS", kind="status"),
         Column("value", "Value", lambda r: r.value, "VALUE", kind="money"),
         Column("created", "Created at", lambda r: r.created_at, "CREATED_AT", kind="when"),
-        Column("deadline", "Deadline", lambda r: r.deadline, "DEADLINE", kind="when"),
+        Column("deadline", "Deadline", lambda r: r.deadline, "DEADLINE", kind="deadline"),
         Column("tags", "Tags", lambda r: r.tags, kind="tags"),
         Column("space", "Space", _space_key, visible=False),
         Column("flow", "Flow", lambda r: r.flow_key or "", visible=False),
@@ -233,7 +233,7 @@ PRODUCTS = Table(
         Column("order", "Order", _order_name, "ORDER_NAME"),
         Column("units", "Amount of units", lambda r: r.amount_of_units, "AMOUNT_OF_UNITS"),
         Column("value", "Value per unit", lambda r: r.value_per_unit, "VALUE_PER_UNIT", kind="money"),
-        Column("deadline", "Deadline", lambda r: r.deadline, "DEADLINE", kind="when", visible=False),
+        Column("deadline", "Deadline", lambda r: r.deadline, "DEADLINE", kind="deadline", visible=False),
         Column("created", "Created at", lambda r: r.created_at, "CREATED_AT", kind="when"),
         Column("id", "Product ID", lambda r: r.id, "ID", visible=False, kind="id"),
         Column("order_id", "Order ID", lambda r: r.order_id, "ORDER_ID", visible=False, kind="id"),
