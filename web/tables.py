@@ -1,7 +1,8 @@
 """The three tables (orders, products, parts): their columns, and reading a table's state from a URL.
 
 A table's state lives in the query string, so every view can be bookmarked and shared:
-`status` (repeatable), `from`/`to` (created, inclusive days), `q` (free text), `mine=1`
+`status` (repeatable), `from`/`to` (created, inclusive days), `q` (free text), `tag` (any of these
+tags, comma-separated; for products their order's, for parts their own), `mine=1`
 (only rows whose tags match the user's), `sort` (a column key), `dir` (`asc`/`desc`),
 `after` (the keyset cursor), `back` (the cursors of the pages before, repeatable, `-` for the
 first page; at most `MAX_BACK` are kept) and `n` (the page number, for display only).
@@ -22,6 +23,7 @@ from server.services.orders.lists import ListFilter, PageRequest, Sort
 Getter = Callable[[Any], Any]
 PAGE_SIZES = (25, 50, 100, 200)
 MAX_BACK = 20
+MAX_TAG_FILTER = 20
 FIRST_PAGE = "-"
 DEFAULT_PAGE_SIZE = 50
 
@@ -70,6 +72,7 @@ class TableState:
     created_from: date | None = None
     created_to: date | None = None
     search: str = ""
+    tags: tuple[str, ...] = ()
     mine: bool = False
     sort: str = "created"
     descending: bool = True
@@ -84,7 +87,8 @@ class TableState:
             created_from=_start_of(self.created_from),
             created_to=_end_of(self.created_to),
             search=self.search or None,
-            tags=tuple(user_tags) if self.mine else (),
+            tags=self.tags,
+            user_tags=tuple(user_tags) if self.mine else (),
         )
 
     def sort_request(self, table: Table) -> Sort:
@@ -105,6 +109,7 @@ class TableState:
             "from": state.created_from.isoformat() if state.created_from else "",
             "to": state.created_to.isoformat() if state.created_to else "",
             "q": state.search,
+            "tag": ", ".join(state.tags),
             "mine": "1" if state.mine else "",
             "sort": state.sort,
             "dir": "desc" if state.descending else "asc",
@@ -164,6 +169,12 @@ def _statuses(values: Sequence[str]) -> tuple[OrderStatus, ...]:
     return tuple(dict.fromkeys(known[v] for v in values if v in known))
 
 
+def _tags(values: Sequence[str]) -> tuple[str, ...]:
+    """`tag=rush, b2b` (or `tag` repeated): any of these, trimmed and lower-cased like stored tags."""
+    found = (tag.strip().lower() for value in values for tag in str(value).split(","))
+    return tuple(dict.fromkeys(tag for tag in found if tag))[:MAX_TAG_FILTER]
+
+
 def _int(text: str | None, default: int) -> int:
     try:
         return int(text) if text else default
@@ -183,6 +194,7 @@ def read_state(table: Table, params: Any) -> TableState:
         created_from=_date(params.get("from")),
         created_to=_date(params.get("to")),
         search=(params.get("q") or "").strip()[:200],
+        tags=_tags(params.getlist("tag")),
         mine=params.get("mine") == "1",
         sort=sort,
         descending=params.get("dir", "desc") != "asc",
