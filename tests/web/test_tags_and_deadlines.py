@@ -7,9 +7,11 @@ import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import lxml.html
+
 from server.domain.actors import Actor
 from server.domain.statuses import OrderStatus
-from server.models import HistoryEntry, Order
+from server.models import HistoryEntry, Order, Product
 from server.services import flows
 from server.services.orders.intake import create_order
 from tests.conftest import EXAMPLES_DIR
@@ -146,3 +148,40 @@ def test_only_open_orders_are_overdue_or_due_soon() -> None:
     assert deadline_state(NOW - timedelta(days=1), "SUCCESS", NOW) == ""
     assert deadline_state(NOW - timedelta(days=1), "FAILURE", NOW) == ""
     assert deadline_state(None, "IN_PROGRESS", NOW) == ""
+
+
+def sunglasses(name: str) -> dict[str, Any]:
+    """Sunglasses as the demo makes them: hinges under the front, lenses last."""
+    hinges: list[dict[str, Any]] = [
+        {"id": f"hinge-{side}", "data": {"name": f"Hinge {side}"}} for side in ("left", "right")
+    ]
+    screw = {"id": "screw", "data": {"name": "Screw"}}
+    hinges[0]["items"] = [screw]
+    items = [
+        {"id": "front", "data": {"name": "Front"}, "items": hinges},
+        {"id": "temples", "data": {"name": "Temples"}},
+        {"id": "lenses", "data": {"name": "Lenses"}},
+    ]
+    body = order(name)
+    body["orderLines"] = [{**body["orderLines"][0], "title": "Sunglasses — Boreal", "items": items}]
+    return body
+
+
+def parent_of(tree: Any, name: str) -> str | None:
+    """The name of the part whose list item holds the one named `name`, or None at the top."""
+    [link] = tree.xpath(f'//ul[contains(@class, "part-tree")]//a[text()="{name}"]')
+    holders = link.xpath("ancestor::li[2]/a")  # its own item is the nearest; the next one, its parent's
+    return holders[0].text if holders else None
+
+
+async def test_the_product_page_draws_each_part_under_its_real_parent_at_any_depth(
+    admin_web: WebClient, admin: Actor, space_key: tuple[str, str]
+) -> None:
+    made = await create_order(admin, sunglasses("TREE-1"))
+    product = await Product.get(order_id=made.order.id)
+
+    tree = lxml.html.fromstring((await admin_web.get(f"/products/{product.id}")).text)
+
+    assert parent_of(tree, "Front") is None and parent_of(tree, "Lenses") is None
+    assert parent_of(tree, "Hinge left") == "Front" and parent_of(tree, "Hinge right") == "Front"
+    assert parent_of(tree, "Screw") == "Hinge left"
