@@ -13,8 +13,8 @@ from server.domain.statuses import Role
 from server.live_messages import (
     BusResumed,
     OrderCreated,
-    OrderTagsChanged,
     OrderStatusChanged,
+    OrderTagsChanged,
     TaskUpdated,
     decode,
     encode,
