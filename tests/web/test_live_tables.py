@@ -10,13 +10,13 @@ from typing import Any
 
 from server.domain.actors import Actor
 from server.events import get_bus
-from server.live_messages import OrderCreated
-from server.models import Organization, Space, User
+from server.live_messages import OrderCreated, OrderTagsChanged
+from server.models import Organization, Part, Space, User
 from server.services import auth
 from server.services.orders.intake import create_order
 from tests.conftest import EXAMPLES_DIR
 from tests.graphql.seed import seed_orders
-from web import live
+from web import details, live
 from web.tables import ORDERS, PARTS, PRODUCTS, Table, read_state
 
 Json = dict[str, Any]
@@ -164,3 +164,48 @@ async def test_the_intake_announces_each_new_order_once(admin: Actor, space_key:
         await asyncio.sleep(0.2)
         assert subscription.queue.empty()
     assert isinstance(announced, OrderCreated) and announced.order_name == "ONCE-1"
+
+
+async def test_the_product_and_part_pages_send_what_changed_in_their_order(
+    admin: Actor, space_key: tuple[str, str]
+) -> None:
+    rows = await seed_orders("demo-eyewear", 1)
+    product = rows.products[0]
+    part = next(p for p in rows.parts if p.product_id == product.id and p.parent_id is None)  # type: ignore[attr-defined]
+    user = await User.get(email="admin@example.com")
+    product_page = live.sections_renderer(lambda: details.product_sections(admin, product.id, user))
+    part_page = live.sections_renderer(lambda: details.part_sections(admin, part.id, user))
+    first = (await product_page([]), await part_page([]))
+
+    await Part.filter(id=part.id).update(manufacturing_data={"volumeMm3": 1234})
+    await Part.filter(id=part.id).update(name="Renamed part")
+    product_change, part_change = await product_page([]), await part_page([])
+
+    assert all(html and 'hx-swap-oob="outerHTML"' in html for html in first)
+    assert product_change is not None and "Renamed part" in product_change
+    assert 'id="product-files"' not in product_change  # only what changed is sent again
+    assert part_change is not None and "1234" in part_change and 'id="part-items"' not in part_change
+
+
+async def test_page_streams_hear_only_of_their_own_order_and_only_what_the_user_may_see(
+    admin_web: Any, admin: Actor, space_key: tuple[str, str]
+) -> None:
+    rows = await seed_orders("demo-eyewear", 2)
+    product = rows.products[0]
+
+    missing = await admin_web.get("/live/products/7d3c1a52-1111-4a4a-9c9c-000000000000")
+    malformed = await admin_web.get("/live/parts/nope")
+    accepts = live._of_order(admin, product.order_id)  # type: ignore[attr-defined]
+    space = await Space.get(key="demo-eyewear")
+    about = {
+        "organization_id": str(space.organization_id),  # type: ignore[attr-defined]
+        "space_id": str(space.id),
+        "space_key": space.key,
+        "order_name": "X",
+        "at": rows.orders[0].created_at,
+    }
+
+    assert missing.status_code == 404 and malformed.status_code == 404
+    assert accepts(OrderTagsChanged(order_id=str(product.order_id), **about))  # type: ignore[attr-defined]
+    assert not accepts(OrderTagsChanged(order_id=str(rows.orders[1].id), **about))
+    assert not accepts(OrderTagsChanged(order_id=str(product.order_id), **{**about, "organization_id": "x"}))  # type: ignore[attr-defined]
