@@ -206,3 +206,19 @@ async def test_lists_filter_by_tag_and_combine_it_with_my_tags(
     products = await list_products(admin, ListFilter(tags=("b2b",)), Sort(), PageRequest(first=50))
     wanted = {o.id for o in await Order.filter(name__in=["A", "C"])}
     assert products.rows and {row.order_id for row in products.rows} == wanted
+
+
+async def test_graphql_tells_the_flows_tags_apart(
+    client: httpx.AsyncClient, admin: Actor, space_key: tuple[str, str]
+) -> None:
+    await flows.create_flow(admin, "demo-eyewear", "Tagging flow", json.dumps(FLOW))
+    made = await create_order(admin, order(tags=["rush"], flow_key="tagging-flow"))
+    document = "query ($id: ID!) { order(id: $id) { tags flowTags } }"
+
+    answer = await client.post(
+        "/graphql",
+        json={"query": document, "variables": {"id": str(made.order.id)}},
+        headers={"Authorization": f"Bearer {space_key[1]}"},
+    )
+
+    assert answer.json()["data"]["order"] == {"tags": ["rush", "production"], "flowTags": ["production"]}
