@@ -1,14 +1,16 @@
 """Live updates over Server-Sent Events, fed by the event bus.
 
-`/live/orders` sends the changed rows of the orders table; `/live/orders/{id}` sends the
-changing parts of one order's page. Both are HTML for htmx's SSE extension, swapped out of
-band (table rows wrapped in `<template>`, since a bare `<tr>` does not survive parsing).
-A subscriber only hears of what its user may see (`live_messages.may_see`), and every row is
-read again through the read service with the user's own visibility before it is sent. When the
-event bus was down and is back (`BusResumed`), an order page sends all its parts again and the
-orders table is re-read as the page shows it; while the bus is down, the page says so. Streams end after
-`MAX_STREAM_SECONDS`, or when the server is stopping; the browser reconnects, which re-checks
-the session.
+`/live/orders`, `/live/products` and `/live/parts` send the rows of a table as its page shows it
+(the query string is the table's view): changed rows, and the rows of new orders, at the top of a
+table sorted newest first or else counted in a "3 new orders — show" bar. `/live/orders/{id}`,
+`/live/products/{id}` and `/live/parts/{id}` send the changing parts of one page. Both are HTML for
+htmx's SSE extension, swapped out of band (table rows wrapped in `<template>`, since a bare `<tr>`
+does not survive parsing). A subscriber only hears of what its user may see
+(`live_messages.may_see`), and every row is read again through the read service with the user's
+own visibility (and the table's filter) before it is sent. When the event bus was down and is back
+(`BusResumed`), a page sends all its parts again and a table is re-read as the page shows it; while
+the bus is down, the page says so. Streams end after `MAX_STREAM_SECONDS`, or when the server is
+stopping; the browser reconnects, which re-checks the session.
 """
 
 from __future__ import annotations
