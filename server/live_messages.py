@@ -51,6 +51,14 @@ class OrderStatusChanged(OrderMessage):
 
 
 @dataclass(frozen=True, kw_only=True)
+class OrderTagsChanged(OrderMessage):
+    """The order's tags changed (its flow added some, or an operator added or removed some)."""
+
+    type: ClassVar[str] = "order.tags"
+    order_name: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class FlowRunUpdated(OrderMessage):
     """The order's run changed as a whole (started, ended, restarted, cancelled)."""
 
@@ -79,10 +87,10 @@ class BusResumed:
     at: datetime
 
 
-BusMessage = OrderMessage | BusResumed  # OrderMessage: one of the four kinds above
+BusMessage = OrderMessage | BusResumed  # OrderMessage: one of the five kinds above
 RunChange = FlowRunUpdated | TaskUpdated
 WIRE_TYPES: dict[str, type[OrderMessage]] = {
-    cls.type: cls for cls in (OrderCreated, OrderStatusChanged, FlowRunUpdated, TaskUpdated)
+    cls.type: cls for cls in (OrderCreated, OrderStatusChanged, OrderTagsChanged, FlowRunUpdated, TaskUpdated)
 }
 M = TypeVar("M", bound=OrderMessage)
 

@@ -112,6 +112,8 @@ class Order(Model):
     value = fields.DecimalField(max_digits=14, decimal_places=2, default=0)
     deadline = fields.DatetimeField(null=True)
     tags: list[str] = fields.JSONField(default=list)
+    # Those of `tags` that its flows added when a run started (the page marks them "from flow").
+    flow_tags: list[str] = fields.JSONField(default=list)
     data: dict[str, Any] = fields.JSONField(default=dict)
     flow_key = fields.CharField(max_length=100, null=True)
     update_url = fields.CharField(max_length=2000, null=True)

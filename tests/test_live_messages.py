@@ -14,6 +14,7 @@ from server.live_messages import (
     BusResumed,
     OrderCreated,
     OrderStatusChanged,
+    OrderTagsChanged,
     TaskUpdated,
     decode,
     encode,
@@ -65,6 +66,9 @@ def test_a_status_change_travels_as_the_flat_camel_case_object_subscribers_read(
             order_name="N",
             status="CREATED",
             at=AT,
+        ),
+        OrderTagsChanged(
+            organization_id="g", space_id="s", space_key="k", order_id="o", order_name="N", at=AT
         ),
         TaskUpdated(
             organization_id="g",

@@ -18,6 +18,7 @@ from server.domain.actors import Actor
 from server.domain.statuses import AssetKind
 from server.services import flow_runs, run_views
 from server.services.errors import NotFound, ServiceError
+from server.services.orders import tags as order_tags
 from server.services.orders.lists import get_order, get_part, get_product
 from server.services.orders.rows import AssetRow, OrderRow, PartRow, ProductRow
 from server.services.orders.tree import TreeLoader
@@ -190,15 +191,20 @@ async def _cancel(actor: Actor, order_id: UUID, request: Request) -> None:
     await flow_runs.cancel_run(actor, _uuid(request.path_params["item_id"]))
 
 
+async def _tags(actor: Actor, order_id: UUID, request: Request) -> None:
+    form = await request.form()
+    add = [tag for text in form.getlist("add") for tag in str(text).split(",")]
+    await order_tags.change_tags(actor, order_id, add, [str(tag) for tag in form.getlist("remove")])
+
+
 async def _start(actor: Actor, order_id: UUID, request: Request) -> None:
     chosen = await _form_text(request, "flow_id")
     await flow_runs.start_order_flow(actor, order_id, _uuid(chosen) if chosen else None)
 
 
-@page()
-async def product_page(request: Request) -> Response:
-    actor = actor_of(request)
-    product = await get_product(actor, _uuid(request.path_params["product_id"]))
+async def load_product(actor: Actor, product_id: UUID) -> dict[str, Any]:
+    """Everything the product page shows; NotFound when the actor may not see the product."""
+    product = await get_product(actor, product_id)
     if product is None:
         raise NotFound("No such product, or it is not yours to see.")
     tree = TreeLoader()
@@ -208,14 +214,18 @@ async def product_page(request: Request) -> Response:
     assets = await tree.attach_assets([product])
     await tree.attach_versions(assets)
     preview = product.thumbnail_url or preview_url(assets)
-    context = {"product": product, "parts": parts, "assets": assets, "thumbnail": preview}
-    return render(request, "product.html", context)
+    return {
+        "product": product,
+        "parts": parts,
+        "top_parts": product.parts or [],
+        "assets": assets,
+        "thumbnail": preview,
+    }
 
 
-@page()
-async def part_page(request: Request) -> Response:
-    actor = actor_of(request)
-    part = await get_part(actor, _uuid(request.path_params["part_id"]))
+async def load_part(actor: Actor, part_id: UUID) -> dict[str, Any]:
+    """Everything the part page shows, its items at every depth; NotFound when it is not the actor's."""
+    part = await get_part(actor, part_id)
     if part is None:
         raise NotFound("No such part, or it is not yours to see.")
     tree = TreeLoader()
@@ -223,9 +233,40 @@ async def part_page(request: Request) -> Response:
     await tree.attach_order([part])
     await tree.attach_product([part])
     children = await tree.attach_children([part])
+    level = children
+    while level:
+        level = await tree.attach_children(level)
     assets = await tree.attach_assets([part])
     await tree.attach_versions(assets)
-    return render(request, "part.html", {"part": part, "children": children, "assets": assets})
+    return {"part": part, "children": children, "assets": assets}
+
+
+@page()
+async def product_page(request: Request) -> Response:
+    context = await load_product(actor_of(request), _uuid(request.path_params["product_id"]))
+    return render(request, "product.html", context)
+
+
+@page()
+async def part_page(request: Request) -> Response:
+    context = await load_part(actor_of(request), _uuid(request.path_params["part_id"]))
+    return render(request, "part.html", context)
+
+
+PRODUCT_SECTIONS = ("_product_parts.html", "_product_printing.html", "_product_files.html")
+PART_SECTIONS = ("_part_items.html", "_part_files.html")
+
+
+async def product_sections(actor: Actor, product_id: UUID, user: Any) -> dict[str, str]:
+    """The changing parts of a product page (parts, printing, files), as out-of-band swaps."""
+    context = {**await load_product(actor, product_id), "user": user, "oob": True}
+    return {name: render_text(name, context) for name in PRODUCT_SECTIONS}
+
+
+async def part_sections(actor: Actor, part_id: UUID, user: Any) -> dict[str, str]:
+    """The changing parts of a part page (items, printing, files, manufacturing data)."""
+    context = {**await load_part(actor, part_id), "user": user, "oob": True}
+    return {name: render_text(name, context) for name in PART_SECTIONS}
 
 
 ORDER = "/orders/{order_id}"
@@ -243,6 +284,7 @@ routes: list[BaseRoute] = [
     Route(ORDER + "/runs/{item_id}/restart", order_action(_restart, "restartFlowRun"), methods=["POST"]),
     Route(ORDER + "/runs/{item_id}/cancel", order_action(_cancel, "cancelFlowRun"), methods=["POST"]),
     Route(ORDER + "/start", order_action(_start, "startOrderFlow"), methods=["POST"]),
+    Route(ORDER + "/tags", order_action(_tags, "tagOrder"), methods=["POST"]),
     Route("/products/{product_id}", product_page, methods=["GET"]),
     Route("/parts/{part_id}", part_page, methods=["GET"]),
 ]

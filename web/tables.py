@@ -1,7 +1,8 @@
 """The three tables (orders, products, parts): their columns, and reading a table's state from a URL.
 
 A table's state lives in the query string, so every view can be bookmarked and shared:
-`status` (repeatable), `from`/`to` (created, inclusive days), `q` (free text), `mine=1`
+`status` (repeatable), `from`/`to` (created, inclusive days), `q` (free text), `tag` (any of these
+tags, comma-separated; for products their order's, for parts their own), `mine=1`
 (only rows whose tags match the user's), `sort` (a column key), `dir` (`asc`/`desc`),
 `after` (the keyset cursor), `back` (the cursors of the pages before, repeatable, `-` for the
 first page; at most `MAX_BACK` are kept) and `n` (the page number, for display only).
@@ -22,6 +23,7 @@ from server.services.orders.lists import ListFilter, PageRequest, Sort
 Getter = Callable[[Any], Any]
 PAGE_SIZES = (25, 50, 100, 200)
 MAX_BACK = 20
+MAX_TAG_FILTER = 20
 FIRST_PAGE = "-"
 DEFAULT_PAGE_SIZE = 50
 
@@ -33,7 +35,7 @@ class Column:
     get: Getter
     sort: str | None = None  # the service's sort field, when the column can be sorted
     visible: bool = True  # shown unless the user chose otherwise
-    kind: str = "text"  # text | money | when | status | tags | id | link
+    kind: str = "text"  # text | money | when | deadline | status | tags | id | link
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ class TableState:
     created_from: date | None = None
     created_to: date | None = None
     search: str = ""
+    tags: tuple[str, ...] = ()
     mine: bool = False
     sort: str = "created"
     descending: bool = True
@@ -84,7 +87,8 @@ class TableState:
             created_from=_start_of(self.created_from),
             created_to=_end_of(self.created_to),
             search=self.search or None,
-            tags=tuple(user_tags) if self.mine else (),
+            tags=self.tags,
+            user_tags=tuple(user_tags) if self.mine else (),
         )
 
     def sort_request(self, table: Table) -> Sort:
@@ -105,6 +109,7 @@ class TableState:
             "from": state.created_from.isoformat() if state.created_from else "",
             "to": state.created_to.isoformat() if state.created_to else "",
             "q": state.search,
+            "tag": ", ".join(state.tags),
             "mine": "1" if state.mine else "",
             "sort": state.sort,
             "dir": "desc" if state.descending else "asc",
@@ -115,6 +120,15 @@ class TableState:
         pairs += [(key, value) for key, value in optional.items() if value]
         pairs += [("back", cursor) for cursor in state.back] if state.after else []
         return urlencode(pairs)
+
+    def current_query(self) -> str:
+        """The query string of exactly this view, page included (what a live stream of it is told)."""
+        return self.query(after=self.after, back=self.back, page_number=self.page_number)
+
+    @property
+    def newest_first(self) -> bool:
+        """The first page sorted by creation, newest first: where a new row has a known place (the top)."""
+        return self.sort == "created" and self.descending and self.after is None
 
     def next_query(self, cursor: str) -> str:
         back = (*self.back, self.after or FIRST_PAGE)[-MAX_BACK:]
@@ -155,6 +169,12 @@ def _statuses(values: Sequence[str]) -> tuple[OrderStatus, ...]:
     return tuple(dict.fromkeys(known[v] for v in values if v in known))
 
 
+def _tags(values: Sequence[str]) -> tuple[str, ...]:
+    """`tag=rush, b2b` (or `tag` repeated): any of these, trimmed and lower-cased like stored tags."""
+    found = (tag.strip().lower() for value in values for tag in str(value).split(","))
+    return tuple(dict.fromkeys(tag for tag in found if tag))[:MAX_TAG_FILTER]
+
+
 def _int(text: str | None, default: int) -> int:
     try:
         return int(text) if text else default
@@ -174,6 +194,7 @@ def read_state(table: Table, params: Any) -> TableState:
         created_from=_date(params.get("from")),
         created_to=_date(params.get("to")),
         search=(params.get("q") or "").strip()[:200],
+        tags=_tags(params.getlist("tag")),
         mine=params.get("mine") == "1",
         sort=sort,
         descending=params.get("dir", "desc") != "asc",
@@ -206,7 +227,7 @@ ORDERS = Table(
         Column("status", "Status", lambda r: r.status, "STATUS", kind="status"),
         Column("value", "Value", lambda r: r.value, "VALUE", kind="money"),
         Column("created", "Created at", lambda r: r.created_at, "CREATED_AT", kind="when"),
-        Column("deadline", "Deadline", lambda r: r.deadline, "DEADLINE", kind="when"),
+        Column("deadline", "Deadline", lambda r: r.deadline, "DEADLINE", kind="deadline"),
         Column("tags", "Tags", lambda r: r.tags, kind="tags"),
         Column("space", "Space", _space_key, visible=False),
         Column("flow", "Flow", lambda r: r.flow_key or "", visible=False),
@@ -224,7 +245,7 @@ PRODUCTS = Table(
         Column("order", "Order", _order_name, "ORDER_NAME"),
         Column("units", "Amount of units", lambda r: r.amount_of_units, "AMOUNT_OF_UNITS"),
         Column("value", "Value per unit", lambda r: r.value_per_unit, "VALUE_PER_UNIT", kind="money"),
-        Column("deadline", "Deadline", lambda r: r.deadline, "DEADLINE", kind="when", visible=False),
+        Column("deadline", "Deadline", lambda r: r.deadline, "DEADLINE", kind="deadline", visible=False),
         Column("created", "Created at", lambda r: r.created_at, "CREATED_AT", kind="when"),
         Column("id", "Product ID", lambda r: r.id, "ID", visible=False, kind="id"),
         Column("order_id", "Order ID", lambda r: r.order_id, "ORDER_ID", visible=False, kind="id"),

@@ -7,7 +7,7 @@ Everything that comes from orders, users or flows is text: templates never mark 
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,52 @@ def when(value: datetime | None) -> str:
         return ""
     moment = value if value.tzinfo is None else value.astimezone(UTC)
     return moment.strftime("%Y-%m-%d %H:%M")
+
+
+OPEN = (OrderStatus.CREATED, OrderStatus.IN_PROGRESS, OrderStatus.UNHEALTHY)
+OPEN_STATUSES = frozenset(status.value for status in OPEN)
+DUE_SOON = timedelta(hours=24)
+RELATIVE_LIMIT = timedelta(days=30)  # further away, a date says more than "45 d ago"
+
+
+def iso(value: datetime | None) -> str:
+    """The exact moment in ISO 8601, UTC, to the second: `2026-05-01T14:03:00Z`."""
+    if value is None:
+        return ""
+    moment = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def ago(value: datetime | None, now: datetime | None = None) -> str:
+    """How far `value` is from now, as people say it: `just now`, `5 min ago`, `3 h ago`, `in 2 d`;
+    the day (`2026-05-01`) when it is more than 30 days away."""
+    if value is None:
+        return ""
+    moment = value.replace(tzinfo=UTC) if value.tzinfo is None else value
+    delta = moment - (now or datetime.now(UTC))
+    span = abs(delta)
+    if span >= RELATIVE_LIMIT:
+        return moment.astimezone(UTC).strftime("%Y-%m-%d")
+    if span < timedelta(minutes=1):
+        return "just now"
+    if span < timedelta(hours=1):
+        amount = f"{int(span.total_seconds() // 60)} min"
+    elif span < timedelta(days=2):
+        amount = f"{int(span.total_seconds() // 3600)} h"
+    else:
+        amount = f"{span.days} d"
+    return f"in {amount}" if delta > timedelta(0) else f"{amount} ago"
+
+
+def deadline_state(deadline: datetime | None, status: str | None, now: datetime | None = None) -> str:
+    """`overdue` or `due-soon` (within 24 h) for a deadline of an order still open; else ""."""
+    if deadline is None or str(status) not in OPEN_STATUSES:
+        return ""
+    moment = deadline.replace(tzinfo=UTC) if deadline.tzinfo is None else deadline
+    left = moment - (now or datetime.now(UTC))
+    if left <= timedelta(0):
+        return "overdue"
+    return "due-soon" if left <= DUE_SOON else ""
 
 
 def day(value: datetime | None) -> str:
@@ -95,7 +141,10 @@ def _environment() -> jinja2.Environment:
         scalar=scalar,
         safe_url=safe_url,
         who=who,
+        iso=iso,
+        ago=ago,
     )
+    env.globals.update(deadline_state=deadline_state)
     env.globals.update(htmx=HTMX, htmx_sse=HTMX_SSE, statuses=list(OrderStatus))
     return env
 

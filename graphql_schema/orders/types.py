@@ -221,6 +221,9 @@ class OrderType:
     value: Decimal
     deadline: datetime | None
     tags: list[str]
+    flow_tags: list[str] = strawberry.field(
+        description="Those of `tags` that its flows added when a run started."
+    )
     data: JSON
     flow_key: str | None
     thumbnail_url: str | None

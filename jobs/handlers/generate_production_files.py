@@ -4,7 +4,8 @@ The generator is the payload's `generator`, else the product configuration's `ge
 that names none is skipped with a history entry saying so, and an order where none names one
 succeeds with "nothing to generate". `fileFormat` defaults to `stl`. Each mesh the generator
 makes becomes a part of the product
-(`generated-<key>`, reused when the task runs again) holding the file as a new asset version
+(`generated-<key>`, reused when the task runs again, named after what it was made from: "Vase
+(generated from Lamp shade — Spiral)") holding the file as a new asset version
 (STL or OBJ) and its manufacturing data; a preview picture of the product becomes its thumbnail,
 and the first one the order's. Meshes are built in a worker thread.
 """
@@ -85,6 +86,12 @@ def build(generator: Generator, config: dict[str, Any], file_format: str, title:
     return BuiltProduct(parts, preview.render(combined(made)))
 
 
+def generated_name(product: Product, built: BuiltPart) -> str:
+    """Named after what it was made from, so it never reads as the part it was made from
+    ("Vase (generated from Lamp shade — Spiral)")."""
+    return f"{built.name} (generated from {product.title})"[:500]
+
+
 async def generated_part(product: Product, built: BuiltPart) -> Part:
     client_id = f"generated-{built.key}"
     existing = await Part.get_or_none(product_id=product.id, client_id=client_id)
@@ -97,12 +104,12 @@ async def generated_part(product: Product, built: BuiltPart) -> Part:
         product_id=product.id,
         position=siblings,
         client_id=client_id,
-        name=built.name,
-        data={"generated": True},
+        name=(name := generated_name(product, built)),
+        data={"generated": True, "generatedFrom": {"product": product.title, "part": built.name}},
         tags=["generated"],
         order_name=product.order_name,
         product_title=product.title,
-        search_text=search_words((built.name, client_id)),
+        search_text=search_words((name, client_id)),
     )
 
 

@@ -1,15 +1,20 @@
 """Realistic demo orders as connector JSON (DESIGN §3), made from a seed.
 
 Pure: the same `(count, seed, now)` always gives the same orders. Each order
-also carries what the intake does not take (status, creation time, tags), for
-the demo service to set after the orders are stored.
+also carries what the intake does not take (status, creation time), for the
+demo service to set after the orders are stored, and the files of its parts
+(`DemoFile`): the loader makes them (`server.demo.pictures`) and stores them,
+so no demo order names an outside host.
+
+Deadlines lie 5 to 21 days after the order's creation; an order still open
+(created, in progress, unhealthy) has its deadline in the future of `now`.
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -17,7 +22,6 @@ from server.domain.statuses import OrderStatus
 
 EYEWEAR = "demo-eyewear"
 LIGHTING = "demo-lighting"
-CDN = "https://cdn.example.com"
 HISTORY_DAYS = 90
 # Orders younger than this are still mostly being made.
 RECENT = timedelta(days=14)
@@ -25,12 +29,31 @@ RECENT = timedelta(days=14)
 Json = dict[str, Any]
 
 
+OPEN_STATUSES = (OrderStatus.CREATED, OrderStatus.IN_PROGRESS, OrderStatus.UNHEALTHY)
+
+
+@dataclass(frozen=True)
+class DemoFile:
+    """A file of a demo part: the loader makes one stored file per version."""
+
+    line: int  # the order line (product) position
+    part: str  # the part's client id
+    client_id: str
+    name: str  # front.svg, front.stl…
+    is_public: bool
+    dates: tuple[datetime, ...]  # one per version, oldest first
+    shape: str  # what a preview draws (frame, shade, vase, insole, tag)
+    colour: str
+    size_mm: tuple[float, float, float]  # what a mesh measures
+
+
 @dataclass(frozen=True)
 class DemoOrder:
-    payload: Json  # the create-order JSON
+    payload: Json  # the create-order JSON (its tags included)
     status: OrderStatus
     created_at: datetime
     tags: list[str]
+    files: list[DemoFile]
 
 
 FIRST_NAMES = (
@@ -60,13 +83,15 @@ SHADE_PATTERNS = ("voronoi", "waves", "hexagon", "spiral", "ribs")
 SHADE_COLOURS = ("white", "sand", "terracotta", "sage", "charcoal")
 
 
-def demo_orders(count: int, seed: int, now: datetime) -> list[DemoOrder]:
-    """`count` orders over both demo spaces, created during the `HISTORY_DAYS` before `now`.
+def demo_orders(count: int, seed: int, now: datetime, history_days: int = HISTORY_DAYS) -> list[DemoOrder]:
+    """`count` orders over both demo spaces, created during the `history_days` before `now`
+    (0: all at `now`, as fresh orders are).
 
     Oldest first; order ids count up with time in each space, as a shop's would.
     """
     rng = random.Random(seed)
-    orders = sorted((_order(rng, now) for _ in range(count)), key=lambda order: order.created_at)
+    made = (_order(rng, now, history_days) for _ in range(count))
+    orders = sorted(made, key=lambda order: order.created_at)
     numbers = {EYEWEAR: 1000, LIGHTING: 1000}
     for order in orders:
         space = order.payload["spaceKey"]
@@ -76,16 +101,21 @@ def demo_orders(count: int, seed: int, now: datetime) -> list[DemoOrder]:
     return orders
 
 
-def _order(rng: random.Random, now: datetime) -> DemoOrder:
+def _order(rng: random.Random, now: datetime, history_days: int) -> DemoOrder:
     space = EYEWEAR if rng.random() < 0.6 else LIGHTING
-    created_at = (now - timedelta(seconds=rng.uniform(0, HISTORY_DAYS * 86400))).replace(microsecond=0)
+    created_at = (now - timedelta(seconds=rng.uniform(0, history_days * 86400))).replace(microsecond=0)
     b2b = rng.random() < 0.15
     customer = _customer(rng, b2b)
     makers = EYEWEAR_PRODUCTS if space == EYEWEAR else LIGHTING_PRODUCTS
     lines = [rng.choice(makers)(rng, created_at) for _ in range(rng.choice((1, 1, 1, 2, 2, 3)))]
+    status = _status(rng, now - created_at)
+    if status in OPEN_STATUSES:
+        _keep_ahead(rng, lines, now)
+    tags = _tags(rng, b2b, lines)
     payload: Json = {
         "spaceKey": space,
         "thirdPartyOrderId": "",  # numbered in time order by demo_orders
+        "tags": tags,
         "addresses": _addresses(rng, customer, b2b),
         "data": {
             "customerInfo": {key: customer[key] for key in ("name", "email", "phone", "message")},
@@ -94,11 +124,28 @@ def _order(rng: random.Random, now: datetime) -> DemoOrder:
         "orderLines": lines,
     }
     return DemoOrder(
-        payload=payload,
-        status=_status(rng, now - created_at),
-        created_at=created_at,
-        tags=_tags(rng, b2b, lines),
+        payload=payload, status=status, created_at=created_at, tags=tags, files=_take_files(lines)
     )
+
+
+def _keep_ahead(rng: random.Random, lines: list[Json], now: datetime) -> None:
+    """An open order is not overdue yet: a deadline before `now` moves to 6 hours to 14 days ahead."""
+    for line in lines:
+        if datetime.fromisoformat(line["deadline"]) <= now:
+            ahead = now + timedelta(hours=rng.randint(6, 14 * 24))
+            line["deadline"] = _iso(ahead.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1))
+
+
+def _take_files(lines: list[Json]) -> list[DemoFile]:
+    """The files of every part, taken out of the payload (`files` is no field of the intake)."""
+    found = []
+    for position, line in enumerate(lines):
+        stack = list(line["items"])
+        while stack:
+            item = stack.pop(0)
+            found += [replace(made, line=position, part=item["id"]) for made in item.pop("files")]
+            stack = item["items"] + stack
+    return found
 
 
 # Status weights (percent) of old and of young orders: old ones are mostly done, young ones under way.
@@ -188,31 +235,37 @@ def _line(
 
 
 def _item(
-    item_id: str, data: Json, tags: list[str], assets: list[Json], items: list[Json] | None = None
+    item_id: str, data: Json, tags: list[str], files: list[DemoFile], items: list[Json] | None = None
 ) -> Json:
+    """A part; its `files` are taken out of the payload by `_take_files`."""
     return {
         "id": item_id,
         "data": data,
         "tags": tags,
         "isAsset": False,
         "items": items or [],
-        "assets": assets,
+        "assets": [],
+        "files": files,
     }
 
 
-def _asset(rng: random.Random, created_at: datetime, folder: str, name: str, public: bool) -> Json:
+def _file(
+    rng: random.Random,
+    created_at: datetime,
+    name: str,
+    public: bool,
+    look: tuple[str, str],
+    size_mm: tuple[float, float, float] = (60.0, 40.0, 5.0),
+) -> DemoFile:
+    """A file of 1 to 3 versions, the first within 90 minutes of the order, the next hours apart."""
     stem, _, extension = name.rpartition(".")
     when = created_at + timedelta(minutes=rng.randint(1, 90))
-    versions = []
-    for number in range(1, rng.randint(1, 3) + 1):
-        versions.append({"url": f"{CDN}/{folder}/{stem}-v{number}.{extension}", "date": _iso(when)})
+    dates = []
+    for _ in range(rng.randint(1, 3)):
+        dates.append(when)
         when += timedelta(hours=rng.randint(2, 40))
-    return {
-        "id": f"{stem}-{extension}",
-        "url": f"{CDN}/{folder}/{name}",
-        "isPublic": public,
-        "versions": versions,
-    }
+    shape, colour = look
+    return DemoFile(0, "", f"{stem}-{extension}", name, public, tuple(dates), shape, colour, size_mm)
 
 
 def _config_id(rng: random.Random) -> str:
@@ -237,18 +290,23 @@ def _frame(rng: random.Random, created_at: datetime, sunglasses: bool = False) -
         _item(f"hinge-{side}", {"name": f"Hinge {side}", "sku": "HG-02"}, ["stock"], [])
         for side in ("left", "right")
     ]
+    look = ("frame", str(data["color"]))
+    front_size = (float(data["width"]) * 2 + float(data["bridge"]), 45.0, 6.0)
     front = _item(
         "front",
         {"name": "Front", "material": "PA12", "color": data["color"]},
         ["sls", "dyed"],
-        [_asset(rng, created_at, cfg, "front.stl", False), _asset(rng, created_at, cfg, "front.png", True)],
+        [
+            _file(rng, created_at, "front.stl", False, look, front_size),
+            _file(rng, created_at, "front.svg", True, look),
+        ],
         hinges,
     )
     temples = _item(
         "temples",
         {"name": "Temples", "length": data["templeLength"], "material": "PA12"},
         ["sls", "dyed"],
-        [_asset(rng, created_at, cfg, "temples.stl", False)],
+        [_file(rng, created_at, "temples.stl", False, look, (float(data["templeLength"]), 12.0, 5.0))],
     )
     items = [front, temples]
     if sunglasses:
@@ -266,11 +324,15 @@ def _sunglasses(rng: random.Random, created_at: datetime) -> Json:
 def _name_tag(rng: random.Random, created_at: datetime) -> Json:
     cfg = _config_id(rng)
     text = rng.choice(FIRST_NAMES).upper()
-    data = {"configurationId": cfg, "productType": "name-tag", "text": text, "width": rng.randint(40, 80)}
+    width = rng.randint(40, 80)
+    data: Json = {"configurationId": cfg, "productType": "name-tag", "text": text, "width": width}
     tag = _item("tag", {"name": "Tag", "material": "PLA", "text": text}, ["fdm"], [])
     ring = _item("key-ring", {"name": "Key ring", "sku": "KR-10"}, ["stock"], [])
     tag["items"] = [ring]
-    tag["assets"] = [_asset(rng, created_at, cfg, "tag.stl", False)]
+    tag["files"] = [
+        _file(rng, created_at, "tag.stl", False, ("tag", "white"), (float(width), 25.0, 3.0)),
+        _file(rng, created_at, "tag.svg", True, ("tag", "white")),
+    ]
     units = rng.choice((1, 1, 2, 5, 10))
     return _line(rng, created_at, f"Name tag — {text}", data, (9.0, 19.0), [tag], units)
 
@@ -292,11 +354,18 @@ def _insoles(rng: random.Random, created_at: datetime) -> Json:
                 f"insole-{side}",
                 {"name": f"Insole {side}", "material": "TPU 88A"},
                 ["sls"],
-                [_asset(rng, created_at, cfg, f"insole-{side}.stl", False)],
+                [
+                    _file(
+                        rng, created_at, f"insole-{side}.stl", False, ("insole", "sand"), (95.0, 260.0, 12.0)
+                    )
+                ],
                 [cover],
             )
         )
-    soles[0]["assets"].append(_asset(rng, created_at, cfg, "foot-scan.obj", False))
+    soles[0]["files"].append(_file(rng, created_at, "insoles.svg", True, ("insole", "sand")))
+    soles[0]["files"].append(
+        _file(rng, created_at, "foot-scan.stl", False, ("insole", "sand"), (100.0, 270.0, 80.0))
+    )
     return _line(rng, created_at, "Orthopaedic insoles", data, (129.0, 219.0), soles)
 
 
@@ -312,13 +381,15 @@ def _shade(rng: random.Random, created_at: datetime, vase: bool = False) -> Json
         "color": rng.choice(SHADE_COLOURS),
     }
     name = "Vase" if vase else "Shade"
+    look = ("vase" if vase else "shade", str(data["color"]))
+    size = (float(data["diameter"]), float(data["diameter"]), float(data["height"]))
     body = _item(
         "body",
         {"name": name, "material": "PA12" if rng.random() < 0.5 else "PLA"},
         ["sls"] if rng.random() < 0.5 else ["fdm"],
         [
-            _asset(rng, created_at, cfg, f"{name.lower()}.stl", False),
-            _asset(rng, created_at, cfg, "preview.png", True),
+            _file(rng, created_at, f"{name.lower()}.stl", False, look, size),
+            _file(rng, created_at, "preview.svg", True, look),
         ],
     )
     if vase:

@@ -1,9 +1,11 @@
 """The demo: an admin, two spaces with a flow each, a secret key and realistic orders to look at.
 
-Orders go in through the same intake as a connector's (`create_order`), so the
-demo shows what real orders look like. Their statuses, tags and creation dates
-are then set in one transaction, each status change with its history event, as
-if their flows had run over the past 90 days.
+Orders go in through the same intake as a connector's (`create_order`), tags
+included, so the demo shows what real orders look like. Their statuses and
+creation dates are then set in one transaction, each status change with its
+history event, as if their flows had run over the past 90 days. Their files
+(previews and meshes) are made here and kept in the asset store: the demo names
+no outside host, so no preview is a broken image.
 """
 
 from __future__ import annotations
@@ -15,17 +17,20 @@ import shutil
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from server import settings
-from server.demo.catalog import EYEWEAR, LIGHTING, DemoOrder, demo_orders
+from server.demo import pictures
+from server.demo.catalog import EYEWEAR, LIGHTING, DemoFile, DemoOrder, demo_orders
 from server.demo.flows import DEMO_FLOWS, DEMO_QUOTE_RATES, FLOW_KEYS, LAMPS, lamp_flow
 from server.domain.actors import SYSTEM
-from server.domain.statuses import OrderStatus
-from server.models import Flow, HistoryEntry, Order, Space, User
+from server.domain.order_input import kind_of_file
+from server.domain.statuses import AssetKind, OrderStatus
+from server.models import Asset, AssetVersion, Flow, HistoryEntry, Order, Part, Product, Space, User
+from server.services import assets
 from server.services.auth import create_admin, create_api_key, create_space, default_organization
 from server.services.flows import create_flow
 from server.services.manufacturing import set_space_settings
@@ -90,7 +95,7 @@ async def make_demo_orders(
     now = now or datetime.now(UTC)
     live_count = min(LIVE_ORDERS, count // 10)
     created = await _create_orders(demo_orders(count - live_count, seed, now), now)
-    live = await _create_live_orders(demo_orders(live_count, seed + 1, now))
+    live = await _create_live_orders(demo_orders(live_count, seed + 1, now, history_days=0))
     return DemoOrders(created=created + live, existing=0, live=live)
 
 
@@ -133,11 +138,14 @@ def _slicing_engine() -> str | None:
 
 async def _create_live_orders(plan: list[DemoOrder]) -> int:
     """New orders whose flows run: the server's worker takes them up when it starts."""
+    stored: list[tuple[Order, DemoOrder]] = []
     for demo in plan:
         order = copy.deepcopy(demo.payload)
         order["thirdPartyOrderId"] = "LIVE-" + order["thirdPartyOrderId"]
         order["flowKey"] = FLOW_KEYS[order["spaceKey"]]
-        await create_order(SYSTEM, order)
+        stored.append(((await create_order(SYSTEM, order)).order, demo))
+    async with in_transaction() as conn:
+        await store_files(stored, conn)
     return len(plan)
 
 
@@ -152,14 +160,14 @@ async def _create_orders(plan: list[DemoOrder], now: datetime) -> int:
 
 
 async def _set_history(stored: list[tuple[Order, DemoOrder]], now: datetime, conn: BaseDBAsyncClient) -> None:
-    """Statuses, tags and dates as planned; one event per status change."""
+    """Statuses and dates as planned, one event per status change; the parts' files."""
     for order, demo in stored:
         order.status = demo.status
         order.created_at = demo.created_at
-        order.tags = demo.tags
     await Order.bulk_update(
-        [order for order, _ in stored], fields=["status", "created_at", "tags"], batch_size=200, using_db=conn
+        [order for order, _ in stored], fields=["status", "created_at"], batch_size=200, using_db=conn
     )
+    await store_files(stored, conn)
     await _backdate_tree(conn)
     events = [event for order, demo in stored for event in status_events(order.id, demo, now)]
     await HistoryEntry.bulk_create(events, batch_size=500, using_db=conn)
@@ -177,6 +185,91 @@ async def _backdate_tree(conn: BaseDBAsyncClient) -> None:
             f"(SELECT o.created_at FROM fab_order o WHERE o.id = {table}.order_id) "
             f"WHERE order_id IN ({demo_orders_sql})"
         )
+
+
+async def store_files(stored: list[tuple[Order, DemoOrder]], conn: BaseDBAsyncClient) -> None:
+    """Make each planned file (a version: one stored file), its asset rows, and the thumbnails:
+    a product's is its first preview, an order's its first product's."""
+    order_ids = [order.id for order, _ in stored]
+    products = (
+        await Product.filter(order_id__in=order_ids).using_db(conn).values("id", "order_id", "position")
+    )
+    product_at = {(p["order_id"], p["position"]): p["id"] for p in products}
+    parts = await Part.filter(order_id__in=order_ids).using_db(conn).values("id", "product_id", "client_id")
+    part_of = {(p["product_id"], p["client_id"]): p["id"] for p in parts}
+    made = _Made()
+    for order, demo in stored:
+        for file in demo.files:
+            product_id = product_at[(order.id, file.line)]
+            made.add(order.id, product_id, part_of[(product_id, file.part)], file)
+    await Asset.bulk_create(made.assets, batch_size=500, using_db=conn)
+    await AssetVersion.bulk_create(made.versions, batch_size=500, using_db=conn)
+    await _set_thumbnails(made.thumbnails, order_ids, conn)
+
+
+class _Made:
+    """The asset rows of the demo's files, and the first preview of each product."""
+
+    def __init__(self) -> None:
+        self.assets: list[Asset] = []
+        self.versions: list[AssetVersion] = []
+        self.thumbnails: dict[UUID, str] = {}  # product id → URL of its first preview
+        self._positions: dict[UUID, int] = {}
+
+    def add(self, order_id: UUID, product_id: UUID, part_id: UUID, file: DemoFile) -> None:
+        stem, _, extension = file.name.rpartition(".")
+        asset_id = uuid4()
+        urls = []
+        for number, date in enumerate(file.dates, start=1):
+            stored = assets.store(order_id, f"{stem}-v{number}.{extension}", _content(file, number))
+            self.versions.append(
+                AssetVersion(id=uuid4(), asset_id=asset_id, position=number - 1, url=stored.url, date=date)
+            )
+            urls.append(stored.url)
+        kind = kind_of_file(file.name)
+        position = self._positions.get(part_id, 0)
+        self._positions[part_id] = position + 1
+        self.assets.append(
+            Asset(
+                id=asset_id,
+                order_id=order_id,
+                product_id=product_id,
+                part_id=part_id,
+                position=position,
+                client_id=file.client_id,
+                name=file.name,
+                url=urls[-1],
+                is_public=file.is_public,
+                kind=kind,
+            )
+        )
+        if kind is AssetKind.PREVIEW:
+            self.thumbnails.setdefault(product_id, urls[-1])
+
+
+def _content(file: DemoFile, version: int) -> bytes:
+    if file.name.endswith(".svg"):
+        return pictures.preview_svg(file.shape, file.colour, f"{file.part} · v{version}")
+    return pictures.box_stl(file.part, file.size_mm)
+
+
+async def _set_thumbnails(
+    thumbnails: dict[UUID, str], order_ids: list[UUID], conn: BaseDBAsyncClient
+) -> None:
+    for product_id, url in thumbnails.items():
+        await Product.filter(id=product_id).using_db(conn).update(thumbnail_url=url)
+    products = (
+        await Product.filter(order_id__in=order_ids)
+        .using_db(conn)
+        .order_by("position")
+        .values("order_id", "id")
+    )
+    first: dict[UUID, str] = {}
+    for product in products:
+        if product["id"] in thumbnails:
+            first.setdefault(product["order_id"], thumbnails[product["id"]])
+    for order_id, url in first.items():
+        await Order.filter(id=order_id).using_db(conn).update(thumbnail_url=url)
 
 
 def status_events(order_id: UUID, demo: DemoOrder, now: datetime) -> list[HistoryEntry]:

@@ -10,6 +10,9 @@ What counts as valid:
   `id`; per asset `id` and `url`; per version `url` and `date`; per address `addressType`.
 - Optional, `null` meaning absent: `flowKey`, `updateUrl`, `orderId`, `purpose`, every `data` (an
   object), `tags`, `items`, `assets`, `versions`, `addresses` (lists), `isAsset`, `isPublic` (false).
+- The order's `tags`: at most 50, each a non-empty text of at most 100 characters, kept trimmed and
+  lower-cased (as users' tags are), each once. Part of the content: the same id with other tags is
+  another order (a conflict).
 - Beyond the documented format, assets may also sit on the order and on an order line (`assets`, for
   files of the whole order or product), and an asset may give its `name` and `kind`
   (production, preview, other); both are otherwise taken from the URL's file name.
@@ -64,8 +67,10 @@ PRODUCTION_EXTENSIONS = frozenset({"stl", "obj", "3mf", "amf", "ply", "step", "s
 PREVIEW_EXTENSIONS = frozenset({"png", "jpg", "jpeg", "gif", "webp", "svg", "avif"})
 
 ORDER_FIELDS = (
-    "spaceKey", "flowKey", "thirdPartyOrderId", "updateUrl", "addresses", "data", "orderLines", "assets",
+    "spaceKey", "flowKey", "thirdPartyOrderId", "updateUrl", "tags", "addresses", "data", "orderLines",
+    "assets",
 )  # fmt: skip
+MAX_ORDER_TAGS = 50
 ADDRESS_FIELDS = ("addressType", "purpose", "data")
 LINE_FIELDS = ("orderId", "title", "data", "deadline", "amountOfUnits", "valuePerUnit", "items", "assets")
 ITEM_FIELDS = ("id", "data", "tags", "isAsset", "items", "assets")
@@ -219,6 +224,7 @@ class OrderInput:
     addresses: tuple[AddressInput, ...] = ()
     data: Json = field(default_factory=dict)
     assets: tuple[AssetInput, ...] = ()
+    tags: tuple[str, ...] = ()  # trimmed, lower-case, each once, in the order given
 
     @property
     def value(self) -> Decimal:
@@ -257,6 +263,8 @@ class OrderInput:
         rendered["thirdPartyOrderId"] = self.name
         if self.update_url is not None:
             rendered["updateUrl"] = self.update_url
+        if self.tags:  # only when there are: an order sent before tags existed keeps its hash
+            rendered["tags"] = list(self.tags)
         rendered.update(
             addresses=[address.to_json() for address in self.addresses],
             data=self.data,
@@ -393,6 +401,7 @@ def _order(check: _Check, raw: Json) -> OrderInput:
         flow_key=check.value(raw, "flowKey", "", text(KEY_LENGTH), None),
         name=check.value(raw, "thirdPartyOrderId", "", text(ID_LENGTH), "", required=True),
         update_url=check.value(raw, "updateUrl", "", http_url, None),
+        tags=_order_tags(check, raw),
         addresses=_present(_address(check, e, p) for e, p in check.elements(raw, "addresses", "")),
         data=check.value(raw, "data", "", json_object, {}),
         lines=_lines(check, raw),
@@ -516,6 +525,22 @@ def _tags(check: _Check, raw: Json, path: str) -> tuple[str, ...]:
     for tag, where in check.elements(raw, "tags", path):
         try:
             tags.append(read(tag))
+        except BadValue as bad:
+            check.add(where, bad.message, bad.code)
+    return tuple(tags)
+
+
+def _order_tags(check: _Check, raw: Json) -> tuple[str, ...]:
+    """The order's tags, trimmed and lower-cased (so they match users' tags), each once."""
+    elements = check.elements(raw, "tags", "")
+    if len(elements) > MAX_ORDER_TAGS:
+        check.add("tags", f"has {len(elements)} tags; an order has at most {MAX_ORDER_TAGS}")
+        return ()
+    read = text(TAG_LENGTH)
+    tags: dict[str, None] = {}
+    for tag, where in elements:
+        try:
+            tags.setdefault(read(tag).strip().lower(), None)
         except BadValue as bad:
             check.add(where, bad.message, bad.code)
     return tuple(tags)

@@ -23,7 +23,7 @@ from server.models import Address, Asset, AssetVersion, Order, Part, Product
 
 Row = dict[str, Any]
 ADDRESS_COLUMNS = ("address_type", "purpose", "data")
-ORDER_COLUMNS = ("id", "name", "flow_key", "update_url", "data", "space__key")
+ORDER_COLUMNS = ("id", "name", "flow_key", "update_url", "tags", "data", "space__key")
 PRODUCT_COLUMNS = (
     "id", "client_id", "title", "data", "deadline", "amount_of_units", "value_per_unit",
 )  # fmt: skip
@@ -51,6 +51,7 @@ async def stored_order_input(order_id: UUID) -> OrderInput | None:
         flow_key=order["flow_key"],
         name=order["name"],
         update_url=order["update_url"],
+        tags=tuple(order["tags"] or ()),  # as they are now: sent, added by its flow or by operators
         addresses=tuple(
             AddressInput(address_type=a["address_type"], purpose=a["purpose"], data=a["data"])
             for a in addresses

@@ -22,6 +22,7 @@ from server.services import webhook_events, webhook_outbox
 from server.services.effects import Effects, now
 from server.services.errors import Conflict, FieldError, NotFound
 from server.services.flow_versions import flow_for_key
+from server.services.orders.tags import add_flow_tags
 from server.services.permissions import require
 from server.services.run_store import decide, definition_of, lock_rows, lock_run
 
@@ -93,6 +94,10 @@ async def _start(order: Order, version: FlowVersion, actor: Actor, effects: Effe
         message=f'Flow "{flow.name}" (version {version.number}) started.',
         data={"runId": str(run.id), "flowId": str(flow.id), "version": version.number},
         actor=actor.event_actor,
+    )
+    locked = await Order.get(id=order.id)  # as it is now, under the lock the caller holds
+    await add_flow_tags(
+        locked, flow.name, (version.definition or {}).get("tags") or (), actor.event_actor, effects
     )
     loaded = await lock_run(run.id)
     assert loaded is not None

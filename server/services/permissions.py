@@ -94,6 +94,7 @@ TABLE: dict[str, Rule] = {
     # Orders and runs
     "createOrder": _rule(API, S, "create an order (GraphQL, POST /api/v1/orders)"),
     "startOrderFlow": _rule(API, S, "start an order's flow, or another flow"),
+    "tagOrder": _rule(PEOPLE, S, "add or remove an order's tags (web order page)"),
     "retryTask": _rule(API, S, "run a failed or timed-out task again"),
     "restartFlowRun": _rule(API, S, "start a run over"),
     "cancelFlowRun": _rule(API, S, "cancel a run"),

@@ -32,6 +32,8 @@ async def test_stl_files_parse_back_watertight_with_the_same_triangle_count(
     assert isinstance(outcome, Succeeded), outcome
     product = await Product.get(order_id=order.id, position=0)
     part = await Part.get(product_id=product.id, client_id="generated-tag")
+    assert part.name == f"Name tag (generated from {product.title})"
+    assert part.name not in {p.name for p in await Part.filter(product_id=product.id).exclude(id=part.id)}
     data = part.manufacturing_data
     assert data is not None
     assert data["boundingBoxMm"] == {"x": 52.0, "y": 25.0, "z": 3.0}

@@ -7,11 +7,13 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from server.demo.catalog import CDN, EYEWEAR, HISTORY_DAYS, LIGHTING, demo_orders
+from server import settings
+from server.demo.catalog import EYEWEAR, HISTORY_DAYS, LIGHTING, OPEN_STATUSES, demo_orders
 from server.demo.loader import ADMIN_EMAIL, LIVE_ORDERS, STATUS_EVENT, make_demo_orders, prepare_demo
 from server.domain.order_input import OrderInput, parse_order_input
 from server.domain.statuses import OrderStatus
-from server.models import Flow, FlowRun, HistoryEntry, Order, Part, Product, Space, User
+from server.models import Asset, AssetVersion, Flow, FlowRun, HistoryEntry, Order, Part, Product, Space, User
+from server.services import assets
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
 
@@ -71,10 +73,27 @@ def test_orders_are_full_trees_with_customers_parts_and_versioned_assets() -> No
             assert line["amountOfUnits"] >= 1 and line["valuePerUnit"] > 0
             assert datetime.fromisoformat(line["deadline"]) > order.created_at
     items = [found for order in orders for found in all_items(order.payload)]
-    assets = [asset for _, item in items for asset in item["assets"]]
+    files = [file for order in orders for file in order.files]
     assert max(depth for depth, _ in items) == 2
-    assert {len(asset["versions"]) for asset in assets} == {1, 2, 3}
-    assert all(v["url"].startswith(f"{CDN}/") for asset in assets for v in asset["versions"])
+    assert all(item["assets"] == [] for _, item in items)  # files are made by the loader, not linked
+    assert {len(file.dates) for file in files} == {1, 2, 3}
+    assert {file.name.rpartition(".")[2] for file in files} == {"stl", "svg"}
+    assert all(order.created_at < file.dates[0] for order in orders for file in order.files)
+
+
+def test_deadlines_come_after_creation_and_open_orders_are_not_overdue() -> None:
+    orders = demo_orders(300, seed=2026, now=NOW)
+    fresh = demo_orders(6, seed=2027, now=NOW, history_days=0)
+
+    deadlines = [
+        (order, datetime.fromisoformat(line["deadline"]))
+        for order in orders + fresh
+        for line in order.payload["orderLines"]
+    ]
+    assert all(deadline > order.created_at for order, deadline in deadlines)
+    assert all(deadline > NOW for order, deadline in deadlines if order.status in OPEN_STATUSES)
+    assert any(deadline < NOW for order, deadline in deadlines if order.status not in OPEN_STATUSES)
+    assert all(order.created_at == NOW for order in fresh)
 
 
 def test_every_payload_passes_the_order_intake() -> None:
@@ -120,12 +139,36 @@ async def test_demo_orders_get_their_planned_status_tags_dates_and_history(clean
     # then
     assert (made.created, made.existing, made.live) == (12, 0, 1)
     orders = await Order.exclude(name__startswith="LIVE-")
+    assert all(o.flow_tags == [] for o in orders)  # the tags were sent with the orders
     assert {o.name: (o.status, o.tags, o.created_at) for o in orders} == {
         name: (o.status, o.tags, o.created_at) for name, o in plan.items()
     }
     products = await Product.all().select_related("order")
     assert all(p.created_at == p.order.created_at for p in products)
     assert await Part.filter(parent_id__isnull=False).exists()
+
+
+async def test_demo_files_are_stored_here_and_every_order_has_a_preview(
+    clean_db: str, tmp_path: Any, monkeypatch: Any
+) -> None:
+    monkeypatch.setattr(settings, "ASSET_DIR", tmp_path)
+    await prepare_demo()
+
+    made_at = datetime.now(UTC)  # the live orders are stamped by the intake's clock
+    await make_demo_orders(20, seed=6, now=made_at)
+
+    local = settings.PUBLIC_URL.rstrip("/") + "/assets/"
+    urls = [a.url for a in await Asset.all()] + [v.url for v in await AssetVersion.all()]
+    assert urls and all(url.startswith(local) for url in urls)
+    for url in urls:
+        key = assets.key_of(url)
+        assert key is not None and assets.file_path(key).is_file()
+    orders = await Order.all()
+    assert all(order.thumbnail_url and order.thumbnail_url.startswith(local) for order in orders)
+    thumbnail = assets.file_path(str(assets.key_of(str(orders[0].thumbnail_url))))
+    assert thumbnail.read_bytes().startswith(b"<svg")
+    assert all(o.deadline and o.deadline > o.created_at for o in orders)
+    assert all(o.deadline and o.deadline > made_at for o in orders if o.status in OPEN_STATUSES)
 
 
 async def test_every_status_change_is_in_the_history(clean_db: str) -> None:

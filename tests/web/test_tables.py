@@ -173,7 +173,7 @@ async def test_order_names_are_shown_as_text(admin_web: WebClient, space_key: tu
 
 
 def table_body(html: str) -> str:
-    found = re.search(r"<tbody>(.*?)</tbody>", html, re.S)
+    found = re.search(r"<tbody[^>]*>(.*?)</tbody>", html, re.S)
     assert found is not None
     return found.group(1)
 

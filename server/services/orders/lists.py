@@ -100,6 +100,8 @@ class ListFilter:
     deadline_to: datetime | None = None
     search: str | None = None
     tags: tuple[str, ...] = ()
+    # *My orders*: also any of these (the user's tags), so it combines with a chosen tag filter.
+    user_tags: tuple[str, ...] = ()
     space_key: str | None = None
     order_id: UUID | None = None
     product_id: UUID | None = None
@@ -295,8 +297,9 @@ def _filters(listing: Listing, flt: ListFilter, ph: Params) -> list[str]:
         where += _range(listing.deadline_column, flt.deadline_from, flt.deadline_to, ph, julian=True)
     if flt.search and flt.search.strip():
         where.append(_search(listing, flt.search.strip(), ph))
-    if flt.tags:
-        where.append(_tags(listing.tags_column, flt.tags, ph))
+    for wanted in (flt.tags, flt.user_tags):
+        if any(tag.strip() for tag in wanted):
+            where.append(_tags(listing.tags_column, wanted, ph))
     return where
 
 

@@ -103,6 +103,7 @@ class OrderRow:
     value: Decimal
     deadline: datetime | None
     tags: list[str]
+    flow_tags: list[str]
     data: dict[str, Any]
     flow_key: str | None
     thumbnail_url: str | None

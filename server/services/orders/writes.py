@@ -90,6 +90,7 @@ def _order_row(order: OrderInput, space_id: UUID, digest: str, stamp: Stamp) -> 
         name=order.name,
         value=order.value,
         deadline=order.deadline,
+        tags=list(order.tags),
         data=order.data,
         flow_key=order.flow_key,
         update_url=order.update_url,
