@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import dramatiq
 from dramatiq.asyncio import get_event_loop_thread
 
-from jobs.broker import WORKER_TIMEOUT_MS, declare, embedded_broker, redis_broker
+from jobs.broker import WORKER_TIMEOUT_MS, declare, embedded_broker, max_delay_ms, worker_broker
 from jobs.consumers import CONSUMERS
 from jobs.dispatcher import BrokerDispatcher
 from jobs.handlers.registry import install_handlers
@@ -42,7 +42,7 @@ class Jobs:
 def _start(broker: dramatiq.Broker, threads: int) -> Jobs:
     install_handlers()
     actors = declare(broker, CONSUMERS)
-    set_dispatcher(BrokerDispatcher(actors))
+    set_dispatcher(BrokerDispatcher(actors, max_delay_ms(broker)))
     worker = dramatiq.Worker(broker, worker_threads=threads, worker_timeout=WORKER_TIMEOUT_MS)
     worker.start()
     return Jobs(broker, worker, actors)
@@ -97,10 +97,10 @@ async def _sweep_forever() -> None:
         await sweep_once()
 
 
-def start_dispatcher(redis_url: str) -> Callable[[], Awaitable[None]]:
-    """A web process in production: sends messages to Redis, runs none."""
-    broker = redis_broker(redis_url)
-    set_dispatcher(BrokerDispatcher(declare(broker, CONSUMERS)))
+def start_dispatcher(broker_url: str) -> Callable[[], Awaitable[None]]:
+    """A web process in production: sends messages to the broker (Redis or RabbitMQ), runs none."""
+    broker = worker_broker(broker_url)
+    set_dispatcher(BrokerDispatcher(declare(broker, CONSUMERS), max_delay_ms(broker)))
 
     async def stop() -> None:
         set_dispatcher(None)
@@ -112,13 +112,13 @@ def start_dispatcher(redis_url: str) -> Callable[[], Awaitable[None]]:
 # --- worker processes --------------------------------------------------------------------------------
 
 
-def run_worker(redis_url: str, threads: int) -> int:
-    """`fabflow worker`: take messages from Redis until SIGINT or SIGTERM."""
+def run_worker(redis_url: str, broker_url: str, threads: int) -> int:
+    """`fabflow worker`: take messages from the broker until SIGINT or SIGTERM; events go to Redis."""
     from server.events import RedisEventBus, set_bus
 
     set_bus(RedisEventBus(redis_url))
     quiet_outage_logs()
-    jobs = _start(redis_broker(redis_url), threads)
+    jobs = _start(worker_broker(broker_url), threads)
     stopping = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stopping.set())
