@@ -23,7 +23,13 @@ SECRET_KEY = "k" * 48  # production mode needs one; tests of the refusal leave i
 
 def clean_env(**extra: str) -> dict[str, str]:
     """The caller's environment without any Fabflow configuration, plus `extra`."""
-    configuration = ("DATABASE_URL", "REDIS_URL", "FABFLOW_VAR_DIR", "FABFLOW_SECRET_KEY", "FABFLOW_BROKER_URL")
+    configuration = (
+        "DATABASE_URL",
+        "REDIS_URL",
+        "FABFLOW_VAR_DIR",
+        "FABFLOW_SECRET_KEY",
+        "FABFLOW_BROKER_URL",
+    )
     env = {k: v for k, v in os.environ.items() if k not in configuration}
     return {**env, **extra}
 

@@ -25,7 +25,7 @@ from server import settings
 from server.domain.actors import Actor
 from server.domain.statuses import TaskState
 from server.events import EventBus, RedisEventBus, set_bus
-from server.models import ManualTask, Order, TaskRun
+from server.models import FlowRun, ManualTask, Order, TaskRun
 from server.services import flows
 from tests.conftest import EXAMPLES_DIR, REDIS_URL, TEST_DATABASE, unavailable
 from tests.e2e.support import LiveServer, Subscriber, graphql, until
@@ -177,6 +177,26 @@ async def test_orders_reach_their_terminal_status_on_worker_processes(
 
         seen = await subscriber.collect(lambda events: _changes(events, "APPROVE-1")[-1:] == ["SUCCESS"])
     assert _changes(seen, "APPROVE-1") == ["IN_PROGRESS", "UNHEALTHY", "IN_PROGRESS", "SUCCESS"]
+    assert all(process.poll() is None for process in workers), "a worker died"
+
+
+async def test_orders_that_waited_for_their_flow_start_on_the_workers_once_each(
+    admin: Actor, space_key: tuple[str, str], production_mode: None, workers: list[Any]
+) -> None:
+    names = [f"EARLY-{index}" for index in range(12)]
+    async with LiveServer() as server:
+        for name in names:
+            body = await graphql(
+                server.url, CREATE_ORDER, {"input": _order(name, "quick-flow")}, space_key[1]
+            )
+            assert body["data"]["createOrder"]["errors"] == [], body
+        assert await _all(names, "CREATED")  # no such flow yet: they wait
+
+        await flows.create_flow(admin, "demo-eyewear", "Quick flow", json.dumps(QUICK))
+
+        await until(lambda: _all(names, "SUCCESS"), timeout=60)
+    for name in names:
+        assert await FlowRun.filter(order__name=name).count() == 1
     assert all(process.poll() is None for process in workers), "a worker died"
 
 
