@@ -118,7 +118,15 @@ async def start_waiting_batch(flow_id: UUID, size: int = WAITING_BATCH) -> int:
 
 
 def _waiting_orders(space_id: UUID, flow_key: str) -> QuerySet[Order]:
-    return Order.filter(space_id=space_id, flow_key=flow_key, status=OrderStatus.CREATED, flow_runs=None)
+    """Orders that found no enabled flow of their key (`flow.missing`, recorded once) and have not
+    started since; others are the intake's (and its sweep's) to start."""
+    return Order.filter(
+        space_id=space_id,
+        flow_key=flow_key,
+        status=OrderStatus.CREATED,
+        flow_runs=None,
+        events__kind="flow.missing",
+    )
 
 
 async def _done_with_waiting_orders(flow_id: UUID, batch_began: datetime) -> None:

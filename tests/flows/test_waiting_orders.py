@@ -85,10 +85,21 @@ async def test_creating_the_flow_hands_its_waiting_orders_to_batches_that_start_
     assert (await Flow.get(id=made.flow.id)).waiting_orders_since is None
 
     assert await flow_runs.start_waiting_batch(made.flow.id, size=2) == 0  # a message delivered twice
+    assert recorder.waiting == [made.flow.id] * 3
     assert len(await _started(orders)) == 5
     for order in orders:
         assert await FlowRun.filter(order_id=order.id).count() == 1
         assert await HistoryEntry.filter(order_id=order.id, kind="flow.started").count() == 1
+
+
+async def test_an_order_that_never_waited_is_left_to_whoever_starts_it(
+    admin: Actor, space_key: tuple[str, str], make_order: MakeOrder, recorder: Recorder
+) -> None:
+    made = await flows.create_flow(admin, space_key[0], "Review flow", json.dumps(MANUAL))
+    later = await make_order("review-flow")  # made after the flow: its own start is the intake's
+
+    assert await flow_runs.start_waiting_batch(made.flow.id) == 0
+    assert not await FlowRun.exists(order_id=later.id)
 
 
 async def test_enabling_a_flow_again_starts_what_waited_meanwhile_and_a_disabled_flow_starts_nothing(
