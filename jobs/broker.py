@@ -1,9 +1,9 @@
 """Dramatiq set-up: the broker, its middleware and the actors bound to it.
 
 Two modes (DESIGN.md §7):
-- worker processes (`fabflow worker`): a Redis broker; actors' coroutines run on the
-  event-loop thread of Dramatiq's AsyncIO middleware, and the ORM is opened on that
-  thread before the first message;
+- worker processes (`fabflow worker`): a Redis or RabbitMQ broker (`FABFLOW_BROKER_URL`, default
+  `REDIS_URL`); actors' coroutines run on the event-loop thread of Dramatiq's AsyncIO middleware,
+  and the ORM is opened on that thread before the first message;
 - embedded (`fabflow serve` without `REDIS_URL`): a StubBroker and a Dramatiq
   Worker inside the web process; actors' coroutines run on the server's own event
   loop, so the ORM connections, the event bus and the requests share one loop.
@@ -15,9 +15,11 @@ import asyncio
 import logging
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlsplit
 
 import dramatiq
 from dramatiq.asyncio import EventLoopThread, get_event_loop_thread, set_event_loop_thread
+from dramatiq.brokers.rabbitmq import RabbitmqBroker
 from dramatiq.brokers.redis import RedisBroker
 from dramatiq.brokers.stub import StubBroker
 from dramatiq.middleware import AsyncIO, Middleware
@@ -31,6 +33,12 @@ QUEUE = "fabflow"
 HEARTBEAT_TIMEOUT_MS = 5_000
 # Idle workers poll this often; lower than Dramatiq's 1 s so a waiting flow moves on quickly.
 WORKER_TIMEOUT_MS = 100
+REDIS_SCHEMES = ("redis", "rediss")
+RABBITMQ_SCHEMES = ("amqp", "amqps")
+# RabbitMQ requeues a message a consumer holds unacknowledged past its `consumer_timeout` (30 min by
+# default), and Dramatiq holds a delayed message until it is due. So on RabbitMQ a delay longer than
+# this is not parked in the broker: the database keeps the due time and the sweep sends it then.
+RABBITMQ_MAX_DELAY_MS = 10 * 60 * 1000
 
 
 class OpenDatabase(Middleware):
@@ -72,16 +80,48 @@ class ServerLoop(Middleware):
         set_event_loop_thread(None)
 
 
-def redis_broker(redis_url: str) -> dramatiq.Broker:
-    broker = RedisBroker(
+def worker_broker(url: str) -> dramatiq.Broker:
+    """The production broker that `url` names: Redis (`redis://`, `rediss://`) or RabbitMQ (`amqp://`,
+    `amqps://`), with the same middleware on both."""
+    scheme = urlsplit(url).scheme
+    if scheme in RABBITMQ_SCHEMES:
+        broker: dramatiq.Broker = rabbitmq_broker(url)
+    elif scheme in REDIS_SCHEMES:
+        broker = redis_broker(url)
+    else:
+        raise ValueError(f"FABFLOW_BROKER_URL: no broker for {scheme or 'no scheme'}:// (use redis or amqp)")
+    for middleware in worker_middleware():
+        broker.add_middleware(middleware)
+    return broker
+
+
+def max_delay_ms(broker: dramatiq.Broker) -> int | None:
+    """The longest delay a message may wait in `broker`; None: any."""
+    return RABBITMQ_MAX_DELAY_MS if isinstance(broker, RabbitmqBroker) else None
+
+
+def worker_middleware() -> list[Middleware]:
+    """What worker processes add to Dramatiq's defaults (age and time limits, shutdown notices,
+    callbacks, pipelines, retries), whichever broker carries the messages."""
+    return [AsyncIO(), OpenDatabase()]
+
+
+def redis_broker(redis_url: str) -> RedisBroker:
+    return RedisBroker(
         url=redis_url,
         namespace="fabflow",
         heartbeat_timeout=HEARTBEAT_TIMEOUT_MS,
         maintenance_chance=100_000,  # per million commands: requeue dead workers' messages promptly
     )
-    broker.add_middleware(AsyncIO())
-    broker.add_middleware(OpenDatabase())
-    return broker
+
+
+def rabbitmq_broker(amqp_url: str) -> RabbitmqBroker:
+    """RabbitMQ hands a dead worker's unacknowledged messages back as soon as its connection drops.
+
+    With confirmed delivery a send returns once RabbitMQ has the message, as with Redis; a send that
+    fails is re-driven by the sweep.
+    """
+    return RabbitmqBroker(url=amqp_url, confirm_delivery=True)
 
 
 def embedded_broker(loop: asyncio.AbstractEventLoop) -> dramatiq.Broker:

@@ -17,19 +17,22 @@ from dataclasses import dataclass
 import dramatiq
 from dramatiq.asyncio import get_event_loop_thread
 
-from jobs.broker import WORKER_TIMEOUT_MS, declare, embedded_broker, redis_broker
+from jobs import waiting_orders
+from jobs.broker import WORKER_TIMEOUT_MS, declare, embedded_broker, max_delay_ms, worker_broker
 from jobs.consumers import CONSUMERS
 from jobs.dispatcher import BrokerDispatcher
 from jobs.handlers.registry import install_handlers
 from jobs.slicing import capabilities
 from server.dispatch import set_dispatcher
 from server.outage import quiet_outage_logs
-from server.services import task_execution, webhook_sending
+from server.services import flow_runs, task_execution, webhook_sending
 
 logger = logging.getLogger(__name__)
 
 SWEEP_INTERVAL_S = 5.0
 SWEEP_LOCK = "fabflow:sweep-lock"
+# Every actor of the job system, by its name (which messages carry).
+ACTORS = {**CONSUMERS, **waiting_orders.CONSUMERS}
 
 
 @dataclass
@@ -41,8 +44,8 @@ class Jobs:
 
 def _start(broker: dramatiq.Broker, threads: int) -> Jobs:
     install_handlers()
-    actors = declare(broker, CONSUMERS)
-    set_dispatcher(BrokerDispatcher(actors))
+    actors = declare(broker, ACTORS)
+    set_dispatcher(BrokerDispatcher(actors, max_delay_ms(broker)))
     worker = dramatiq.Worker(broker, worker_threads=threads, worker_timeout=WORKER_TIMEOUT_MS)
     worker.start()
     return Jobs(broker, worker, actors)
@@ -63,6 +66,13 @@ async def sweep_once() -> task_execution.SweepReport | None:
     else:
         if resent or pruned:
             logger.info("sweep re-sent %d webhook deliveries, pruned %d", len(resent), pruned)
+    try:
+        flows = await flow_runs.sweep_waiting_orders()
+    except Exception:
+        logger.exception("the sweep of waiting orders failed; it runs again at the next interval")
+    else:
+        if flows:
+            logger.info("sweep handed over the waiting orders of %d flows again", flows)
     return report
 
 
@@ -97,10 +107,10 @@ async def _sweep_forever() -> None:
         await sweep_once()
 
 
-def start_dispatcher(redis_url: str) -> Callable[[], Awaitable[None]]:
-    """A web process in production: sends messages to Redis, runs none."""
-    broker = redis_broker(redis_url)
-    set_dispatcher(BrokerDispatcher(declare(broker, CONSUMERS)))
+def start_dispatcher(broker_url: str) -> Callable[[], Awaitable[None]]:
+    """A web process in production: sends messages to the broker (Redis or RabbitMQ), runs none."""
+    broker = worker_broker(broker_url)
+    set_dispatcher(BrokerDispatcher(declare(broker, ACTORS), max_delay_ms(broker)))
 
     async def stop() -> None:
         set_dispatcher(None)
@@ -112,13 +122,13 @@ def start_dispatcher(redis_url: str) -> Callable[[], Awaitable[None]]:
 # --- worker processes --------------------------------------------------------------------------------
 
 
-def run_worker(redis_url: str, threads: int) -> int:
-    """`fabflow worker`: take messages from Redis until SIGINT or SIGTERM."""
+def run_worker(redis_url: str, broker_url: str, threads: int) -> int:
+    """`fabflow worker`: take messages from the broker until SIGINT or SIGTERM; events go to Redis."""
     from server.events import RedisEventBus, set_bus
 
     set_bus(RedisEventBus(redis_url))
     quiet_outage_logs()
-    jobs = _start(redis_broker(redis_url), threads)
+    jobs = _start(worker_broker(broker_url), threads)
     stopping = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stopping.set())

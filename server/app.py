@@ -81,7 +81,7 @@ async def _job_system() -> AsyncIterator[None]:
     bus = get_bus()
     await bus.start()
     if settings.REDIS_URL:
-        stop = runtime.start_dispatcher(settings.REDIS_URL)
+        stop = runtime.start_dispatcher(settings.broker_url())
     else:
         embedded = await runtime.start_embedded()
         stop = embedded.stop

@@ -205,8 +205,10 @@ def _worker(args: argparse.Namespace) -> int:
         print("error: REDIS_URL: must be set; the embedded mode runs its worker inside `fabflow serve`")
         return 1
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    print(f"Fabflow worker ({_mode()}, broker {settings.REDIS_URL})", flush=True)
-    return run_worker(settings.REDIS_URL, args.threads)
+    logging.getLogger("pika").setLevel(logging.WARNING)  # RabbitMQ's client logs every connection
+    broker = settings.without_password(settings.broker_url())
+    print(f"Fabflow worker ({_mode()}, broker {broker})", flush=True)
+    return run_worker(settings.REDIS_URL, settings.broker_url(), args.threads)
 
 
 # --- check-flow --------------------------------------------------------------------------------------
@@ -262,6 +264,8 @@ def _doctor(args: argparse.Namespace) -> int:
     database_ok = asyncio.run(_database_reachable())
     print(f"Database ({_mode()}): {database_ok}")
     print(f"Redis: {_redis_reachable()}")
+    if settings.BROKER_URL.startswith("amqp"):
+        print(f"RabbitMQ (FABFLOW_BROKER_URL): {_rabbitmq_reachable()}")
     return 0 if database_ok == "reachable" else 1
 
 
@@ -293,6 +297,19 @@ def _redis_reachable() -> str:
     return f"reachable at {settings.REDIS_URL}"
 
 
+def _rabbitmq_reachable() -> str:
+    import pika
+
+    where = settings.without_password(settings.BROKER_URL)
+    parameters = pika.URLParameters(settings.BROKER_URL)
+    parameters.socket_timeout = parameters.blocked_connection_timeout = 3
+    try:
+        pika.BlockingConnection(parameters).close()
+    except Exception as exc:
+        return f"NOT reachable at {where} ({type(exc).__name__}: {exc})"
+    return f"reachable at {where}"
+
+
 # --- main --------------------------------------------------------------------------------------------
 
 COMMANDS = (
@@ -300,11 +317,11 @@ COMMANDS = (
     Command("migrate", "apply the database migrations that have not run yet", _no_arguments, _migrate),
     Command("create-admin", "make an admin user", _create_admin_arguments, _create_admin),
     Command("demo", "make demo spaces, an admin, a secret key and orders", _demo_arguments, _demo),
-    Command("worker", "run flow tasks from Redis (production mode)", _worker_arguments, _worker),
+    Command("worker", "run flow tasks from the broker (production mode)", _worker_arguments, _worker),
     Command("check-flow", "validate a flow definition file", _check_flow_arguments, _check_flow),
     Command(
         "doctor",
-        "show what this machine has: slicers, Cura definitions, database, Redis",
+        "show what this machine has: slicers, Cura definitions, database, Redis, RabbitMQ",
         _no_arguments,
         _doctor,
     ),
@@ -337,11 +354,21 @@ def secret_key_refusal(command: str) -> str | None:
     return None if problem is None else f"error: FABFLOW_SECRET_KEY: {problem}"
 
 
+# Commands of processes that send or take task messages.
+USE_BROKER = frozenset({"serve", "worker"})
+
+
+def broker_refusal(command: str) -> str | None:
+    """The `error: FABFLOW_BROKER_URL: …` line when `command` would start with an unusable broker setting."""
+    problem = settings.broker_url_problem() if command in USE_BROKER else None
+    return None if problem is None else f"error: FABFLOW_BROKER_URL: {problem}"
+
+
 def main(argv: list[str] | None = None) -> int:
     from jobs.handlers.registry import install_handlers
 
     args = parser().parse_args(argv)
-    refusal = secret_key_refusal(args.command)
+    refusal = secret_key_refusal(args.command) or broker_refusal(args.command)
     if refusal is not None:
         print(refusal, file=sys.stderr)
         return 1

@@ -292,6 +292,10 @@ class Flow(Model):
     name = fields.CharField(max_length=200)
     enabled = fields.BooleanField(default=True)
     created_at = fields.DatetimeField(auto_now_add=True)
+    # Set when the flow was created or enabled, so that the orders that waited for it start (in the
+    # background, a batch at a time); touched by each batch, cleared when none is left. The sweep
+    # hands over again a flow whose mark has not moved for a while (its message was lost).
+    waiting_orders_since = fields.DatetimeField(null=True)
 
     class Meta:
         table = "flow"

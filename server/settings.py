@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from starlette.config import Config
 from starlette.datastructures import CommaSeparatedStrings
@@ -19,6 +20,9 @@ config = Config(".env" if Path(".env").exists() else None)
 VAR_DIR = Path(config("FABFLOW_VAR_DIR", default="var")).resolve()
 DATABASE_URL: str = config("DATABASE_URL", default="")
 REDIS_URL: str = config("REDIS_URL", default="")
+# Where task messages go: `redis://…` (default: REDIS_URL) or `amqp://…` (RabbitMQ). Redis stays the
+# event bus either way.
+BROKER_URL: str = config("FABFLOW_BROKER_URL", default="")
 DEBUG: bool = config("FABFLOW_DEBUG", cast=bool, default=False)
 # "development" turns on GraphiQL and introspection; anything else is production.
 ENVIRONMENT: str = config("FABFLOW_ENV", default="development" if not DATABASE_URL else "production")
@@ -85,6 +89,35 @@ def is_embedded() -> bool:
 
 def is_development() -> bool:
     return ENVIRONMENT == "development"
+
+
+BROKER_SCHEMES = ("redis", "rediss", "amqp", "amqps")
+
+
+def broker_url() -> str:
+    """The task broker's URL: `FABFLOW_BROKER_URL`, else Redis; empty in the embedded mode."""
+    return BROKER_URL or REDIS_URL
+
+
+def broker_url_problem() -> str | None:
+    """What is wrong with `FABFLOW_BROKER_URL`, or None (unset is fine: the broker is Redis)."""
+    if not BROKER_URL:
+        return None
+    scheme = urlsplit(BROKER_URL).scheme
+    if scheme not in BROKER_SCHEMES:
+        return f"must start with redis://, rediss://, amqp:// or amqps://, not {scheme or 'nothing'}://"
+    if not REDIS_URL:
+        return "needs REDIS_URL too: Redis carries the live events whichever broker carries the tasks"
+    return None
+
+
+def without_password(url: str) -> str:
+    """`url` fit for a log line: the password, if any, replaced by `***`."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.netloc.rsplit("@", 1)[1]
+    return urlunsplit(parts._replace(netloc=f"{parts.username}:***@{host}"))
 
 
 def database_url() -> str:

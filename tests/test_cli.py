@@ -23,7 +23,13 @@ SECRET_KEY = "k" * 48  # production mode needs one; tests of the refusal leave i
 
 def clean_env(**extra: str) -> dict[str, str]:
     """The caller's environment without any Fabflow configuration, plus `extra`."""
-    configuration = ("DATABASE_URL", "REDIS_URL", "FABFLOW_VAR_DIR", "FABFLOW_SECRET_KEY")
+    configuration = (
+        "DATABASE_URL",
+        "REDIS_URL",
+        "FABFLOW_VAR_DIR",
+        "FABFLOW_SECRET_KEY",
+        "FABFLOW_BROKER_URL",
+    )
     env = {k: v for k, v in os.environ.items() if k not in configuration}
     return {**env, **extra}
 
@@ -274,6 +280,28 @@ def test_production_processes_refuse_to_start_without_a_strong_key(
     assert line.startswith("error: FABFLOW_SECRET_KEY: ") and problem in line
     assert "Traceback" not in done.stderr
     assert not sqlite_file.exists()  # refused before touching the database
+
+
+@pytest.mark.parametrize("command", ["serve", "worker"])
+@pytest.mark.parametrize(
+    ("redis_url", "broker_url", "problem"),
+    [
+        ("redis://127.0.0.1:1/0", "kafka://127.0.0.1:9092", "must start with redis://"),
+        ("", "amqp://guest:guest@127.0.0.1:1/", "needs REDIS_URL too"),
+    ],
+)
+def test_processes_refuse_a_broker_they_cannot_use(
+    tmp_path: Path, env: dict[str, str], command: str, redis_url: str, broker_url: str, problem: str
+) -> None:
+    given = {**env, "REDIS_URL": redis_url, "FABFLOW_BROKER_URL": broker_url}
+
+    arguments = ["serve", "--port", str(free_port())] if command == "serve" else ["worker"]
+    done = fabflow(*arguments, cwd=tmp_path, env=given)
+
+    assert done.returncode == 1
+    [line] = done.stderr.strip().splitlines()
+    assert line.startswith("error: FABFLOW_BROKER_URL: ") and problem in line
+    assert "guest:guest" not in done.stderr
 
 
 def test_redis_alone_is_production_mode_too(tmp_path: Path) -> None:

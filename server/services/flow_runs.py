@@ -7,17 +7,19 @@ broker messages and live updates go out only after the commit (`Effects`).
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
 from tortoise.expressions import Q
+from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
+from server.dispatch import dispatcher
 from server.domain.actors import SYSTEM, Actor
 from server.domain.flows.engine import CancelRun, RestartRun, RetryTask, RunStarted
 from server.domain.statuses import ManualTaskStatus, OrderStatus, RunStatus, TaskState
-from server.models import FlowRun, FlowVersion, HistoryEntry, ManualTask, Order, TaskRun
+from server.models import Flow, FlowRun, FlowVersion, HistoryEntry, ManualTask, Order, TaskRun
 from server.services import webhook_events, webhook_outbox
 from server.services.effects import Effects, now
 from server.services.errors import Conflict, FieldError, NotFound
@@ -28,7 +30,10 @@ from server.services.run_store import decide, definition_of, lock_rows, lock_run
 
 ACTIVE_RUN = (RunStatus.RUNNING, RunStatus.UNHEALTHY)
 # A new order's flow starts right after its commit; the sweep starts it when that step was lost.
+# Orders that waited for a flow start in the background, this many per message, oldest first; the
+# sweep hands them over again when their batches stopped for this long too.
 START_GRACE = timedelta(seconds=30)
+WAITING_BATCH = 100
 
 
 async def start_order_flow(actor: Actor, order_id: UUID, flow_id: UUID | None = None) -> FlowRun:
@@ -75,14 +80,69 @@ async def start_for_new_order(order_id: UUID) -> FlowRun | None:
     return run
 
 
-async def start_waiting_orders(space_id: UUID, flow_key: str) -> int:
-    """Orders that named this flow before it existed (or while it was disabled) start it now."""
-    waiting = Order.filter(space_id=space_id, flow_key=flow_key, status=OrderStatus.CREATED, flow_runs=None)
+def hand_over_waiting_orders(flow_id: UUID) -> None:
+    """After a flow was created or enabled (its `waiting_orders_since` set in that transaction): the
+    orders that named it before start in the background, not in the request."""
+    dispatcher().start_waiting_orders(flow_id)
+
+
+async def start_waiting_batch(flow_id: UUID, size: int = WAITING_BATCH) -> int:
+    """Start the oldest `size` orders that wait for the flow, then hand the rest to the next message.
+
+    Safe to run twice or at once (an at-least-once broker): each start holds the order's lock and
+    starts nothing when the order has a run. Returns how many orders this batch started.
+    """
+    moment = now()
+    flow = await Flow.get_or_none(id=flow_id)
+    if flow is None:
+        return 0
+    if not flow.enabled:
+        await _done_with_waiting_orders(flow_id, moment)
+        return 0
+    await Flow.filter(id=flow_id, waiting_orders_since__isnull=False).update(waiting_orders_since=moment)
+    batch = await (
+        _waiting_orders(flow.space_id, flow.key)  # type: ignore[attr-defined]
+        .order_by("created_at", "id")
+        .limit(size)
+        .values_list("id", flat=True)
+    )
     started = 0
-    for (order_id,) in await waiting.order_by("created_at").values_list("id"):
-        if await start_for_new_order(order_id) is not None:
+    for order_id in batch:
+        if await start_for_new_order(UUID(str(order_id))) is not None:
             started += 1
+    if len(batch) < size:
+        await _done_with_waiting_orders(flow_id, moment)
+    elif started:
+        dispatcher().start_waiting_orders(flow_id)
+    # A full batch that started nothing is left to the sweep, which hands it over again later.
     return started
+
+
+def _waiting_orders(space_id: UUID, flow_key: str) -> QuerySet[Order]:
+    """Orders that found no enabled flow of their key (`flow.missing`, recorded once) and have not
+    started since; others are the intake's (and its sweep's) to start."""
+    return Order.filter(
+        space_id=space_id,
+        flow_key=flow_key,
+        status=OrderStatus.CREATED,
+        flow_runs=None,
+        events__kind="flow.missing",
+    )
+
+
+async def _done_with_waiting_orders(flow_id: UUID, batch_began: datetime) -> None:
+    """Clear the mark, unless the flow was enabled again since this batch began (a newer hand-over)."""
+    await Flow.filter(id=flow_id, waiting_orders_since__lte=batch_began).update(waiting_orders_since=None)
+
+
+async def sweep_waiting_orders(moment: datetime | None = None) -> int:
+    """Hand over again the flows whose waiting orders stopped moving (a lost or failed message)."""
+    moment = moment or now()
+    stuck = await Flow.filter(waiting_orders_since__lte=moment - START_GRACE).values_list("id", flat=True)
+    for flow_id in stuck:
+        await Flow.filter(id=flow_id).update(waiting_orders_since=moment)
+        hand_over_waiting_orders(UUID(str(flow_id)))
+    return len(stuck)
 
 
 async def _start(order: Order, version: FlowVersion, actor: Actor, effects: Effects) -> FlowRun:

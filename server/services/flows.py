@@ -21,8 +21,9 @@ from server.domain.actors import Actor
 from server.domain.flows import FlowCheck, FlowError, load_flow
 from server.models import Flow, FlowVersion
 from server.services.auth import space_by_key
+from server.services.effects import now
 from server.services.errors import Conflict, FieldError, NotFound, ValidationFailed
-from server.services.flow_runs import start_waiting_orders
+from server.services.flow_runs import hand_over_waiting_orders
 from server.services.permissions import require, space_filter
 
 MIN_NAME_LENGTH = 5
@@ -75,7 +76,7 @@ async def create_flow(
         raise ValidationFailed("The flow could not be created.", problems)
     try:
         async with in_transaction():
-            flow = await Flow.create(space_id=space.id, key=key, name=name)
+            flow = await Flow.create(space_id=space.id, key=key, name=name, waiting_orders_since=now())
             version = await _add_version(flow, check, actor, 1)
             await flow.fetch_related("space")
     except IntegrityError as exc:
@@ -83,7 +84,7 @@ async def create_flow(
             "This space has a flow with this name or key.",
             [FieldError("name", "is taken in this space (or its key is)", "conflict")],
         ) from exc
-    await _start_waiting_orders(flow)
+    hand_over_waiting_orders(flow.id)
     return FlowDetail(flow, [version])
 
 
@@ -102,18 +103,16 @@ async def update_flow(actor: Actor, flow_id: UUID, source: str | dict[str, Any] 
 
 
 async def set_flow_enabled(actor: Actor, flow_id: UUID, enabled: bool) -> Flow:
-    """A disabled flow starts no new runs; runs already going go on."""
+    """A disabled flow starts no new runs; runs already going go on. Enabled, it starts the orders
+    that waited for it, in the background."""
     flow = await _visible_flow(actor, flow_id, "setFlowEnabled")
     if flow.enabled != enabled:
         flow.enabled = enabled
-        await flow.save(update_fields=["enabled"])
+        flow.waiting_orders_since = now() if enabled else None
+        await flow.save(update_fields=["enabled", "waiting_orders_since"])
         if enabled:
-            await _start_waiting_orders(flow)
+            hand_over_waiting_orders(flow.id)
     return flow
-
-
-async def _start_waiting_orders(flow: Flow) -> None:
-    await start_waiting_orders(flow.space_id, flow.key)  # type: ignore[attr-defined]
 
 
 async def list_flows(actor: Actor, space_key: str | None = None) -> list[FlowDetail]:

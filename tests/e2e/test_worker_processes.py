@@ -1,7 +1,9 @@
-"""The real stack: orders in through the API, `fabflow worker` processes on Redis, PostgreSQL shared.
+"""The real stack: orders in through the API, `fabflow worker` processes, PostgreSQL shared.
 
 Every order must reach its terminal status; the run that times out goes UNHEALTHY and recovers
-when its manual task is completed; a websocket subscriber sees those changes as they happen.
+when its manual task is completed; a websocket subscriber sees those changes as they happen. Each
+test runs on both brokers: Redis, and RabbitMQ (in a virtual host of its own); Redis carries the
+events on both.
 """
 
 from __future__ import annotations
@@ -23,10 +25,11 @@ from server import settings
 from server.domain.actors import Actor
 from server.domain.statuses import TaskState
 from server.events import EventBus, RedisEventBus, set_bus
-from server.models import ManualTask, Order, TaskRun
+from server.models import FlowRun, ManualTask, Order, TaskRun
 from server.services import flows
 from tests.conftest import EXAMPLES_DIR, REDIS_URL, TEST_DATABASE, unavailable
 from tests.e2e.support import LiveServer, Subscriber, graphql, until
+from tests.rabbitmq_server import rabbitmq_vhost
 
 pytestmark = pytest.mark.skipif(
     TEST_DATABASE != "postgres", reason="worker processes share the database: PostgreSQL only"
@@ -86,14 +89,24 @@ def redis_db() -> Iterator[str]:
     client.close()
 
 
+@pytest.fixture(params=["redis", "rabbitmq"])
+def broker_url(request: pytest.FixtureRequest, redis_db: str) -> Iterator[str]:
+    """`FABFLOW_BROKER_URL` of the test's workers and of this process."""
+    if request.param == "redis":
+        yield redis_db
+        return
+    with rabbitmq_vhost() as url:
+        yield url
+
+
 @pytest.fixture
-async def production_mode(redis_db: str) -> AsyncIterator[None]:
-    """This process acts as a web process of the production mode: sends to Redis, listens on Redis."""
+async def production_mode(redis_db: str, broker_url: str) -> AsyncIterator[None]:
+    """This process acts as a web process of the production mode: sends to the broker, listens on Redis."""
     from jobs.runtime import start_dispatcher
 
     bus = RedisEventBus(redis_db)
     set_bus(bus)
-    stop = start_dispatcher(redis_db)
+    stop = start_dispatcher(broker_url)
     yield
     await stop()
     await bus.close()
@@ -106,8 +119,8 @@ def same_key() -> dict[str, str]:
 
 
 @pytest.fixture
-def workers(clean_db: str, redis_db: str) -> Iterator[list[subprocess.Popen[bytes]]]:
-    env = {**os.environ, "DATABASE_URL": clean_db, "REDIS_URL": redis_db, **same_key()}
+def workers(clean_db: str, redis_db: str, broker_url: str) -> Iterator[list[subprocess.Popen[bytes]]]:
+    env = worker_env(clean_db, redis_db, broker_url)
     command = [sys.executable, "-m", "server.cli", "worker", "--threads", "4"]
     started = [subprocess.Popen(command, cwd=ROOT, env=env) for _ in range(2)]
     yield started
@@ -118,6 +131,16 @@ def workers(clean_db: str, redis_db: str) -> Iterator[list[subprocess.Popen[byte
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+def worker_env(database_url: str, redis_url: str, broker_url: str) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "FABFLOW_BROKER_URL": broker_url,
+        **same_key(),
+    }
 
 
 def _order(name: str, flow_key: str) -> dict[str, Any]:
@@ -157,6 +180,26 @@ async def test_orders_reach_their_terminal_status_on_worker_processes(
     assert all(process.poll() is None for process in workers), "a worker died"
 
 
+async def test_orders_that_waited_for_their_flow_start_on_the_workers_once_each(
+    admin: Actor, space_key: tuple[str, str], production_mode: None, workers: list[Any]
+) -> None:
+    names = [f"EARLY-{index}" for index in range(12)]
+    async with LiveServer() as server:
+        for name in names:
+            body = await graphql(
+                server.url, CREATE_ORDER, {"input": _order(name, "quick-flow")}, space_key[1]
+            )
+            assert body["data"]["createOrder"]["errors"] == [], body
+        assert await _all(names, "CREATED")  # no such flow yet: they wait
+
+        await flows.create_flow(admin, "demo-eyewear", "Quick flow", json.dumps(QUICK))
+
+        await until(lambda: _all(names, "SUCCESS"), timeout=60)
+    for name in names:
+        assert await FlowRun.filter(order__name=name).count() == 1
+    assert all(process.poll() is None for process in workers), "a worker died"
+
+
 async def _all(names: list[str], status: str) -> bool:
     return await Order.filter(name__in=names, status=status).count() == len(names)
 
@@ -174,7 +217,12 @@ def _changes(events: list[dict[str, Any]], name: str) -> list[str]:
 
 
 async def test_a_worker_killed_in_the_middle_of_a_run_loses_no_order(
-    admin: Actor, space_key: tuple[str, str], production_mode: None, redis_db: str, clean_db: str
+    admin: Actor,
+    space_key: tuple[str, str],
+    production_mode: None,
+    redis_db: str,
+    broker_url: str,
+    clean_db: str,
 ) -> None:
     """A worker killed while it holds the run's next message: redelivery or the sweep brings it back."""
     two_waits = {
@@ -188,7 +236,7 @@ async def test_a_worker_killed_in_the_middle_of_a_run_loses_no_order(
         ]
     }
     await flows.create_flow(admin, "demo-eyewear", "Two waits", json.dumps(two_waits))
-    env = {**os.environ, "DATABASE_URL": clean_db, "REDIS_URL": redis_db, **same_key()}
+    env = worker_env(clean_db, redis_db, broker_url)
     command = [sys.executable, "-m", "server.cli", "worker", "--threads", "2"]
     async with LiveServer() as server:
         doomed = subprocess.Popen(command, cwd=ROOT, env=env)

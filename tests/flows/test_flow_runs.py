@@ -217,7 +217,11 @@ async def test_an_order_without_its_flow_waits_and_starts_when_the_flow_is_made(
     assert await HistoryEntry.filter(order_id=order.id, kind="flow.missing").count() == 1
     assert await status_of(order) is OrderStatus.CREATED
 
-    await flows.create_flow(await _admin(), "demo-eyewear", "Review flow", json.dumps(WAIT_THEN_APPROVE))
+    made = await flows.create_flow(
+        await _admin(), "demo-eyewear", "Review flow", json.dumps(WAIT_THEN_APPROVE)
+    )
+    assert await status_of(order) is OrderStatus.CREATED  # started in the background, not here
+    assert await flow_runs.start_waiting_batch(made.flow.id) == 1  # what the worker's message does
     assert await status_of(order) is OrderStatus.IN_PROGRESS
 
 

@@ -1,8 +1,9 @@
 """`pip install .` is the whole product: a server from a plain install (no extras) serves subscriptions.
 
 The server is `fabflow serve` of FABFLOW_PLAIN_BIN (made by `./dev test`), in the embedded mode in a
-temporary working directory; this test and its clients (httpx, websockets) run in the test
-environment. A runtime import that only the test extra provides fails here.
+temporary working directory; this test and its clients run elsewhere: httpx, websockets and gql in the
+test environment, the graphql-ws npm client under `node`. A runtime import that only the test extra
+provides fails here.
 """
 
 from __future__ import annotations
@@ -21,6 +22,11 @@ from typing import Any
 import httpx
 import pytest
 import websockets
+from gql import Client, gql
+from gql.client import AsyncClientSession
+from gql.transport.websockets import WebsocketsTransport
+
+from tests.plain.npm_client import NodeSubscriber
 
 EXAMPLE_ORDER = Path(__file__).resolve().parents[2] / "docs" / "examples" / "order-eyewear.json"
 STATUS = "subscription { orderStatusChanged { order { name } status } }"
@@ -142,3 +148,61 @@ async def first_frame(server: PlainServer, socket_: Any) -> dict[str, Any]:
         except TimeoutError:
             assert asyncio.get_running_loop().time() < deadline, "no frame from the subscription"
     raise AssertionError("no frame from the subscription")
+
+
+async def test_the_graphql_ws_npm_client_and_gql_hear_a_status_change_from_a_plain_install(
+    plain_server: PlainServer,
+) -> None:
+    """Both clients subscribe with the space's key, then orders go in until each has heard a change."""
+    await wait_until_up(plain_server)
+    transport = WebsocketsTransport(
+        url=plain_server.ws_url,
+        subprotocols=[WebsocketsTransport.GRAPHQLWS_SUBPROTOCOL],
+        init_payload={"Authorization": f"Bearer {plain_server.key}"},
+    )
+    async with (
+        NodeSubscriber(plain_server.ws_url, plain_server.key, STATUS) as node,
+        Client(transport=transport) as session,
+    ):
+        assert (await node.event(timeout=30)) == {"event": "connected"}  # connection_ack, key accepted
+        heard_by_node = asyncio.create_task(first_change_heard_by_node(node))
+        heard_by_gql = asyncio.create_task(first_change_heard_by_gql(session))
+        try:
+            posted = await post_until_done(plain_server, [heard_by_node, heard_by_gql])
+        finally:
+            for task in (heard_by_node, heard_by_gql):
+                task.cancel()
+
+    for change in (heard_by_node.result(), heard_by_gql.result()):
+        assert change["order"]["name"] in posted  # a change made while the client listened
+        assert change["status"] in ("IN_PROGRESS", "SUCCESS", "FAILURE", "UNHEALTHY"), change
+
+
+async def first_change_heard_by_node(node: NodeSubscriber) -> dict[str, Any]:
+    while True:
+        event = await node.event(timeout=DEADLINE)
+        assert event["event"] == "next", event  # an error or an early end of the subscription
+        assert "errors" not in event["value"], event
+        return event["value"]["data"]["orderStatusChanged"]  # type: ignore[no-any-return]
+
+
+async def first_change_heard_by_gql(session: AsyncClientSession) -> dict[str, Any]:
+    async for result in session.subscribe(gql(STATUS)):
+        return result["orderStatusChanged"]  # type: ignore[no-any-return]
+    raise AssertionError("the gql subscription ended without a frame")
+
+
+async def post_until_done(server: PlainServer, listeners: list[asyncio.Task[dict[str, Any]]]) -> list[str]:
+    """Orders go in, one a second, until every listener has heard one; the names of those posted."""
+    deadline = asyncio.get_running_loop().time() + DEADLINE
+    posted: list[str] = []
+    for number in range(1, 1000):
+        posted.append(f"BOTH-{number}")
+        await post_order(server, posted[-1])
+        done, pending = await asyncio.wait(listeners, timeout=1)
+        for task in done:
+            task.result()  # a listener that failed fails the test with its reason
+        if not pending:
+            return posted
+        assert asyncio.get_running_loop().time() < deadline, f"no frame for {len(pending)} client(s)"
+    raise AssertionError("no frame for the clients")
