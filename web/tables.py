@@ -33,7 +33,7 @@ class Column:
     get: Getter
     sort: str | None = None  # the service's sort field, when the column can be sorted
     visible: bool = True  # shown unless the user chose otherwise
-    kind: str = "text"  # text | money | when | status | tags | id | link
+    kind: str = "text"  # text | money | when | status | tags | id | link | thumb
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,11 @@ class Table:
     def row_tags(self, row: Any) -> list[str]:
         """The tags that decide whether a row is highlighted for the user."""
         return list(self.tags_of(row))
+
+    def row_label(self, row: Any) -> str:
+        """What names a row to a person (its link column: the order's name, the product's title)."""
+        named = next((c for c in self.columns if c.kind == "link"), self.columns[0])
+        return str(named.get(row) or "(no name)")
 
     def column(self, key: str) -> Column | None:
         return next((c for c in self.columns if c.key == key), None)
@@ -203,6 +208,7 @@ ORDERS = Table(
     has_status_filter=True,
     columns=(
         Column("name", "Order", lambda r: r.name, "NAME", kind="link"),
+        Column("preview", "Preview", lambda r: r.thumbnail_url or "", kind="thumb"),
         Column("status", "Status", lambda r: r.status, "STATUS", kind="status"),
         Column("value", "Value", lambda r: r.value, "VALUE", kind="money"),
         Column("created", "Created at", lambda r: r.created_at, "CREATED_AT", kind="when"),
