@@ -33,7 +33,7 @@ class Column:
     get: Getter
     sort: str | None = None  # the service's sort field, when the column can be sorted
     visible: bool = True  # shown unless the user chose otherwise
-    kind: str = "text"  # text | money | when | status | tags | id | link | thumb
+    kind: str = "text"  # text | money | when | status | tags | id | link
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,10 @@ class Table:
     def row_tags(self, row: Any) -> list[str]:
         """The tags that decide whether a row is highlighted for the user."""
         return list(self.tags_of(row))
+
+    def row_thumbnail(self, row: Any) -> str:
+        """The small preview shown before a row's name: the order's thumbnail (orders only)."""
+        return str(getattr(row, "thumbnail_url", "") or "") if self.name == "orders" else ""
 
     def row_label(self, row: Any) -> str:
         """What names a row to a person (its link column: the order's name, the product's title)."""
@@ -208,7 +212,6 @@ ORDERS = Table(
     has_status_filter=True,
     columns=(
         Column("name", "Order", lambda r: r.name, "NAME", kind="link"),
-        Column("preview", "Preview", lambda r: r.thumbnail_url or "", kind="thumb"),
         Column("status", "Status", lambda r: r.status, "STATUS", kind="status"),
         Column("value", "Value", lambda r: r.value, "VALUE", kind="money"),
         Column("created", "Created at", lambda r: r.created_at, "CREATED_AT", kind="when"),
