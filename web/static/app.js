@@ -122,8 +122,11 @@
   // region (#announcer), e.g. "ORD-0042: Success".
   var before = {};
 
+  // The order status an element shows: the order page's badge, or a table row's status cell.
   function statusOf(element) {
-    var badge = element.matches && element.matches(".badge[class*=status-]") ? element : element.querySelector && element.querySelector(".badge[class*=status-]");
+    if (element.id === "order-status") return element.textContent.trim();
+    if (element.tagName !== "TR") return "";
+    var badge = element.querySelector("td.col-status .badge");
     return badge ? badge.textContent.trim() : "";
   }
 
