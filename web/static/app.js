@@ -10,6 +10,16 @@
     table.querySelectorAll("tbody input[name=id]").forEach(function (row) { row.checked = box.checked; });
   });
 
+  // A table thumbnail that cannot be loaded becomes the empty box rows without a preview show.
+  document.addEventListener("error", function (event) {
+    var image = event.target;
+    if (!image.matches || !image.matches("img.thumb-small")) return;
+    var box = document.createElement("span");
+    box.className = "thumb-small";
+    box.setAttribute("aria-hidden", "true");
+    image.replaceWith(box);
+  }, true);
+
   // Copy buttons: <button data-copy="#element-id">.
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("[data-copy]");
