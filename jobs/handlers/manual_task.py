@@ -39,7 +39,8 @@ class ManualTaskHandler:
         variables = await order_context.variables_of(context.order_id)
         title = render(str(payload["title"]), variables)
         description = render(str(payload.get("description") or ""), variables)
-        await order_context.warn_missing(context.order_id, context.task_key, title.missing + description.missing)
+        missing = title.missing + description.missing
+        await order_context.warn_missing(context.order_id, context.task_key, missing)
         task = await open_manual_task(
             context.order_id,
             context.task_run_id,

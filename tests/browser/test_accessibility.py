@@ -60,8 +60,9 @@ AXE_RUN = """async () => {
 LAYOUT_PROBLEMS = """() => {
   const width = document.documentElement.clientWidth;
   const problems = [];
-  const name = el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
-    (el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\\s+/).join(".") : "");
+  const classes = el => typeof el.className === "string" && el.className.trim()
+    ? "." + el.className.trim().split(/\\s+/).join(".") : "";
+  const name = el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + classes(el);
   const shown = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
   if (document.documentElement.scrollWidth > width + 1) {
     problems.push("the page scrolls sideways: " + document.documentElement.scrollWidth + " > " + width);
@@ -72,7 +73,8 @@ LAYOUT_PROBLEMS = """() => {
       const a = items[i].getBoundingClientRect(), b = items[j].getBoundingClientRect();
       const overlap = Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 &&
         Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
-      if (overlap) problems.push("overlap: " + items[i].textContent.trim() + " / " + items[j].textContent.trim());
+      const names = items[i].textContent.trim() + " / " + items[j].textContent.trim();
+      if (overlap) problems.push("overlap: " + names);
     }
   }
   const scrolls = el => {
@@ -80,14 +82,16 @@ LAYOUT_PROBLEMS = """() => {
     if (!region) return false;
     const style = getComputedStyle(region);
     const own = region.classList.contains("ace_editor");  // Ace draws its own scroll bars
-    return (own || ["auto", "scroll"].includes(style.overflowX)) && region.getBoundingClientRect().right <= width + 1;
+    const fits = region.getBoundingClientRect().right <= width + 1;
+    return (own || ["auto", "scroll"].includes(style.overflowX)) && fits;
   };
   for (const el of document.body.querySelectorAll("*")) {
     if (!shown(el) || el.closest(".visually-hidden")) continue;
     const r = el.getBoundingClientRect();
     if (r.right <= width + 1 && r.left >= -1) continue;
     if (scrolls(el)) continue;
-    problems.push("wider than the screen: " + name(el) + " " + Math.round(r.left) + "…" + Math.round(r.right));
+    const where = Math.round(r.left) + "-" + Math.round(r.right);
+    problems.push("wider than the screen: " + name(el) + " " + where);
   }
   return problems.slice(0, 20);
 }"""
@@ -160,4 +164,3 @@ async def test_no_serious_violation_and_nothing_overlaps_at_390px_on_any_page(
 
     assert violations == {}
     assert layout == {}
-

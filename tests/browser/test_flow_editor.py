@@ -44,7 +44,8 @@ async def test_line_numbers_highlighting_folding_and_problems_at_their_line(
     await expect(page.locator(f"{EDITOR} .ace_string").first).to_be_visible()  # highlighted JSON
     await expect(page.locator("#source-hint")).to_contain_text("Esc")
 
-    broken = json.dumps(APPROVE, indent=2).replace('"handlerKey": "manual-task"', '"handlerKey": "manual-tsk"')
+    text = json.dumps(APPROVE, indent=2)
+    broken = text.replace('"handlerKey": "manual-task"', '"handlerKey": "manual-tsk"')
     await replace_text(page, broken)
     wrong_line = broken.splitlines().index('          "handlerKey": "manual-tsk",') + 1
     await expect(page.locator("#flow-check .errors")).to_contain_text("manual-tsk")

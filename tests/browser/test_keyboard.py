@@ -25,7 +25,7 @@ async def tab_until(page: Any, selector: str, backwards: bool = False, most: int
     """Press Tab (or Shift+Tab) until the focused element matches `selector`."""
     for _ in range(most):
         await page.keyboard.press("Shift+Tab" if backwards else "Tab")
-        if await page.evaluate("s => !!document.activeElement && document.activeElement.matches(s)", selector):
+        if await page.evaluate("s => document.activeElement?.matches(s) === true", selector):
             return
     raise AssertionError(f"{selector} was not reached with the keyboard in {most} key presses")
 

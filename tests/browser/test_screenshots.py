@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from server.demo import loader as demo
-from server.models import Flow, Part, Order
+from server.models import Flow, Order, Part
 from tests.browser.conftest import screenshot_path, sign_in
 
 

@@ -3,6 +3,7 @@ Tasks page, a rejected task's person, thumbnails, and a live row update that kee
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from typing import Any
@@ -31,7 +32,7 @@ async def test_page_sizes_day_filters_favicon_and_thumbnails(
     await expect(sizes).to_have_text(["25", "50", "100", "200"])
     await expect(page.locator(".pager .sizes [aria-current=true]")).to_have_text("50")
     boxes = [await sizes.nth(i).bounding_box() for i in range(4)]
-    assert all(a["x"] + a["width"] < b["x"] for a, b in zip(boxes, boxes[1:], strict=False))
+    assert all(a["x"] + a["width"] < b["x"] for a, b in itertools.pairwise(boxes))
     await page.locator(".pager .sizes a", has_text="25").click()
     await expect(page.locator(".pager .sizes [aria-current=true]")).to_have_text("25")
 
@@ -62,7 +63,9 @@ async def test_tasks_link_their_order_and_a_rejection_names_the_person_while_the
     titled = json.loads(json.dumps(APPROVE).replace("Check the print", "Check the print of {orderName}"))
     await flows.create_flow(admin, "demo-eyewear", "Approve prints", json.dumps(titled))
     space = await Space.get(key="demo-eyewear")
-    order = await Order.create(space_id=space.id, name="REJ-1", intake_hash="-", search_text=search_words(["REJ-1"]))
+    order = await Order.create(
+        space_id=space.id, name="REJ-1", intake_hash="-", search_text=search_words(["REJ-1"])
+    )
     details = await context.new_page()
     await sign_in(details, "admin@example.com", target=f"/orders/{order.id}")
     await details.click("#flow-card button:has-text('Start')")
