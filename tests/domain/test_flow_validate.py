@@ -181,7 +181,7 @@ FLOW_CASES: list[Any] = [
         "send-mail",
         '"send-mail" is not a known handler; did you mean "send-email"? The known handlers are',
     ),
-    case("unknown handler, nothing close", f"{TASK}/0/handlerKey", "zzz", 'handler. The known handlers are'),
+    case("unknown handler, nothing close", f"{TASK}/0/handlerKey", "zzz", "handler. The known handlers are"),
     case("handler key not a string", f"{TASK}/0/handlerKey", 7, "must be a string"),
     case("missing uri", f"{P2}/uri", DELETE, '"uri" is missing'),
     case("uri null is missing", f"{P2}/uri", None, "is missing"),
