@@ -46,6 +46,7 @@ PAGES: list[tuple[str, str]] = [
     ("/admin/keys", "admin"),
     ("/admin/spaces", "admin"),
     (f"/orders/{uuid4()}", "admin"),  # the error page (no such order)
+    ("/confirm/not-a-token", "anonymous"),  # a customer's confirmation link that is not valid
 ]
 
 # Serious and critical violations of every rule axe runs by default: rule id → the elements.
