@@ -51,6 +51,7 @@ class ShownError:
     line: int | None
     where: str
     message: str
+    column: int | None = None
 
 
 def shown_errors(check: FlowCheck) -> list[ShownError]:
@@ -59,7 +60,7 @@ def shown_errors(check: FlowCheck) -> list[ShownError]:
     shown = []
     for error in check.errors:
         line = error.line if error.line is not None else line_of(lines, error.pointer)
-        shown.append(ShownError(line, error.pointer or "/", error.message))
+        shown.append(ShownError(line, error.pointer or "/", error.message, error.column))
     return shown
 
 

@@ -52,6 +52,15 @@ class Table:
         """The tags that decide whether a row is highlighted for the user."""
         return list(self.tags_of(row))
 
+    def row_thumbnail(self, row: Any) -> str:
+        """The small preview shown before a row's name: the order's thumbnail (orders only)."""
+        return str(getattr(row, "thumbnail_url", "") or "") if self.name == "orders" else ""
+
+    def row_label(self, row: Any) -> str:
+        """What names a row to a person (its link column: the order's name, the product's title)."""
+        named = next((c for c in self.columns if c.kind == "link"), self.columns[0])
+        return str(named.get(row) or "(no name)")
+
     def column(self, key: str) -> Column | None:
         return next((c for c in self.columns if c.key == key), None)
 

@@ -16,12 +16,14 @@ import jinja2
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
+from server.domain.actors import shown_actor
 from server.domain.statuses import OrderStatus
 from server.sessions import csrf_token
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 HTMX = "htmx-2.0.11.min.js"
 HTMX_SSE = "htmx-ext-sse-2.2.4.js"
+ACE = "ace-builds-1.45.2"  # the prebuilt npm package's src-min-noconflict files: ace.js, mode-json.js
 
 
 def money(value: Decimal | float | int | None) -> str:
@@ -118,10 +120,7 @@ def safe_url(value: str | None) -> str:
 
 def who(actor: str | None) -> str:
     """`user:ada@example.com` → `ada@example.com`; `key:ffk_Ab12` → `key ffk_Ab12`; `system` → `Fabflow`."""
-    if not actor or actor == "system":
-        return "Fabflow"
-    kind, _, label = actor.partition(":")
-    return label if kind == "user" else f"{kind} {label}".strip()
+    return shown_actor(actor)
 
 
 def _environment() -> jinja2.Environment:
@@ -145,7 +144,7 @@ def _environment() -> jinja2.Environment:
         ago=ago,
     )
     env.globals.update(deadline_state=deadline_state)
-    env.globals.update(htmx=HTMX, htmx_sse=HTMX_SSE, statuses=list(OrderStatus))
+    env.globals.update(htmx=HTMX, htmx_sse=HTMX_SSE, ace=ACE, statuses=list(OrderStatus))
     return env
 
 

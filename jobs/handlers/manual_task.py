@@ -15,14 +15,17 @@ from jobs.handlers.base import (
     TaskContext,
     Wait,
 )
+from server.domain.actors import shown_actor
+from server.domain.variables import render
 from server.services.manual_tasks import close_manual_task, open_manual_task
+from server.services.orders import context as order_context
 
 SPEC = HandlerSpec(
     "manual-task",
     "Waits for a person to complete (success) or reject (failure) a task.",
     (
-        Field("title", STRING, True, description="what the person must do."),
-        Field("description", STRING, description="details for the person."),
+        Field("title", STRING, True, description="what the person must do; {placeholders} are filled in."),
+        Field("description", STRING, description="details for the person; {placeholders} are filled in."),
         Field("assigneeTags", STRING_LIST, description="users with one of these tags see the task."),
     ),
 )
@@ -33,11 +36,16 @@ class ManualTaskHandler:
 
     async def run(self, context: TaskContext) -> HandlerResult:
         payload = context.payload
+        variables = await order_context.variables_of(context.order_id)
+        title = render(str(payload["title"]), variables)
+        description = render(str(payload.get("description") or ""), variables)
+        missing = title.missing + description.missing
+        await order_context.warn_missing(context.order_id, context.task_key, missing)
         task = await open_manual_task(
             context.order_id,
             context.task_run_id,
-            title=str(payload["title"]),
-            description=str(payload.get("description") or ""),
+            title=title.text,
+            description=description.text,
             assignee_tags=[str(tag) for tag in payload.get("assigneeTags") or ()],
         )
         return Wait(response={"manualTaskId": str(task.id)})
@@ -48,7 +56,8 @@ class ManualTaskHandler:
         if data.get("decision") == "complete":
             return Succeeded({"completedBy": by, "comment": comment})
         if data.get("decision") == "reject":
-            return Failed(f"rejected by {by}" + (f": {comment}" if comment else ""), {"rejectedBy": by})
+            person = shown_actor(by)
+            return Failed(f"rejected by {person}" + (f": {comment}" if comment else ""), {"rejectedBy": by})
         return Wait()  # woken without a decision (a sweep); keep waiting for a person
 
     async def cancel(self, task: EndedTask) -> None:

@@ -42,3 +42,12 @@ class Actor:
 
 
 SYSTEM = Actor(kind=ActorKind.SYSTEM)
+
+
+def shown_actor(event_actor: str | None) -> str:
+    """The person behind a stored actor text: `user:ada@example.com` → `ada@example.com`,
+    `key:ffk_Ab12` → `key ffk_Ab12`, `system` (or nothing) → `Fabflow`."""
+    if not event_actor or event_actor == "system":
+        return "Fabflow"
+    kind, _, label = event_actor.partition(":")
+    return label if kind == "user" else f"{kind} {label}".strip()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from server.demo import loader as demo
-from server.models import Order
+from server.models import Flow, Order, Part
 from tests.browser.conftest import screenshot_path, sign_in
 
 
@@ -33,5 +33,17 @@ async def test_demo_pages_render(context: Any) -> None:
     if path := screenshot_path("order.png"):
         await expect(page.locator("#manual-tasks button:has-text('Complete')")).to_be_visible(timeout=20_000)
         await page.screenshot(path=str(path), full_page=True)
+    nested = await Part.filter(parent_id__not_isnull=True, product__title__startswith="Sunglasses").first()
+    assert nested is not None
+    await page.goto(f"/products/{nested.product_id}")
+    await expect(page.locator("main h1")).to_be_visible()
+    if path := screenshot_path("product.png"):
+        await page.screenshot(path=str(path), full_page=True)
     await page.goto("/flows")
     await expect(page.locator("table.grid tbody tr").first).to_be_visible()
+    flow = await Flow.filter(key="standard-production").first()
+    assert flow is not None
+    await page.goto(f"/flows/{flow.id}")
+    await expect(page.locator(".code-editor .ace_gutter-cell").first).to_have_text("1")
+    if path := screenshot_path("flow-editor.png"):
+        await page.screenshot(path=str(path), full_page=True)

@@ -76,9 +76,25 @@ async def test_a_rejected_manual_task_fails_the_order_and_names_who(
 
     run = await FlowRun.get(order_id=order.id)
     assert run.status == RunStatus.FAILURE
-    assert "rejected by user:admin@example.com: wrong colour" in run.reason
+    assert "rejected by admin@example.com: wrong colour" in run.reason
     with pytest.raises(Conflict):
         await flow_runs.complete_manual_task(admin, manual.id)
+
+
+async def test_a_manual_task_title_and_description_have_their_placeholders_filled(
+    jobs: Embedded, make_flow: MakeFlow, make_order: MakeOrder, admin: Actor
+) -> None:
+    payload = {"title": "Check {orderName}", "description": "Space {spaceKey}; {nothing} here"}
+    flow = await make_flow({"stages": [stage("s", [task("check", "manual-task", payload)], ["check"])]})
+    order = await make_order(flow.flow.key, name="ORD-PLACE")
+
+    await flow_runs.start_order_flow(admin, order.id)
+    manual = await until(lambda: open_manual_task(order))
+
+    assert manual.title == "Check ORD-PLACE"
+    assert manual.description == "Space demo-eyewear;  here"
+    warning = await HistoryEntry.get(order_id=order.id, kind="warning")
+    assert warning.data["missingPlaceholders"] == ["nothing"]
 
 
 async def test_an_unhandled_timeout_makes_the_order_unhealthy_until_the_task_completes(

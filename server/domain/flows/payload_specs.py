@@ -366,9 +366,9 @@ class _HandlerKey:
         if value in _REGISTRY:
             return []
         hint = closest(value, _REGISTRY)
-        advice = f'did you mean "{hint}"? ' if hint else ""
+        advice = f'; did you mean "{hint}"?' if hint else "."
         known = ", ".join(_REGISTRY)
-        return [FlowError(at, f'"{value}" is not a known handler; {advice}The known handlers are: {known}.')]
+        return [FlowError(at, f'"{value}" is not a known handler{advice} The known handlers are: {known}.')]
 
     def json_schema(self) -> Json:
         return {"type": "string", "enum": list(_REGISTRY)}
