@@ -38,6 +38,22 @@ def when(value: datetime | None) -> str:
     return moment.strftime("%Y-%m-%d %H:%M")
 
 
+def when_seconds(value: datetime | None) -> str:
+    """A moment as `2026-05-01 14:03:07` in UTC (attempts a few seconds apart stay apart)."""
+    if value is None:
+        return ""
+    moment = value if value.tzinfo is None else value.astimezone(UTC)
+    return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def json_text(value: str) -> str:
+    """A JSON text indented for reading; other text as it is."""
+    try:
+        return pretty_json(json.loads(value))
+    except ValueError:
+        return value
+
+
 def day(value: datetime | None) -> str:
     return "" if value is None else value.strftime("%Y-%m-%d")
 
@@ -89,6 +105,8 @@ def _environment() -> jinja2.Environment:
     env.filters.update(
         money=money,
         when=when,
+        when_seconds=when_seconds,
+        json_text=json_text,
         day=day,
         status_label=status_label,
         pretty_json=pretty_json,
