@@ -89,7 +89,9 @@ async def test_a_token_cannot_make_another_and_the_past_is_no_expiry(
     assert [(e["field"], e["message"]) for e in errors["errors"]] == [("expiresAt", "lies in the past")]
 
 
-async def test_an_expired_token_is_refused_like_a_revoked_one_cached_or_not(gql: Gql, admin: Actor) -> None:
+async def test_an_expired_token_is_refused_like_a_revoked_one_cached_or_not(
+    client: httpx.AsyncClient, gql: Gql, admin: Actor
+) -> None:
     soon = datetime.now(UTC) + timedelta(hours=1)
     created = await auth.create_user_token(admin, "short", soon)
     assert (await gql(ME, token=created.secret))["data"]["me"]["label"] == "admin@example.com"
@@ -107,6 +109,8 @@ async def test_an_expired_token_is_refused_like_a_revoked_one_cached_or_not(gql:
     key_cache.clear()
     body = await gql("{ orders { totalCount } }", token=created.secret)
     assert body["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+    rest = await client.post("/api/v1/orders", json={}, headers={"Authorization": f"Bearer {created.secret}"})
+    assert rest.status_code == 401
     listed = await auth.list_own_tokens(admin)
     assert [(k.name, auth.is_expired(k)) for k in listed] == [("short", True)]
 

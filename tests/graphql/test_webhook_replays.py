@@ -137,6 +137,14 @@ async def test_replay_and_resend_refuse_what_they_cannot_do(
     errors = (await gql(REPLAY, future, key))["data"]["replayWebhookDeliveries"]["errors"]
     assert [(e["field"], e["message"]) for e in errors] == [("since", "lies in the future")]
 
+    health = """
+    query ($space: String!) {
+      webhookEndpoints(spaceKey: $space) { health { succeeded failed underWay failureRate } }
+    }
+    """
+    (shown,) = (await gql(health, {"space": space}, operator_token))["data"]["webhookEndpoints"]
+    assert shown["health"] == {"succeeded": 0, "failed": 2, "underWay": 0, "failureRate": 1.0}
+
     # No worker runs here: the first job stays under way, and a second one is refused.
     first = (await gql(REPLAY, variables, key))["data"]["replayWebhookDeliveries"]["replay"]
     assert (first["state"], first["total"], first["resent"], first["percent"]) == ("running", 2, 0, 0)
