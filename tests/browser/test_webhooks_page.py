@@ -9,7 +9,7 @@ from typing import Any
 from standardwebhooks.webhooks import Webhook
 
 from server.domain.actors import Actor
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import screenshot_path, sign_in
 from tests.e2e.support import until
 from tests.web.receiver import Receiver
 
@@ -41,6 +41,8 @@ async def test_create_an_endpoint_see_the_secret_once_and_a_test_delivery_in_the
         secret = (await shown.text_content() or "").strip()
         row = page.locator("#endpoints tbody tr", has_text=receiver.url)
         await expect(row).to_have_count(1)
+        if shot := screenshot_path("webhooks.png"):
+            await page.screenshot(path=str(shot), full_page=True)
 
         await page.reload()
         await expect(page.locator("#new-secret")).to_have_count(0)
@@ -64,6 +66,8 @@ async def test_create_an_endpoint_see_the_secret_once_and_a_test_delivery_in_the
         await expect(delivery).to_contain_text("webhook-signature")
         headers, body = receiver.calls[0]
         await expect(delivery.locator("summary")).to_contain_text(headers["webhook-id"])
+        if shot := screenshot_path("webhook-deliveries.png"):
+            await page.screenshot(path=str(shot), full_page=True)
         assert Webhook(secret).verify(body, headers)["type"] == "webhook.test"
     finally:
         receiver.server.shutdown()
