@@ -47,9 +47,9 @@ def when_seconds(value: datetime | None) -> str:
 
 
 def json_text(value: str) -> str:
-    """A JSON text indented for reading; other text as it is."""
+    """A JSON text indented for reading, its keys in the order sent; other text as it is."""
     try:
-        return pretty_json(json.loads(value))
+        return json.dumps(json.loads(value), indent=2, ensure_ascii=False)
     except ValueError:
         return value
 
