@@ -16,6 +16,7 @@ from strawberry.tools import merge_types
 
 from graphql_schema.admin.mutations import AdminMutations
 from graphql_schema.admin.queries import AdminQueries
+from graphql_schema.admin.tokens import TokenMutations, TokenQueries
 from graphql_schema.context import ReleaseLoadedRows
 from graphql_schema.documents import DocumentCache, PersistedQueries, alias_rule, depth_rule
 from graphql_schema.errors import should_mask_error
@@ -29,8 +30,10 @@ from graphql_schema.permissions import SessionMutationsFromThisSite
 from graphql_schema.webhooks.schema import WebhookMutations, WebhookQueries
 from server import settings
 
-Query = merge_types("Query", (OrderQueries, FlowQueries, AdminQueries, WebhookQueries))
-Mutation = merge_types("Mutation", (OrderMutations, FlowMutations, AdminMutations, WebhookMutations))
+Query = merge_types("Query", (OrderQueries, FlowQueries, AdminQueries, WebhookQueries, TokenQueries))
+Mutation = merge_types(
+    "Mutation", (OrderMutations, FlowMutations, AdminMutations, WebhookMutations, TokenMutations)
+)
 
 
 def extensions(*, development: bool, debug: bool) -> list[Callable[[], SchemaExtension]]:

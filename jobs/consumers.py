@@ -16,7 +16,7 @@ from uuid import UUID
 from jobs.handlers.base import Failed, HandlerResult
 from jobs.handlers.registry import handler_for
 from server.db_errors import is_outage
-from server.services import task_execution, webhook_sending
+from server.services import task_execution, webhook_replays, webhook_sending
 from server.services.task_execution import Claim
 
 logger = logging.getLogger(__name__)
@@ -87,9 +87,15 @@ async def deliver_webhook(delivery_id: str) -> None:
     await webhook_sending.attempt(UUID(delivery_id))
 
 
+async def replay_webhooks(replay_id: str) -> None:
+    """Resend an endpoint's failed deliveries, batch after batch (see `webhook_replays`)."""
+    await webhook_replays.run(UUID(replay_id))
+
+
 CONSUMERS = {
     "run_task": (run_task, OPTIONS),
     "resume_task": (resume_task, OPTIONS),
     "fire_timeout": (fire_timeout, OPTIONS),
     "deliver_webhook": (deliver_webhook, OPTIONS),
+    "replay_webhooks": (replay_webhooks, OPTIONS),
 }

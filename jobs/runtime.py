@@ -25,7 +25,7 @@ from jobs.handlers.registry import install_handlers
 from jobs.slicing import capabilities
 from server.dispatch import set_dispatcher
 from server.outage import quiet_outage_logs
-from server.services import flow_runs, task_execution, webhook_sending
+from server.services import flow_runs, task_execution, webhook_replays, webhook_sending
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +61,7 @@ async def sweep_once() -> task_execution.SweepReport | None:
         logger.info("sweep re-drove %s", report)
     try:
         resent, pruned = await webhook_sending.sweep()
+        await webhook_replays.sweep()
     except Exception:
         logger.exception("the webhook sweep failed; it runs again at the next interval")
     else:

@@ -33,6 +33,9 @@ class Dispatcher(Protocol):
     def start_waiting_orders(self, flow_id: UUID) -> None:
         """Send a batch of starts of the orders that wait for a flow just created or enabled."""
 
+    def replay_webhooks(self, replay_id: UUID) -> None:
+        """Send the job that resends an endpoint's failed deliveries."""
+
 
 class _Nowhere:
     """Used until the job system registers: the sweep will find the work in the database."""
@@ -50,6 +53,9 @@ class _Nowhere:
         pass
 
     def start_waiting_orders(self, flow_id: UUID) -> None:
+        pass
+
+    def replay_webhooks(self, replay_id: UUID) -> None:
         pass
 
 

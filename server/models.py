@@ -96,6 +96,8 @@ class ApiKey(Model):
     created_at = fields.DatetimeField(auto_now_add=True)
     last_used_at = fields.DatetimeField(null=True)
     revoked_at = fields.DatetimeField(null=True)
+    # A personal token may be made to expire; from then on it is refused like a revoked one.
+    expires_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "api_key"
@@ -603,3 +605,36 @@ class WebhookAttempt(Model):
     class Meta:
         table = "webhook_attempt"
         indexes = (Index(fields=("delivery_id", "number")),)
+
+
+class WebhookReplay(Model):
+    """A background job that resends an endpoint's failed deliveries made since `since`.
+
+    It works in batches in the order the deliveries were made; `cursor_at`/`cursor_id` name the last
+    one handled, saved with each batch, so a job taken up again after a stop goes on where it was.
+    Only deliveries made before the job (`created_at`) count: the job ends.
+    """
+
+    id = fields.UUIDField(primary_key=True)
+    space: fields.ForeignKeyRelation[Space] = fields.ForeignKeyField(
+        "models.Space", related_name="webhook_replays", on_delete=fields.CASCADE
+    )
+    endpoint: fields.ForeignKeyRelation[WebhookEndpoint] = fields.ForeignKeyField(
+        "models.WebhookEndpoint", related_name="replays", on_delete=fields.CASCADE
+    )
+    since = fields.DatetimeField()
+    # running | done | failed
+    state = fields.CharField(max_length=16, default="running")
+    total = fields.IntField(default=0)  # failed deliveries found when the job was made
+    resent = fields.IntField(default=0)
+    cursor_at = fields.DatetimeField(null=True)
+    cursor_id = fields.UUIDField(null=True)
+    lease_until = fields.DatetimeField(null=True)
+    error = fields.TextField(default="")
+    created_by = fields.CharField(max_length=300, default="")
+    created_at = fields.DatetimeField()
+    ended_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "webhook_replay"
+        indexes = (Index(fields=("endpoint_id", "created_at")), Index(fields=("state", "lease_until")))

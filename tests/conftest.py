@@ -89,6 +89,7 @@ async def database_url(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterato
 
 
 TABLES = (
+    "webhook_replay",
     "worker_capability",
     "used_link",
     "task_attempt",

@@ -1,4 +1,4 @@
-"""Admin pages: users (role, tags, active), secret keys per space, spaces.
+"""Admin pages: users (role, tags, active), secret keys per space, spaces and their signing secrets.
 
 Forms post normally (boosted by htmx) and the page comes back with what changed, or with
 the problem next to the form. A new key's secret is shown on the answer to its creation,
@@ -16,7 +16,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from server.domain.statuses import Role
-from server.services import auth, users
+from server.services import auth, users, webhooks
 from server.services.errors import NotFound, ServiceError
 from web.guard import actor_of, page
 from web.templating import render
@@ -137,6 +137,30 @@ async def space_create(request: Request) -> Response:
     return await _spaces_page(request, notice=f"Space {space.key} is ready.")
 
 
+@page("spaceSigningSecret")
+async def signing_secret_show(request: Request) -> Response:
+    """The space's signing secret, on demand (a POST, so it is never in a URL, a log or a cache)."""
+    try:
+        shown = await webhooks.space_signing_secret(actor_of(request), request.path_params["space_key"])
+    except ServiceError as exc:
+        return await _spaces_page(request, 400, error=exc)
+    response = await _spaces_page(request, signing=shown)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@page("rotateSigningSecret")
+async def signing_secret_rotate(request: Request) -> Response:
+    actor = actor_of(request)
+    try:
+        space = await webhooks.rotate_signing_secret(actor, request.path_params["space_key"])
+    except ServiceError as exc:
+        return await _spaces_page(request, 400, error=exc)
+    response = await _spaces_page(request, signing=webhooks.signing_secret_of(space), rotated=True)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
 routes: list[BaseRoute] = [
     Route("/admin/users", users_list, methods=["GET"]),
     Route("/admin/users", user_create, methods=["POST"]),
@@ -146,4 +170,6 @@ routes: list[BaseRoute] = [
     Route("/admin/keys/{key_id}/revoke", key_revoke, methods=["POST"]),
     Route("/admin/spaces", spaces_list, methods=["GET"]),
     Route("/admin/spaces", space_create, methods=["POST"]),
+    Route("/admin/spaces/{space_key}/signing-secret", signing_secret_show, methods=["POST"]),
+    Route("/admin/spaces/{space_key}/signing-secret/rotate", signing_secret_rotate, methods=["POST"]),
 ]

@@ -61,7 +61,19 @@ async def home(request: Request) -> Response:
 
 
 def _routes() -> list[BaseRoute]:
-    from web import account, admin, details, export_jobs, flows, lists, live, login, outbox, tasks
+    from web import (
+        account,
+        admin,
+        details,
+        export_jobs,
+        flows,
+        lists,
+        live,
+        login,
+        outbox,
+        tasks,
+        webhooks,
+    )
 
     return [
         Route("/", home),
@@ -75,6 +87,7 @@ def _routes() -> list[BaseRoute]:
         *live.routes,
         *outbox.routes,
         *tasks.routes,
+        *webhooks.routes,
         Mount("/static", app=StaticFiles(directory=STATIC_DIR), name="static"),
     ]
 

@@ -86,6 +86,22 @@ def deadline_state(deadline: datetime | None, status: str | None, now: datetime 
     return "due-soon" if left <= DUE_SOON else ""
 
 
+def when_seconds(value: datetime | None) -> str:
+    """A moment as `2026-05-01 14:03:07` in UTC (attempts a few seconds apart stay apart)."""
+    if value is None:
+        return ""
+    moment = value if value.tzinfo is None else value.astimezone(UTC)
+    return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def json_text(value: str) -> str:
+    """A JSON text indented for reading, its keys in the order sent; other text as it is."""
+    try:
+        return json.dumps(json.loads(value), indent=2, ensure_ascii=False)
+    except ValueError:
+        return value
+
+
 def day(value: datetime | None) -> str:
     return "" if value is None else value.strftime("%Y-%m-%d")
 
@@ -134,6 +150,8 @@ def _environment() -> jinja2.Environment:
     env.filters.update(
         money=money,
         when=when,
+        when_seconds=when_seconds,
+        json_text=json_text,
         day=day,
         status_label=status_label,
         pretty_json=pretty_json,

@@ -14,8 +14,8 @@ from strawberry.scalars import JSON
 from graphql_schema.errors import UserError, public_error, user_errors
 from graphql_schema.pagination import Connection, Edge, PageInfo
 from graphql_schema.permissions import Permitted
-from server.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
-from server.services import webhook_endpoints, webhook_events
+from server.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookReplay
+from server.services import webhook_endpoints, webhook_events, webhook_replays
 from server.services.errors import FieldError, ServiceError, ValidationFailed
 
 
@@ -110,6 +110,47 @@ class WebhookDeliveryType:
         return [WebhookAttemptType.of(a, self.row.body) for a in found[self.row.id]]
 
 
+@strawberry.type(description="The endpoint's deliveries made in the last 24 hours, by how they ended.")
+class WebhookEndpointHealth:
+    succeeded: int
+    failed: int
+    under_way: int = strawberry.field(description="Pending or being sent (retries included).")
+    failure_rate: float | None = strawberry.field(
+        description="failed / (succeeded + failed); null while none ended."
+    )
+
+
+@strawberry.type(name="WebhookReplay")
+class WebhookReplayType:
+    id: strawberry.ID
+    endpoint_id: strawberry.ID
+    since: datetime
+    state: str = strawberry.field(description="running, done or failed.")
+    total: int = strawberry.field(description="Failed deliveries found when the replay was asked for.")
+    resent: int
+    percent: int
+    error: str
+    created_by: str
+    created_at: datetime
+    ended_at: datetime | None
+
+    @classmethod
+    def of(cls, row: WebhookReplay) -> WebhookReplayType:
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            endpoint_id=strawberry.ID(str(row.endpoint_id)),  # type: ignore[attr-defined]
+            since=row.since,
+            state=row.state,
+            total=row.total,
+            resent=row.resent,
+            percent=webhook_replays.progress(row).percent,
+            error=row.error,
+            created_by=row.created_by,
+            created_at=row.created_at,
+            ended_at=row.ended_at,
+        )
+
+
 @strawberry.type
 class WebhookEndpointType:
     id: strawberry.ID
@@ -138,6 +179,14 @@ class WebhookEndpointType:
             failing_since=row.failing_since,
             created_at=row.created_at,
             updated_at=row.updated_at,
+        )
+
+    @strawberry.field(description="Its deliveries of the last 24 hours: how many succeeded and failed.")
+    async def health(self) -> WebhookEndpointHealth:
+        endpoint_id = UUID(self.id)
+        rate = (await webhook_endpoints.failure_rates([endpoint_id]))[endpoint_id]
+        return WebhookEndpointHealth(
+            succeeded=rate.succeeded, failed=rate.failed, under_way=rate.under_way, failure_rate=rate.rate
         )
 
     @strawberry.field(description="Newest first.")
@@ -184,7 +233,9 @@ class WebhookDeliveryPayload:
 
 @strawberry.type
 class ReplayWebhookDeliveriesPayload:
-    resent: int
+    replay: WebhookReplayType | None = strawberry.field(
+        description="The background job; read its progress with `webhookReplay(id)`."
+    )
     errors: list[UserError]
 
 
@@ -197,6 +248,16 @@ class WebhookQueries:
         except ServiceError as exc:
             raise public_error(exc) from exc
         return [WebhookEndpointType.of(row) for row in rows]
+
+    @strawberry.field(permission_classes=[Permitted], description="A replay job, for its progress.")
+    async def webhook_replay(self, info: Info, id: strawberry.ID) -> WebhookReplayType | None:
+        try:
+            row = await webhook_endpoints.replay(info.context.actor, _uuid(id, "id"))
+        except ServiceError as exc:
+            if exc.code == "not_found":
+                return None
+            raise public_error(exc) from exc
+        return WebhookReplayType.of(row)
 
     @strawberry.field(
         description="The events an endpoint may subscribe to ('*' means all).", permission_classes=[Permitted]
@@ -295,9 +356,9 @@ class WebhookMutations:
         self, info: Info, endpoint_id: strawberry.ID, since: datetime
     ) -> ReplayWebhookDeliveriesPayload:
         try:
-            count = await webhook_endpoints.replay_failed(
+            job = await webhook_endpoints.replay_failed(
                 info.context.actor, _uuid(endpoint_id, "endpointId"), since
             )
         except ServiceError as exc:
-            return ReplayWebhookDeliveriesPayload(resent=0, errors=user_errors(exc))
-        return ReplayWebhookDeliveriesPayload(resent=count, errors=[])
+            return ReplayWebhookDeliveriesPayload(replay=None, errors=user_errors(exc))
+        return ReplayWebhookDeliveriesPayload(replay=WebhookReplayType.of(job), errors=[])

@@ -37,7 +37,7 @@ def actor_for_user(user: User, *, via_token: bool = False) -> Actor:
 
 
 async def actor_for_token(token: str) -> Actor | None:
-    """The actor behind a bearer token, or None when it is unknown, revoked or malformed.
+    """The actor behind a bearer token, or None when it is unknown, revoked, expired or malformed.
 
     Known tokens are kept for a few seconds (`server.services.key_cache`).
     """
@@ -45,17 +45,20 @@ async def actor_for_token(token: str) -> Actor | None:
         return None
     secret_hash = digest(token)
     cached = key_cache.get(secret_hash)
+    if cached is not None and cached.expired():
+        key_cache.forget_key(cached.key_id)
+        return None
     if cached is not None:
         key_cache.note_use(cached.key_id)
         await _record_uses()
         return cached.actor
     key = await ApiKey.get_or_none(secret_hash=secret_hash, revoked_at=None).select_related("space", "user")
-    if key is None:
+    if key is None or is_expired(key):
         return None
     actor = _actor_of_key(key)
     if actor is None:
         return None
-    key_cache.put(secret_hash, actor, key.id, key.user_id, key.last_used_at)  # type: ignore[attr-defined]
+    key_cache.put(secret_hash, actor, key.id, key.user_id, key.last_used_at, key.expires_at)  # type: ignore[attr-defined]
     key_cache.note_use(key.id)
     await _record_uses()
     return actor
@@ -214,20 +217,52 @@ async def create_api_key(actor: Actor, space_key: str, name: str = "") -> Create
     return CreatedKey(key=key, secret=new.secret)
 
 
-async def create_user_token(actor: Actor, name: str = "") -> CreatedKey:
-    """A personal access token (`ffu_…`) that acts as the calling user."""
-    require(actor, "createUserToken")
+async def create_user_token(actor: Actor, name: str = "", expires_at: datetime | None = None) -> CreatedKey:
+    """A personal access token (`ffu_…`) that acts as the calling user, until `expires_at` if given."""
+    require(actor, "createPersonalToken")
     if actor.kind is not ActorKind.USER:
         raise PermissionDenied("Only a signed-in user can make a personal token.")
+    if expires_at is not None:
+        expires_at = expires_at if expires_at.tzinfo else expires_at.replace(tzinfo=UTC)
+        if expires_at <= datetime.now(UTC):
+            raise ValidationFailed(
+                "The token could not be made.", [FieldError("expiresAt", "lies in the past")]
+            )
     new = make_secret(USER_TOKEN_PREFIX)
     key = await ApiKey.create(
         user_id=actor.user_id,
-        name=name.strip(),
+        name=name.strip()[:200],
         prefix=new.prefix,
         secret_hash=new.digest,
         created_by=actor.label,
+        expires_at=expires_at,
     )
     return CreatedKey(key=key, secret=new.secret)
+
+
+async def list_own_tokens(actor: Actor) -> list[ApiKey]:
+    """The caller's personal tokens, newest first, revoked and expired ones included."""
+    require(actor, "personalTokens")
+    if actor.kind is not ActorKind.USER:
+        return []
+    return await ApiKey.filter(user_id=actor.user_id).order_by("-created_at")
+
+
+async def revoke_own_token(actor: Actor, token_id: UUID) -> ApiKey:
+    """Revoke one of the caller's own personal tokens; another's is not found."""
+    require(actor, "revokePersonalToken")
+    key = await ApiKey.get_or_none(id=token_id, user_id=actor.user_id) if actor.user_id else None
+    if key is None:
+        raise NotFound("No such token.", [FieldError("id", "names none of your tokens", "not_found")])
+    if key.revoked_at is None:
+        key.revoked_at = datetime.now(UTC)
+        await key.save(update_fields=["revoked_at"])
+    key_cache.forget_key(key.id)
+    return key
+
+
+def is_expired(key: ApiKey, moment: datetime | None = None) -> bool:
+    return key.expires_at is not None and key.expires_at <= (moment or datetime.now(UTC))
 
 
 async def revoke_api_key(actor: Actor, key_id: UUID) -> ApiKey:

@@ -1,6 +1,7 @@
 """Bearer tokens recently looked up, kept in the process for `TTL` seconds, and their last use.
 
-A request with a known token then costs no database read. Revoking a key, or changing or
+A request with a known token then costs no database read; a token that expires while cached is
+refused from that moment, as the entry keeps its expiry. Revoking a key, or changing or
 deactivating the user behind a token, in this process drops the entry at once; another
 process sees it within `TTL`. Last use is recorded for all keys seen together in one UPDATE
 at most every `FLUSH_EVERY`, and per key at most once per `LAST_USED_RESOLUTION`.
@@ -26,7 +27,12 @@ class Entry:
     actor: Actor
     key_id: UUID
     user_id: UUID | None
-    expires: float  # time.monotonic()
+    expires: float  # time.monotonic(): when this entry is read again from the database
+    token_expires_at: datetime | None = None  # when the token itself stops working
+
+    def expired(self) -> bool:
+        """Whether the token passed its own expiry (the entry may still be fresh)."""
+        return self.token_expires_at is not None and self.token_expires_at <= datetime.now(UTC)
 
 
 _entries: dict[str, Entry] = {}
@@ -45,10 +51,17 @@ def get(digest: str) -> Entry | None:
     return entry
 
 
-def put(digest: str, actor: Actor, key_id: UUID, user_id: UUID | None, last_used: datetime | None) -> None:
+def put(
+    digest: str,
+    actor: Actor,
+    key_id: UUID,
+    user_id: UUID | None,
+    last_used: datetime | None,
+    token_expires_at: datetime | None = None,
+) -> None:
     if len(_entries) >= MAX_ENTRIES:
         _entries.clear()
-    _entries[digest] = Entry(actor, key_id, user_id, time.monotonic() + TTL)
+    _entries[digest] = Entry(actor, key_id, user_id, time.monotonic() + TTL, token_expires_at)
     if last_used is not None:
         _recorded.setdefault(key_id, last_used)
 

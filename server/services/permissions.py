@@ -62,6 +62,7 @@ ADMIN_API = frozenset({T, A})  # an admin, in the web UI or with the admin's per
 WEBHOOK_MANAGERS = frozenset({K, T, A})  # a key of the space, or an admin (web or admin's token)
 ADMIN_WEB = frozenset({A})  # an admin in the web UI (no API for it)
 PEOPLE = frozenset({OP, A})  # a signed-in user in the web UI
+USERS = frozenset({T, OP, A})  # a user, in the web UI or with their personal token
 
 
 def _rule(callers: frozenset[Caller], reach: Reach, what: str) -> Rule:
@@ -116,13 +117,17 @@ TABLE: dict[str, Rule] = {
     "sendTestWebhook": _rule(WEBHOOK_MANAGERS, S, "send a test event to an endpoint"),
     "resendWebhookDelivery": _rule(WEBHOOK_MANAGERS, S, "send a delivery again (same webhook-id)"),
     "replayWebhookDeliveries": _rule(
-        WEBHOOK_MANAGERS, S, "send an endpoint's failed deliveries since T again"
+        WEBHOOK_MANAGERS, S, "send an endpoint's failed deliveries since T again (a background job)"
     ),
+    "webhookReplay": _rule(API, S, "a replay job and its progress"),
     # Administration
     "createSpace": _rule(ADMIN_API, ORG, "create a space"),
     "createApiKey": _rule(ADMIN_API, S, "create a space's secret key"),
     "revokeApiKey": _rule(ADMIN_API, ORG, "revoke a secret key"),
-    "rotateSigningSecret": _rule(ADMIN_WEB, S, "a new webhook signing secret for a space"),
+    "spaceSigningSecret": _rule(ADMIN_API, S, "show a space's connector signing secret"),
+    "rotateSigningSecret": _rule(
+        ADMIN_API, S, "a new connector signing secret for a space; the old one signs for a while"
+    ),
     "createUser": _rule(ADMIN_API, ORG, "create a user"),
     "setUserTags": _rule(ADMIN_API, ORG, "replace a user's tags"),
     "setUserRole": _rule(ADMIN_API, ORG, "change a user's role (the last admin stays one)"),
@@ -132,7 +137,9 @@ TABLE: dict[str, Rule] = {
     "signIn": _rule(frozenset({N, OP, A}), NONE, "sign in (web)"),
     "signOut": _rule(frozenset({N, OP, A}), NONE, "sign out (web)"),
     "changeOwnPassword": _rule(PEOPLE, NONE, "change one's own password (web)"),
-    "createUserToken": _rule(PEOPLE, NONE, "make a personal token (not with a token)"),
+    "personalTokens": _rule(USERS, NONE, "list one's own personal tokens (never their secrets)"),
+    "createPersonalToken": _rule(PEOPLE, NONE, "make a personal token, shown once (not with a token)"),
+    "revokePersonalToken": _rule(USERS, NONE, "revoke one of one's own personal tokens"),
     "savePreferences": _rule(PEOPLE, NONE, "remember the columns a table shows (web)"),
 }
 

@@ -7,18 +7,20 @@ space's `webhooks_version` in the same transaction, so every process re-reads it
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from uuid import UUID, uuid4
 
 from tortoise.expressions import F
+from tortoise.functions import Count
 from tortoise.transactions import in_transaction
 
 from server.domain.actors import Actor
-from server.models import Space, WebhookAttempt, WebhookDelivery, WebhookEndpoint
-from server.services import permissions, webhook_events, webhook_sending
+from server.models import Space, WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookReplay
+from server.services import permissions, webhook_events, webhook_replays, webhook_sending
 from server.services.auth import space_by_key
 from server.services.effects import Effects, now
-from server.services.errors import FieldError, NotFound, PermissionDenied, ValidationFailed
+from server.services.errors import Conflict, FieldError, NotFound, PermissionDenied, ValidationFailed
 from server.services.webhooks import (
     RefusedUrl,
     UnresolvedHost,
@@ -26,6 +28,8 @@ from server.services.webhooks import (
     new_signing_secret,
     url_policy,
 )
+
+RATE_WINDOW = timedelta(hours=24)
 
 
 def _may_read(actor: Actor, space: Space) -> bool:
@@ -50,6 +54,16 @@ async def _endpoint(actor: Actor, endpoint_id: UUID, manage: bool) -> WebhookEnd
     if manage:
         _refuse_unless_manager(actor, endpoint.space)
     return endpoint
+
+
+async def endpoint(actor: Actor, endpoint_id: UUID) -> WebhookEndpoint:
+    """One endpoint the caller may read (with its space)."""
+    return await _endpoint(actor, endpoint_id, manage=False)
+
+
+def may_manage(actor: Actor, space: Space) -> bool:
+    """Whether the caller may change the space's endpoints (pages show the buttons only then)."""
+    return _may_manage(actor, space)
 
 
 async def _checked_url(url: str) -> str:
@@ -206,25 +220,96 @@ async def attempts_of(delivery_ids: list[UUID]) -> dict[UUID, list[WebhookAttemp
 
 
 async def resend_delivery(actor: Actor, delivery_id: UUID) -> WebhookDelivery:
-    """Send a delivery again, same body and `webhook-id`."""
+    """Send an ended delivery again: the same body and `webhook-id`, the retry schedule from its start."""
     permissions.require(actor, "resendWebhookDelivery")
-    delivery = await WebhookDelivery.get_or_none(id=delivery_id).select_related("space")
+    delivery = await WebhookDelivery.get_or_none(id=delivery_id).select_related("space", "endpoint")
     if delivery is None or not _may_read(actor, delivery.space):
         raise NotFound("No such delivery.", [FieldError("id", "names no delivery", "not_found")])
     _refuse_unless_manager(actor, delivery.space)
-    await webhook_sending.resend(delivery)
+    if delivery.endpoint is not None and not delivery.endpoint.enabled:
+        raise Conflict(
+            "The endpoint is disabled.",
+            [FieldError("id", "its endpoint is disabled: enable it first", "conflict")],
+        )
+    if not await webhook_replays.reopen([delivery.id]):
+        raise Conflict(
+            "The delivery is still being sent.",
+            [FieldError("id", f"is {delivery.state}: it can be sent again once it ended", "conflict")],
+        )
     await Effects(deliveries=[delivery.id]).carry_out()
     return await WebhookDelivery.get(id=delivery.id)
 
 
-async def replay_failed(actor: Actor, endpoint_id: UUID, since: datetime) -> int:
-    """Resend every failed delivery of the endpoint made since `since`; how many."""
+async def replay_failed(actor: Actor, endpoint_id: UUID, since: datetime) -> WebhookReplay:
+    """A background job that resends every failed delivery of the endpoint made since `since`."""
     permissions.require(actor, "replayWebhookDeliveries")
     endpoint = await _endpoint(actor, endpoint_id, manage=True)
-    failed = await WebhookDelivery.filter(
-        endpoint_id=endpoint.id, state=webhook_sending.FAILED, created_at__gte=since
-    ).order_by("created_at", "sequence")
-    for delivery in failed:
-        await webhook_sending.resend(delivery)
-    await Effects(deliveries=[d.id for d in failed]).carry_out()
-    return len(failed)
+    if since.tzinfo is None:
+        since = since.replace(tzinfo=UTC)
+    if since > now():
+        raise ValidationFailed("Nothing to replay.", [FieldError("since", "lies in the future")])
+    if not endpoint.enabled:
+        raise Conflict(
+            "The endpoint is disabled.",
+            [FieldError("endpointId", "is disabled: enable it before replaying", "conflict")],
+        )
+    if await webhook_replays.running_job(endpoint.id) is not None:
+        raise Conflict(
+            "A replay of this endpoint is under way.",
+            [FieldError("endpointId", "has a replay under way: wait for it to end", "conflict")],
+        )
+    return await webhook_replays.start(endpoint, since, actor.event_actor)
+
+
+async def replay(actor: Actor, replay_id: UUID) -> WebhookReplay:
+    """A replay job, for its progress."""
+    permissions.require(actor, "webhookReplay")
+    job = await WebhookReplay.get_or_none(id=replay_id).select_related("space")
+    if job is None or not _may_read(actor, job.space):
+        raise NotFound("No such replay.", [FieldError("id", "names no replay", "not_found")])
+    return job
+
+
+async def latest_replays(endpoint_ids: list[UUID]) -> dict[UUID, WebhookReplay]:
+    """The newest replay job of each endpoint that had one."""
+    found: dict[UUID, WebhookReplay] = {}
+    for job in await WebhookReplay.filter(endpoint_id__in=endpoint_ids).order_by("-created_at"):
+        found.setdefault(job.endpoint_id, job)  # type: ignore[attr-defined]
+    return found
+
+
+@dataclass(frozen=True)
+class FailureRate:
+    """The endpoint's deliveries made in the last 24 hours, by how they ended so far."""
+
+    succeeded: int
+    failed: int
+    under_way: int
+
+    @property
+    def rate(self) -> float | None:
+        """Failed / ended; None while none ended."""
+        ended = self.succeeded + self.failed
+        return self.failed / ended if ended else None
+
+
+async def failure_rates(endpoint_ids: list[UUID]) -> dict[UUID, FailureRate]:
+    """Per endpoint, in one grouped statement over the last `RATE_WINDOW` of deliveries."""
+    counts: dict[UUID, dict[str, int]] = {i: {} for i in endpoint_ids}
+    if endpoint_ids:
+        rows = (
+            await WebhookDelivery.filter(endpoint_id__in=endpoint_ids, created_at__gte=now() - RATE_WINDOW)
+            .annotate(count=Count("id"))
+            .group_by("endpoint_id", "state")
+            .values("endpoint_id", "state", "count")
+        )
+        for row in rows:
+            counts[UUID(str(row["endpoint_id"]))][row["state"]] = int(row["count"])
+    return {
+        endpoint_id: FailureRate(
+            succeeded=by_state.get(webhook_sending.SUCCEEDED, 0),
+            failed=by_state.get(webhook_sending.FAILED, 0),
+            under_way=sum(by_state.get(state, 0) for state in webhook_sending.ACTIVE),
+        )
+        for endpoint_id, by_state in counts.items()
+    }

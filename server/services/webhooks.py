@@ -34,7 +34,7 @@ from server import settings
 from server.domain.actors import Actor
 from server.domain.addresses import why_not_public
 from server.models import Space
-from server.services.errors import NotFound
+from server.services.errors import FieldError, NotFound
 from server.services.permissions import require
 
 SECRET_PREFIX = "whsec_"
@@ -106,13 +106,50 @@ async def signing_secrets(space_id: object) -> list[str]:
     return secrets
 
 
-async def rotate_signing_secret(actor: Actor, space_key: str) -> Space:
-    """A new signing secret for a space; the old one keeps signing alongside until the grace period ends."""
-    require(actor, "rotateSigningSecret")
+@dataclass(frozen=True)
+class SigningSecret:
+    """What an admin is shown of a space's connector signing secret."""
+
+    space_key: str
+    secret: str
+    previous: str | None  # still signing, as the second signature, until `previous_until`
+    previous_until: datetime | None
+    rotated_at: datetime | None
+
+
+async def _space_for(actor: Actor, space_key: str, operation: str) -> Space:
+    require(actor, operation)
+    missing = NotFound(
+        f"No space with key '{space_key}'.", [FieldError("spaceKey", "names no space", "not_found")]
+    )
     space = await Space.get_or_none(key=space_key)
     if space is None:
-        raise NotFound("No such space.")
-    require(actor, "rotateSigningSecret", space, hidden=NotFound("No such space."))
+        raise missing
+    require(actor, operation, space, hidden=missing)
+    return space
+
+
+def signing_secret_of(space: Space) -> SigningSecret:
+    rotated = space.signing_secret_rotated_at
+    until = rotated + timedelta(seconds=settings.SIGNING_SECRET_GRACE) if rotated else None
+    signing = bool(space.previous_signing_secret and until and datetime.now(UTC) < until)
+    return SigningSecret(
+        space_key=space.key,
+        secret=space.signing_secret,
+        previous=space.previous_signing_secret if signing else None,
+        previous_until=until if signing else None,
+        rotated_at=rotated,
+    )
+
+
+async def space_signing_secret(actor: Actor, space_key: str) -> SigningSecret:
+    """The space's connector signing secret (and the previous one while it still signs), for admins."""
+    return signing_secret_of(await _space_for(actor, space_key, "spaceSigningSecret"))
+
+
+async def rotate_signing_secret(actor: Actor, space_key: str) -> Space:
+    """A new signing secret for a space; the old one keeps signing alongside until the grace period ends."""
+    space = await _space_for(actor, space_key, "rotateSigningSecret")
     space.previous_signing_secret = space.signing_secret
     space.signing_secret = new_signing_secret()
     space.signing_secret_rotated_at = datetime.now(UTC)

@@ -38,6 +38,7 @@ CHROMIUM_ARGS = [
 PASSWORD = "correct horse battery"
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = os.environ.get("FABFLOW_SCREENSHOTS", "")
+STARTUP_SECONDS = 90  # a loaded machine (a CI runner) may take a while to import and migrate
 
 
 def _free_port() -> int:
@@ -47,7 +48,7 @@ def _free_port() -> int:
 
 
 def _wait_until_up(base_url: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"the test server exited with {process.returncode}")
@@ -56,7 +57,7 @@ def _wait_until_up(base_url: str, process: subprocess.Popen[bytes]) -> None:
                 return
         except httpx.HTTPError:
             time.sleep(0.1)
-    raise RuntimeError("the test server did not answer within 30 s")
+    raise RuntimeError(f"the test server did not answer within {STARTUP_SECONDS} s")
 
 
 @pytest.fixture(scope="session")

@@ -42,6 +42,8 @@ PAGES: list[tuple[str, str]] = [
     ("/flows/{flow}/diff", "admin"),
     ("/account", "admin"),
     ("/outbox", "admin"),
+    ("/webhooks", "admin"),
+    ("/spaces/demo-eyewear/webhooks", "admin"),
     ("/admin/users", "admin"),
     ("/admin/keys", "admin"),
     ("/admin/spaces", "admin"),
