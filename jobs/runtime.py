@@ -22,6 +22,7 @@ from jobs.consumers import CONSUMERS
 from jobs.dispatcher import BrokerDispatcher
 from jobs.handlers.registry import install_handlers
 from jobs.slicing import capabilities
+from server import task_handlers
 from server.dispatch import set_dispatcher
 from server.outage import quiet_outage_logs
 from server.services import task_execution, webhook_sending
@@ -63,6 +64,9 @@ async def sweep_once() -> task_execution.SweepReport | None:
     else:
         if resent or pruned:
             logger.info("sweep re-sent %d webhook deliveries, pruned %d", len(resent), pruned)
+    handled = await task_handlers.sweep()
+    if handled:
+        logger.info("sweep: the handlers' hooks carried out %d pending calls", handled)
     return report
 
 
