@@ -145,7 +145,8 @@ async def _files(order: Order, payload: dict[str, Any]) -> list[sf.ItemFile]:
         if not sku:
             unnamed.append(asset.name)
             continue
-        code = _data_text(part.data if part else None, "siteflowComponent") or str(payload.get("componentCode") or sf.DEFAULT_COMPONENT_CODE)
+        default_code = str(payload.get("componentCode") or sf.DEFAULT_COMPONENT_CODE)
+        code = _data_text(part.data if part else None, "siteflowComponent") or default_code
         product_ref = (product.client_id or str(product.position + 1)) if product else "order"
         owner_ref = part.client_id if part else "product"
         files.append(
