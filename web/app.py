@@ -61,7 +61,19 @@ async def home(request: Request) -> Response:
 
 
 def _routes() -> list[BaseRoute]:
-    from web import account, admin, details, export_jobs, flows, lists, live, login, outbox, tasks
+    from web import (
+        account,
+        admin,
+        details,
+        export_jobs,
+        flows,
+        integrations,
+        lists,
+        live,
+        login,
+        outbox,
+        tasks,
+    )
 
     return [
         Route("/", home),
@@ -71,6 +83,7 @@ def _routes() -> list[BaseRoute]:
         *export_jobs.routes,
         *details.routes,
         *admin.routes,
+        *integrations.routes,
         *flows.routes,
         *live.routes,
         *outbox.routes,
