@@ -87,14 +87,14 @@ async def store_derived_file(mesh: MeshFile, suffix: str, content: bytes, client
     name = mesh.name.rsplit(".", 1)[0] + suffix
     stored = assets.store(mesh.order_id, name, content)
     owner = assets.Owner(mesh.order_id, mesh.product_id, mesh.part_id)
-    asset = await assets.add_version(
+    await assets.add_version(
         owner,
         client_id=f"{mesh.client_id}-{client_suffix}",
         url=stored.url,
         name=name,
         kind=AssetKind.PRODUCTION,
+        source_id=mesh.asset_id,
     )
-    await Asset.filter(id=asset.id).update(source_id=mesh.asset_id)
     return stored.url
 
 
