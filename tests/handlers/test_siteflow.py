@@ -26,6 +26,7 @@ from typing import Any
 import httpx
 import pytest
 
+from jobs.handlers.base import EndedTask
 from jobs.handlers.siteflow_submit import HANDLER
 from jobs.runtime import Embedded, sweep_once
 from server import settings
@@ -418,3 +419,35 @@ async def test_the_secret_is_stored_sealed_and_never_shown(
     kept = await siteflow.set_connection(admin, "demo-eyewear", connected.base_url, KEY, "", "hp.psp")
     assert (await siteflow.credentials(row.space_id)).secret == SECRET  # type: ignore[union-attr, attr-defined]
     assert kept.postback_token == connected.postback_token
+
+
+async def test_a_cancel_site_flow_refuses_leaves_a_warning(
+    make_context: ContextFactory, stand_in: StandIn, connected: siteflow.ConnectionView, order: Order
+) -> None:
+    context = await make_context("siteflow-submit", {"sku": "3D-PRINT-PA12"})
+    await HANDLER.run(context)
+    await SiteflowSubmission.filter(task_run_id=context.task_run_id).update(source_account="someone.else")
+
+    await HANDLER.cancel(EndedTask(context.task_run_id, order.id, "task", "siteflow-submit", "was cancelled"))
+    assert await HANDLER.sweep() == 1
+
+    submission = await SiteflowSubmission.get(task_run_id=context.task_run_id)
+    assert submission.state == "cancel_failed" and "404" in submission.cancel_error
+    warning = await HistoryEntry.get(order_id=order.id, kind="warning")
+    assert "could not be cancelled" in warning.message and stand_in.cancels == []
+    assert await HANDLER.sweep() == 0  # nothing is due any more
+
+
+async def test_a_changed_server_key_asks_for_the_secret_again(
+    make_context: ContextFactory,
+    connected: siteflow.ConnectionView,
+    admin: Actor,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(settings, "SECRET_KEY", "another-server-key-of-more-than-thirty-two-bytes")
+    context = await make_context("siteflow-submit", {"sku": "3D-PRINT-PA12"})
+
+    result = await HANDLER.run(context)
+
+    assert type(result).__name__ == "Failed" and "enter it again" in result.reason  # type: ignore[union-attr]
+    assert not (await siteflow.connection(admin, "demo-eyewear")).readable
