@@ -24,15 +24,19 @@ from graphql_schema.execution import PlannedExecutionContext
 from graphql_schema.flows.mutations import FlowMutations
 from graphql_schema.flows.queries import FlowQueries
 from graphql_schema.flows.subscriptions import FlowSubscriptions
+from graphql_schema.integrations.schema import IntegrationMutations, IntegrationQueries
 from graphql_schema.orders.mutations import OrderMutations
 from graphql_schema.orders.queries import OrderQueries
 from graphql_schema.permissions import SessionMutationsFromThisSite
 from graphql_schema.webhooks.schema import WebhookMutations, WebhookQueries
 from server import settings
 
-Query = merge_types("Query", (OrderQueries, FlowQueries, AdminQueries, WebhookQueries, TokenQueries))
+Query = merge_types(
+    "Query", (OrderQueries, FlowQueries, AdminQueries, WebhookQueries, TokenQueries, IntegrationQueries)
+)
 Mutation = merge_types(
-    "Mutation", (OrderMutations, FlowMutations, AdminMutations, WebhookMutations, TokenMutations)
+    "Mutation",
+    (OrderMutations, FlowMutations, AdminMutations, WebhookMutations, TokenMutations, IntegrationMutations),
 )
 
 

@@ -23,6 +23,7 @@ from jobs.consumers import CONSUMERS
 from jobs.dispatcher import BrokerDispatcher
 from jobs.handlers.registry import install_handlers
 from jobs.slicing import capabilities
+from server import task_handlers
 from server.dispatch import set_dispatcher
 from server.outage import quiet_outage_logs
 from server.services import flow_runs, task_execution, webhook_replays, webhook_sending
@@ -74,6 +75,9 @@ async def sweep_once() -> task_execution.SweepReport | None:
     else:
         if flows:
             logger.info("sweep handed over the waiting orders of %d flows again", flows)
+    handled = await task_handlers.sweep()
+    if handled:
+        logger.info("sweep: the handlers' hooks carried out %d pending calls", handled)
     return report
 
 

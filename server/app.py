@@ -49,6 +49,7 @@ def _routes() -> list[BaseRoute]:
     from web.confirm import routes as confirm_routes
     from web.feedback import routes as feedback_routes
     from web.rest import routes as rest_routes
+    from web.siteflow import routes as siteflow_routes
 
     graphql_app = make_graphql_app()
     return [
@@ -59,6 +60,7 @@ def _routes() -> list[BaseRoute]:
         Route("/graphql", graphql_app, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql_app),  # subscriptions on the same path
         *feedback_routes,
+        *siteflow_routes,
         Mount("/api/v1", routes=rest_routes),
         *confirm_routes,
         Mount("/assets", app=make_asset_app()),

@@ -638,3 +638,64 @@ class WebhookReplay(Model):
     class Meta:
         table = "webhook_replay"
         indexes = (Index(fields=("endpoint_id", "created_at")), Index(fields=("state", "lease_until")))
+
+
+class SiteflowConnection(Model):
+    """A space's HP PrintOS Site Flow account: where its orders go and what signs the calls."""
+
+    id = fields.UUIDField(primary_key=True)
+    space: fields.ForeignKeyRelation[Space] = fields.ForeignKeyField(
+        "models.Space", related_name="siteflow_connections", on_delete=fields.CASCADE, unique=True
+    )
+    # e.g. https://printos.api.hp.com/siteflow (production) or https://stage.printos.api.hp.com/siteflow
+    base_url = fields.CharField(max_length=2000)
+    api_key = fields.CharField(max_length=300)
+    # The API secret, sealed with the server's key (`sealed_secrets`): the HMAC needs it, never shown.
+    sealed_secret = fields.TextField()
+    # The Site Flow destination (`destination.name`) of orders whose task names none.
+    destination = fields.CharField(max_length=200, default="")
+    # The static token Site Flow's account-wide triggers send in their `Authorization` header, sealed
+    # (admins see it on the integrations page, to paste it into Site Flow).
+    sealed_postback_token = fields.TextField()
+    updated_by = fields.CharField(max_length=300, default="")
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "siteflow_connection"
+
+
+class SiteflowSubmission(Model):
+    """One task run's order in Site Flow. Written (and committed) before the order is POSTed, so a
+    message delivered again finds it and submits nothing twice."""
+
+    id = fields.UUIDField(primary_key=True)
+    task_run_id = fields.UUIDField(unique=True)
+    space: fields.ForeignKeyRelation[Space] = fields.ForeignKeyField(
+        "models.Space", related_name="siteflow_submissions", on_delete=fields.CASCADE
+    )
+    order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="siteflow_submissions", on_delete=fields.CASCADE
+    )
+    source_order_id = fields.CharField(max_length=200)
+    # submitting (the POST may be under way) | retrying (Site Flow answered 5xx: not taken) | submitted
+    # | refused (4xx) | cancelling (the run was cancelled: the cancel call is due) | cancelled
+    # | cancel_failed | shipped | errored
+    state = fields.CharField(max_length=16, default="submitting")
+    # A submission whose answer never came (a network error, a worker that stopped): Site Flow may
+    # have the order, so a refusal of the next try may be its refusal of a duplicate sourceOrderId.
+    uncertain = fields.BooleanField(default=False)
+    siteflow_order_id = fields.CharField(max_length=100, null=True)
+    source_account = fields.CharField(max_length=200, default="")
+    last_event = fields.CharField(max_length=32, default="")
+    tracking_number = fields.CharField(max_length=200, default="")
+    cancel_attempts = fields.IntField(default=0)
+    next_cancel_at = fields.DatetimeField(null=True)
+    cancel_error = fields.TextField(default="")
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "siteflow_submission"
+        unique_together = (("space", "source_order_id"),)
+        indexes = (Index(fields=("state", "next_cancel_at")),)

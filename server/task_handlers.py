@@ -32,7 +32,8 @@ class Handler(Protocol):
 
 
 class Hooks(Protocol):
-    """The optional part of a handler; a handler without one behaves as if it returned nothing."""
+    """The optional part of a handler; a handler without one behaves as if it returned nothing:
+    `cancel`, `link_purposes`, `variables`, `sweep`."""
 
     # The purposes of the signed links (`signed_links.CONFIRM`, `signed_links.FEEDBACK`) whose
     # answers this handler's tasks wait for; a link of another purpose is refused for its tasks.
@@ -42,6 +43,10 @@ class Hooks(Protocol):
 
     async def cancel(self, task: EndedTask) -> None:
         """Stop the task's pending work, inside the transaction that ends it: change rows only."""
+
+    async def sweep(self) -> int:
+        """Carry out what the handler's hooks left in rows for the outside world (a transactional
+        outbox: `cancel` may only write rows); called by every sweep. How many things it did."""
 
 
 _INSTALLED: dict[str, Any] = {}
@@ -76,3 +81,17 @@ async def cancel(task: EndedTask) -> None:
     hook = getattr(_INSTALLED.get(task.handler_key), "cancel", None)
     if hook is not None:
         await hook(task)
+
+
+async def sweep() -> int:
+    """Call each installed handler's `sweep` hook; a failing hook is logged and the others still run."""
+    done = 0
+    for key, found in list(_INSTALLED.items()):
+        hook = getattr(found, "sweep", None)
+        if hook is None:
+            continue
+        try:
+            done += await hook()
+        except Exception:
+            logger.exception("the sweep hook of handler %s failed; it runs again at the next sweep", key)
+    return done

@@ -90,6 +90,8 @@ async def database_url(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterato
 
 TABLES = (
     "webhook_replay",
+    "siteflow_submission",
+    "siteflow_connection",
     "worker_capability",
     "used_link",
     "task_attempt",

@@ -13,7 +13,9 @@ and optionally (`BaseHandler` gives the defaults)
   pending work (close a manual task, void a link). It runs inside the transaction that ends the task:
   change rows only, call nothing outside;
 - `link_purposes`: the signed links whose answers its tasks wait for (`CONFIRM`, `FEEDBACK`);
-- `variables`: the placeholder variables it adds to the order's, name → description.
+- `variables`: the placeholder variables it adds to the order's, name → description;
+- `async sweep() -> int`: called by every sweep; makes the outside calls that `cancel` could only
+  write down as rows (a transactional outbox), and says how many it made.
 
 It is registered by one line in the `fabflow.handlers` entry-point group of its package, e.g.
 `log-message = "my_package.log_message:HANDLER"`. The context and result types live in

@@ -207,8 +207,10 @@ async def add_version(
     kind: AssetKind = AssetKind.OTHER,
     is_public: bool = False,
     date: datetime | None = None,
+    source_id: UUID | None = None,
 ) -> Asset:
     """Append a version to the owner's asset `client_id` (made on first use); it becomes current.
+    `source_id` names the asset it was made from (a G-code's mesh), kept when it is None.
 
     Raises ValidationFailed (field `url`) for a URL of a file stored for another order.
     """
@@ -228,11 +230,16 @@ async def add_version(
             url=url,
             is_public=is_public,
             kind=kind,
+            source_id=source_id,
         )
     else:
         asset.url, asset.is_public, asset.kind = url, is_public, kind
         asset.name = name or asset.name
-        await asset.save(update_fields=["url", "is_public", "kind", "name"])
+        fields = ["url", "is_public", "kind", "name"]
+        if source_id is not None:
+            asset.source_id = source_id  # type: ignore[attr-defined]
+            fields.append("source_id")
+        await asset.save(update_fields=fields)
     position = await _next_position(AssetVersion.filter(asset_id=asset.id))
     await AssetVersion.create(id=uuid4(), asset_id=asset.id, position=position, url=url, date=moment)
     return asset

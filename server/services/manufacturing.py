@@ -15,9 +15,11 @@ from uuid import UUID, uuid4
 import re2
 from tortoise.transactions import in_transaction
 
+from server.domain.actors import Actor
 from server.domain.statuses import AssetKind
 from server.models import Asset, AssetVersion, Order, Part, Space, WorkerCapability
 from server.services import assets
+from server.services.permissions import require
 
 MESH_SUFFIXES = (".stl", ".obj", ".3mf")
 CAPABILITY_MAX_AGE = timedelta(days=30)
@@ -85,14 +87,14 @@ async def store_derived_file(mesh: MeshFile, suffix: str, content: bytes, client
     name = mesh.name.rsplit(".", 1)[0] + suffix
     stored = assets.store(mesh.order_id, name, content)
     owner = assets.Owner(mesh.order_id, mesh.product_id, mesh.part_id)
-    asset = await assets.add_version(
+    await assets.add_version(
         owner,
         client_id=f"{mesh.client_id}-{client_suffix}",
         url=stored.url,
         name=name,
         kind=AssetKind.PRODUCTION,
+        source_id=mesh.asset_id,
     )
-    await Asset.filter(id=asset.id).update(source_id=mesh.asset_id)
     return stored.url
 
 
@@ -142,6 +144,13 @@ async def report_capabilities(host: str, engines: dict[str, Any]) -> None:
     updated = await WorkerCapability.filter(host=host).update(engines=engines, reported_at=now)
     if not updated:
         await WorkerCapability.create(id=uuid4(), host=host, engines=engines, reported_at=now)
+
+
+async def worker_machines(actor: Actor) -> list[WorkerCapability]:
+    """The machines whose workers reported their slicing engines lately, for the integrations page."""
+    require(actor, "integrations")
+    since = datetime.now(UTC) - CAPABILITY_MAX_AGE
+    return await WorkerCapability.filter(reported_at__gte=since).order_by("host")
 
 
 async def reported_engines() -> dict[str, list[str]]:

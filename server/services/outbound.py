@@ -1,8 +1,8 @@
-"""One outbound POST under the address rules of `webhooks`: every hop checked, the checked address used.
+"""One outbound call under the address rules of `webhooks`: every hop checked, the checked address used.
 
-Redirects are followed by hand (at most `MAX_REDIRECTS`): 307 and 308 repeat the POST with its body,
-301, 302 and 303 continue with a GET, as browsers do. Each hop's URL passes `check_url` first.
-Only the first KiB of the final answer is read.
+Redirects are followed by hand (at most `MAX_REDIRECTS`): 307 and 308 repeat the request with its
+body, 301, 302 and 303 continue with a GET, as browsers do. Each hop's URL passes `check_url` first.
+Only the start of the final answer is read: the first KiB, or `read_limit` bytes.
 """
 
 from __future__ import annotations
@@ -38,15 +38,33 @@ async def post(
     policy: UrlPolicy,
     timeout: float = 30.0,
     resolve: Resolver | None = None,
+    read_limit: int = EXCERPT_BYTES,
 ) -> CallResult:
     """POST `body` to `url`; raises `RefusedUrl` when a hop is not allowed, else reports what happened."""
+    return await send(
+        "POST", url, body, headers, policy=policy, timeout=timeout, resolve=resolve, read_limit=read_limit
+    )
+
+
+async def send(
+    method: str,
+    url: str,
+    body: bytes,
+    headers: dict[str, str],
+    *,
+    policy: UrlPolicy,
+    timeout: float = 30.0,
+    resolve: Resolver | None = None,
+    read_limit: int = EXCERPT_BYTES,
+) -> CallResult:
+    """Send `method` with `body` to `url`, as `post` does."""
     started = time.monotonic()
-    method, content = "POST", body
+    content = body
     async with httpx.AsyncClient(timeout=timeout, follow_redirects=False) as client:
         for _ in range(MAX_REDIRECTS + 1):
             try:
                 target = await check_url(url, policy, resolve)
-                response = await _send(client, target, method, content, headers)
+                response = await _send(client, target, method, content, headers, read_limit)
             except RefusedUrl:
                 raise
             except (httpx.HTTPError, UnresolvedHost, OSError) as exc:
@@ -61,7 +79,12 @@ async def post(
 
 
 async def _send(
-    client: httpx.AsyncClient, target: Target, method: str, content: bytes, headers: dict[str, str]
+    client: httpx.AsyncClient,
+    target: Target,
+    method: str,
+    content: bytes,
+    headers: dict[str, str],
+    read_limit: int,
 ) -> tuple[int, str, str | None, str]:
     request = client.build_request(
         method,
@@ -72,20 +95,20 @@ async def _send(
     )
     response = await client.send(request, stream=True)
     try:
-        excerpt = await _read_start(response)
+        excerpt = await _read_start(response, read_limit)
     finally:
         await response.aclose()
     answer = response.headers
     return response.status_code, excerpt, answer.get("location"), answer.get("retry-after", "")
 
 
-async def _read_start(response: httpx.Response) -> str:
+async def _read_start(response: httpx.Response, limit: int) -> str:
     received = b""
     async for chunk in response.aiter_bytes():
         received += chunk
-        if len(received) >= EXCERPT_BYTES:
+        if len(received) >= limit:
             break
-    return received[:EXCERPT_BYTES].decode("utf-8", errors="replace")
+    return received[:limit].decode("utf-8", errors="replace")
 
 
 def _ms(started: float) -> int:

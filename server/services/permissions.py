@@ -103,6 +103,9 @@ TABLE: dict[str, Rule] = {
     "rejectManualTask": _rule(API, S, "reject a manual task"),
     "confirmTask": _rule(EVERYONE, LINK, "confirm through an e-mailed link (POST /confirm/…)"),
     "sendFeedback": _rule(EVERYONE, LINK, "connector feedback (POST /api/v1/feedback/…)"),
+    "siteflowPostback": _rule(
+        EVERYONE, LINK, "HP Site Flow postbacks (POST /api/v1/siteflow/…: signed link, or the space's token)"
+    ),
     # Flows
     "createFlow": _rule(ADMIN_API, S, "create a flow"),
     "updateFlow": _rule(ADMIN_API, S, "save a new version of a flow"),
@@ -120,6 +123,10 @@ TABLE: dict[str, Rule] = {
         WEBHOOK_MANAGERS, S, "send an endpoint's failed deliveries since T again (a background job)"
     ),
     "webhookReplay": _rule(API, S, "a replay job and its progress"),
+    # Integrations (admins): HP Site Flow connections, the workers' slicers
+    "siteflowConnection": _rule(ADMIN_API, S, "read a space's Site Flow connection (never its secret)"),
+    "setSiteflowConnection": _rule(ADMIN_API, S, "set a space's Site Flow connection (secret sealed)"),
+    "integrations": _rule(ADMIN_WEB, ORG, "the integrations page: Site Flow per space, workers' slicers"),
     # Administration
     "createSpace": _rule(ADMIN_API, ORG, "create a space"),
     "createApiKey": _rule(ADMIN_API, S, "create a space's secret key"),
