@@ -16,7 +16,7 @@ from uuid import UUID
 from jobs.handlers.base import Failed, HandlerResult
 from jobs.handlers.registry import handler_for
 from server.db_errors import is_outage
-from server.services import task_execution, webhook_sending
+from server.services import export_jobs, task_execution, webhook_sending
 from server.services.task_execution import Claim
 
 logger = logging.getLogger(__name__)
@@ -87,9 +87,15 @@ async def deliver_webhook(delivery_id: str) -> None:
     await webhook_sending.attempt(UUID(delivery_id))
 
 
+async def make_export(export_job_id: str) -> None:
+    """Make an export's file (a table as CSV or zip); the sweep re-sends a lost one."""
+    await export_jobs.run(UUID(export_job_id))
+
+
 CONSUMERS = {
     "run_task": (run_task, OPTIONS),
     "resume_task": (resume_task, OPTIONS),
     "fire_timeout": (fire_timeout, OPTIONS),
     "deliver_webhook": (deliver_webhook, OPTIONS),
+    "make_export": (make_export, {"max_retries": 0, "time_limit": 2 * TIME_LIMIT_MS}),
 }

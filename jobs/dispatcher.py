@@ -33,6 +33,9 @@ class BrokerDispatcher:
     def deliver_webhook(self, delivery_id: UUID, delay_ms: int) -> None:
         self._send("deliver_webhook", delivery_id, delay_ms)
 
+    def make_export(self, export_job_id: UUID) -> None:
+        self._send("make_export", export_job_id, 0)
+
     def _send(self, actor: str, task_run_id: UUID, delay_ms: int) -> None:
         try:
             self.actors[actor].send_with_options(args=(str(task_run_id),), delay=max(delay_ms, 0) or None)

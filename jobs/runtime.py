@@ -24,7 +24,8 @@ from jobs.handlers.registry import install_handlers
 from jobs.slicing import capabilities
 from server.dispatch import set_dispatcher
 from server.outage import quiet_outage_logs
-from server.services import task_execution, webhook_sending
+from server.services import export_jobs, task_execution, webhook_sending
+from web.export_tables import install_export_tables
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +42,7 @@ class Jobs:
 
 def _start(broker: dramatiq.Broker, threads: int) -> Jobs:
     install_handlers()
+    install_export_tables()
     actors = declare(broker, CONSUMERS)
     set_dispatcher(BrokerDispatcher(actors))
     worker = dramatiq.Worker(broker, worker_threads=threads, worker_timeout=WORKER_TIMEOUT_MS)
@@ -63,6 +65,13 @@ async def sweep_once() -> task_execution.SweepReport | None:
     else:
         if resent or pruned:
             logger.info("sweep re-sent %d webhook deliveries, pruned %d", len(resent), pruned)
+    try:
+        resent_exports, pruned_exports = await export_jobs.sweep()
+    except Exception:
+        logger.exception("the export sweep failed; it runs again at the next interval")
+    else:
+        if resent_exports or pruned_exports:
+            logger.info("sweep re-sent %d exports, pruned %d", resent_exports, pruned_exports)
     return report
 
 

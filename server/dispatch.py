@@ -30,6 +30,9 @@ class Dispatcher(Protocol):
     def deliver_webhook(self, delivery_id: UUID, delay_ms: int) -> None:
         """Send an attempt of a webhook delivery, not before `delay_ms`."""
 
+    def make_export(self, export_job_id: UUID) -> None:
+        """Send the making of an export's file."""
+
 
 class _Nowhere:
     """Used until the job system registers: the sweep will find the work in the database."""
@@ -44,6 +47,9 @@ class _Nowhere:
         pass
 
     def deliver_webhook(self, delivery_id: UUID, delay_ms: int) -> None:
+        pass
+
+    def make_export(self, export_job_id: UUID) -> None:
         pass
 
 

@@ -89,6 +89,7 @@ async def database_url(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterato
 
 
 TABLES = (
+    "export_job",
     "worker_capability",
     "used_link",
     "task_attempt",

@@ -105,24 +105,34 @@ async def read_selection(request: Request, table: Table) -> Selection:
 
 
 def export_view(table: Table) -> Callable[[Request], Awaitable[Response]]:
-    """The selected rows as CSV (or, for products and parts, a zip), with the columns the table shows."""
+    """The ticked rows (at most `exports.MAX_DIRECT_ROWS`) as CSV (or, for parts, a zip of the CSVs),
+    with the columns the table shows; a zip with files and more rows are made in the background
+    (`web.export_jobs`)."""
 
     @page("exportRows")
     async def view(request: Request) -> Response:
+        kind = (await request.form()).get("format")
+        if kind == "zip-files":
+            return _refusal("A zip with files is made in the background: use the page's export buttons.")
         try:
             chosen = await read_selection(request, table)
         except ValidationFailed as exc:
-            return Response(exc.errors[0].message, status_code=400, media_type="text/plain")
-        kind = (await request.form()).get("format")
+            return _refusal(exc.errors[0].message)
+        if not chosen.rows:
+            return _refusal("Nothing is selected: tick rows (on any page), or use Export all matching.")
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-        if kind in ("zip", "zip-files") and table.name != "orders":
+        if kind == "zip" and table.name != "orders":
             table_data = (chosen.header, chosen.values)
-            spool = await exports.zip_export(table.name, chosen.rows, table_data, kind == "zip-files")  # type: ignore[arg-type]
+            spool = await exports.zip_export(table.name, chosen.rows, table_data)  # type: ignore[arg-type]
             return _download(_chunks(spool), "application/zip", f"fabflow-{table.name}-{stamp}.zip")
         body = exports.to_csv(chosen.header, chosen.values).encode("utf-8-sig")
         return _download(iter([body]), "text/csv; charset=utf-8", f"fabflow-{table.name}-{stamp}.csv")
 
     return view
+
+
+def _refusal(message: str) -> Response:
+    return Response(message, status_code=400, media_type="text/plain")
 
 
 def _download(body: Iterator[bytes], media_type: str, filename: str) -> Response:
