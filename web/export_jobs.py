@@ -20,6 +20,7 @@ from server.models import ExportJob
 from server.services import export_jobs, exports
 from server.services.errors import ValidationFailed
 from web.guard import actor_of, page, user_of
+from web.lists import EXPORT_FORM_FIELDS
 from web.tables import TABLES, Table, read_state
 from web.templating import render
 
@@ -35,7 +36,7 @@ def _render(request: Request, job: ExportJob | None, message: str = "", status: 
 def job_start_view(table: Table) -> Any:
     @page("exportRows")
     async def view(request: Request) -> Response:
-        form = await request.form()
+        form = await request.form(max_fields=EXPORT_FORM_FIELDS)
         user = user_of(request)
         source: export_jobs.Source
         if form.get("scope") == "all":

@@ -18,10 +18,12 @@ from server.services import exports
 from server.services.errors import ValidationFailed
 from server.services.orders.lists import Page, list_orders, list_parts, list_products
 from server.services.users import save_preference
-from web.guard import actor_of, page, user_of
+from web.guard import FORM_MAX_FIELDS, actor_of, page, user_of
 from web.tables import ORDERS, PAGE_SIZES, PARTS, PRODUCTS, Column, Table, TableState, read_state
 from web.templating import is_partial, render, status_label
 
+# Ticked rows come as one `id` field each; the body limit (FABFLOW_MAX_BODY_BYTES) bounds them.
+EXPORT_FORM_FIELDS = FORM_MAX_FIELDS
 Lister = Callable[..., Awaitable[Page[Any]]]
 LISTERS: dict[str, Lister] = {"orders": list_orders, "products": list_products, "parts": list_parts}
 
@@ -95,7 +97,7 @@ class Selection:
 
 async def read_selection(request: Request, table: Table) -> Selection:
     """The form's `id`s and `column`s; ValidationFailed when too many rows are ticked."""
-    form = await request.form()
+    form = await request.form(max_fields=EXPORT_FORM_FIELDS)
     ids = exports.parse_ids(str(v) for v in form.getlist("id"))
     chosen = [c for k in form.getlist("column") if (c := table.column(str(k)))]
     columns = chosen or table.visible_columns(user_of(request).preferences)
@@ -111,7 +113,7 @@ def export_view(table: Table) -> Callable[[Request], Awaitable[Response]]:
 
     @page("exportRows")
     async def view(request: Request) -> Response:
-        kind = (await request.form()).get("format")
+        kind = (await request.form(max_fields=EXPORT_FORM_FIELDS)).get("format")
         if kind == "zip-files":
             return _refusal("A zip with files is made in the background: use the page's export buttons.")
         try:
