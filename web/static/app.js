@@ -115,7 +115,8 @@
   document.addEventListener("submit", function (event) {
     var form = event.target;
     var name = tickedTable();
-    if (form.id !== "selection" || !name) return;
+    // getAttribute: the form holds inputs named "id", which hide its `id` property.
+    if (!form.getAttribute || form.getAttribute("id") !== "selection" || !name) return;
     form.querySelectorAll("input.kept-tick").forEach(function (input) { input.remove(); });
     var ids = readTicks(name);
     var onPage = {};
