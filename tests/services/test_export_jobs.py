@@ -22,6 +22,7 @@ from server.services.errors import ValidationFailed
 from server.services.webhooks import UrlPolicy
 from tests.e2e.support import until
 from tests.graphql.seed import Shape, seed_orders
+from web.export_tables import install_export_tables
 
 SMALL = Shape(products=1, parts=0, assets=0, versions=0, children=False)
 
@@ -29,6 +30,7 @@ SMALL = Shape(products=1, parts=0, assets=0, versions=0, children=False)
 @pytest.fixture(autouse=True)
 def asset_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(settings, "ASSET_DIR", tmp_path / "assets")
+    install_export_tables()  # what the worker's start does
     return tmp_path / "assets"
 
 

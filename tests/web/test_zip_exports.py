@@ -195,12 +195,15 @@ async def test_a_background_zip_shows_progress_then_downloads_for_its_user_only(
     download = await admin_web.get(f"{status_url}/download")
     stranger_status = await operator_web.get(status_url)
     stranger = await operator_web.get(f"{status_url}/download")
+    job = await ExportJob.get(id=status_url.rsplit("/", 1)[-1])
+    as_a_stored_file = await admin_web.get(f"/assets/{job.file_key}")
 
     assert "The zip is ready (2 products)" in ready
     archive = unzip(download.content)
     assert read_csv(archive, "csv/products.csv")[1:] == [["Frame 0 of ORD-0000"], ["Frame 1 of ORD-0000"]]
     assert download.headers["content-type"] == "application/zip"
     assert stranger_status.status_code == 404 and stranger.status_code == 404
+    assert as_a_stored_file.status_code == 404  # the asset route serves files of orders only
 
 
 async def test_an_expired_export_is_gone_and_the_sweep_prunes_it(
