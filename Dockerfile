@@ -18,7 +18,7 @@ COPY jobs ./jobs
 COPY migrations ./migrations
 RUN pip install . \
     && useradd --create-home --uid 10001 fabflow \
-    && mkdir -p /app/var && chown fabflow /app/var
+    && mkdir -p /app/var/assets && chown -R fabflow /app/var
 
 USER fabflow
 EXPOSE 8000

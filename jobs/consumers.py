@@ -16,7 +16,7 @@ from uuid import UUID
 from jobs.handlers.base import Failed, HandlerResult
 from jobs.handlers.registry import handler_for
 from server.db_errors import is_outage
-from server.services import task_execution, webhook_replays, webhook_sending
+from server.services import export_jobs, task_execution, webhook_replays, webhook_sending
 from server.services.task_execution import Claim
 
 logger = logging.getLogger(__name__)
@@ -92,10 +92,16 @@ async def replay_webhooks(replay_id: str) -> None:
     await webhook_replays.run(UUID(replay_id))
 
 
+async def make_export(export_job_id: str) -> None:
+    """Make an export's file (a table as CSV or zip); the sweep re-sends a lost one."""
+    await export_jobs.run(UUID(export_job_id))
+
+
 CONSUMERS = {
     "run_task": (run_task, OPTIONS),
     "resume_task": (resume_task, OPTIONS),
     "fire_timeout": (fire_timeout, OPTIONS),
     "deliver_webhook": (deliver_webhook, OPTIONS),
     "replay_webhooks": (replay_webhooks, OPTIONS),
+    "make_export": (make_export, {"max_retries": 0, "time_limit": 2 * TIME_LIMIT_MS}),
 }

@@ -41,6 +41,9 @@ class BrokerDispatcher:
     def replay_webhooks(self, replay_id: UUID) -> None:
         self._send("replay_webhooks", replay_id, 0)
 
+    def make_export(self, export_job_id: UUID) -> None:
+        self._send("make_export", export_job_id, 0)
+
     def _send(self, actor: str, task_run_id: UUID, delay_ms: int) -> None:
         if self.max_delay_ms is not None and delay_ms > self.max_delay_ms:
             logger.debug("%s(%s) is due in %d ms: the sweep sends it then", actor, task_run_id, delay_ms)

@@ -26,7 +26,8 @@ from jobs.slicing import capabilities
 from server import task_handlers
 from server.dispatch import set_dispatcher
 from server.outage import quiet_outage_logs
-from server.services import flow_runs, task_execution, webhook_replays, webhook_sending
+from server.services import export_jobs, flow_runs, task_execution, webhook_replays, webhook_sending
+from web.export_tables import install_export_tables
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +46,7 @@ class Jobs:
 
 def _start(broker: dramatiq.Broker, threads: int) -> Jobs:
     install_handlers()
+    install_export_tables()
     actors = declare(broker, ACTORS)
     set_dispatcher(BrokerDispatcher(actors, max_delay_ms(broker)))
     worker = dramatiq.Worker(broker, worker_threads=threads, worker_timeout=WORKER_TIMEOUT_MS)
@@ -75,9 +77,20 @@ async def sweep_once() -> task_execution.SweepReport | None:
     else:
         if flows:
             logger.info("sweep handed over the waiting orders of %d flows again", flows)
-    handled = await task_handlers.sweep()
-    if handled:
-        logger.info("sweep: the handlers' hooks carried out %d pending calls", handled)
+    try:
+        handled = await task_handlers.sweep()
+    except Exception:
+        logger.exception("the handlers' sweep failed; it runs again at the next interval")
+    else:
+        if handled:
+            logger.info("sweep: the handlers' hooks carried out %d pending calls", handled)
+    try:
+        resent_exports, pruned_exports = await export_jobs.sweep()
+    except Exception:
+        logger.exception("the export sweep failed; it runs again at the next interval")
+    else:
+        if resent_exports or pruned_exports:
+            logger.info("sweep re-sent %d exports, pruned %d", resent_exports, pruned_exports)
     return report
 
 

@@ -36,6 +36,9 @@ class Dispatcher(Protocol):
     def replay_webhooks(self, replay_id: UUID) -> None:
         """Send the job that resends an endpoint's failed deliveries."""
 
+    def make_export(self, export_job_id: UUID) -> None:
+        """Send the making of an export's file."""
+
 
 class _Nowhere:
     """Used until the job system registers: the sweep will find the work in the database."""
@@ -56,6 +59,9 @@ class _Nowhere:
         pass
 
     def replay_webhooks(self, replay_id: UUID) -> None:
+        pass
+
+    def make_export(self, export_job_id: UUID) -> None:
         pass
 
 

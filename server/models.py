@@ -699,3 +699,40 @@ class SiteflowSubmission(Model):
         table = "siteflow_submission"
         unique_together = (("space", "source_order_id"),)
         indexes = (Index(fields=("state", "next_cancel_at")),)
+
+
+class ExportJob(Model):
+    """An export of a table (CSV or zip) made in the background by any worker, its file in the asset
+    store: every `fabflow serve` process can show its progress and hand out the file."""
+
+    id = fields.UUIDField(primary_key=True)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="export_jobs", on_delete=fields.CASCADE
+    )
+    table = fields.CharField(max_length=16)  # orders | products | parts
+    format = fields.CharField(max_length=16)  # csv | zip | zip-files
+    # What to export: {"ids": [...]} (ticked rows) or {"query": "..."} (the table's filter and sort,
+    # as its URL says), and the "columns" to write.
+    selection: dict[str, Any] = fields.JSONField(default=dict)
+    state = fields.CharField(max_length=16, default="queued")  # queued | running | done | failed
+    attempts = fields.IntField(default=0)
+    done = fields.IntField(default=0)  # rows (then files) written so far
+    total = fields.IntField(null=True)  # rows (then files) to write, when known
+    total_is_exact = fields.BooleanField(default=True)
+    stage = fields.CharField(max_length=16, default="rows")  # rows | files
+    message = fields.TextField(default="")  # why it failed
+    file_key = fields.CharField(max_length=500, null=True)  # in the asset store
+    file_name = fields.CharField(max_length=200, default="")
+    file_size = fields.BigIntField(null=True)
+    lease_until = fields.DatetimeField(null=True)  # a worker holds a running job until then
+    created_at = fields.DatetimeField(auto_now_add=True)
+    finished_at = fields.DatetimeField(null=True)
+    expires_at = fields.DatetimeField()
+
+    class Meta:
+        table = "export_job"
+        indexes = (
+            Index(fields=("user_id", "created_at")),
+            Index(fields=("state", "created_at")),
+            Index(fields=("expires_at",)),
+        )

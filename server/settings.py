@@ -207,3 +207,9 @@ WEBHOOK_DISABLE_AFTER: int = config("FABFLOW_WEBHOOK_DISABLE_AFTER", cast=int, d
 WEBHOOK_RETENTION_DAYS: int = config("FABFLOW_WEBHOOK_RETENTION_DAYS", cast=int, default=30)
 # The sweep re-sends a due delivery whose message went missing after this many seconds.
 WEBHOOK_REDISPATCH_AFTER: float = config("FABFLOW_WEBHOOK_REDISPATCH_AFTER", cast=float, default=10.0)
+
+# Exports (tables as CSV or zip): how long a finished export can be downloaded, in seconds, and the
+# caps on each file a zip "with files" fetches from an outside URL (bytes, seconds for the whole fetch).
+EXPORT_KEEP_SECONDS: int = config("FABFLOW_EXPORT_KEEP_SECONDS", cast=int, default=3600)
+EXPORT_FETCH_MAX_BYTES: int = config("FABFLOW_EXPORT_FETCH_MAX_BYTES", cast=int, default=100 * 1024 * 1024)
+EXPORT_FETCH_TIMEOUT: float = config("FABFLOW_EXPORT_FETCH_TIMEOUT", cast=float, default=60.0)

@@ -92,6 +92,7 @@ TABLES = (
     "webhook_replay",
     "siteflow_submission",
     "siteflow_connection",
+    "export_job",
     "worker_capability",
     "used_link",
     "task_attempt",

@@ -29,6 +29,7 @@ Endpoint = Callable[[Request], Awaitable[Response]]
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 CSRF_HEADER = "X-CSRF-Token"
 CSRF_FIELD = "csrf_token"
+FORM_MAX_FIELDS = 100_000
 
 
 def user_of(request: Request) -> User:
@@ -59,7 +60,9 @@ def login_redirect(request: Request) -> Response:
 async def csrf_ok(request: Request) -> bool:
     presented = request.headers.get(CSRF_HEADER)
     if presented is None and _is_form(request):
-        value = (await request.form()).get(CSRF_FIELD)
+        # The first read of the form is the one kept: as many fields as the export forms send (a
+        # field per ticked row; the body limit bounds them).
+        value = (await request.form(max_fields=FORM_MAX_FIELDS)).get(CSRF_FIELD)
         presented = value if isinstance(value, str) else None
     return csrf_matches(request.session, presented)
 

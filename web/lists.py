@@ -18,10 +18,12 @@ from server.services import exports
 from server.services.errors import ValidationFailed
 from server.services.orders.lists import Page, list_orders, list_parts, list_products
 from server.services.users import save_preference
-from web.guard import actor_of, page, user_of
+from web.guard import FORM_MAX_FIELDS, actor_of, page, user_of
 from web.tables import ORDERS, PAGE_SIZES, PARTS, PRODUCTS, Column, Table, TableState, read_state
 from web.templating import is_partial, render, status_label
 
+# Ticked rows come as one `id` field each; the body limit (FABFLOW_MAX_BODY_BYTES) bounds them.
+EXPORT_FORM_FIELDS = FORM_MAX_FIELDS
 Lister = Callable[..., Awaitable[Page[Any]]]
 LISTERS: dict[str, Lister] = {"orders": list_orders, "products": list_products, "parts": list_parts}
 
@@ -95,7 +97,7 @@ class Selection:
 
 async def read_selection(request: Request, table: Table) -> Selection:
     """The form's `id`s and `column`s; ValidationFailed when too many rows are ticked."""
-    form = await request.form()
+    form = await request.form(max_fields=EXPORT_FORM_FIELDS)
     ids = exports.parse_ids(str(v) for v in form.getlist("id"))
     chosen = [c for k in form.getlist("column") if (c := table.column(str(k)))]
     columns = chosen or table.visible_columns(user_of(request).preferences)
@@ -105,24 +107,34 @@ async def read_selection(request: Request, table: Table) -> Selection:
 
 
 def export_view(table: Table) -> Callable[[Request], Awaitable[Response]]:
-    """The selected rows as CSV (or, for products and parts, a zip), with the columns the table shows."""
+    """The ticked rows (at most `exports.MAX_DIRECT_ROWS`) as CSV (or, for parts, a zip of the CSVs),
+    with the columns the table shows; a zip with files and more rows are made in the background
+    (`web.export_jobs`)."""
 
     @page("exportRows")
     async def view(request: Request) -> Response:
+        kind = (await request.form(max_fields=EXPORT_FORM_FIELDS)).get("format")
+        if kind == "zip-files":
+            return _refusal("A zip with files is made in the background: use the page's export buttons.")
         try:
             chosen = await read_selection(request, table)
         except ValidationFailed as exc:
-            return Response(exc.errors[0].message, status_code=400, media_type="text/plain")
-        kind = (await request.form()).get("format")
+            return _refusal(exc.errors[0].message)
+        if not chosen.rows:
+            return _refusal("Nothing is selected: tick rows (on any page), or use Export all matching.")
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-        if kind in ("zip", "zip-files") and table.name != "orders":
+        if kind == "zip" and table.name != "orders":
             table_data = (chosen.header, chosen.values)
-            spool = await exports.zip_export(table.name, chosen.rows, table_data, kind == "zip-files")  # type: ignore[arg-type]
+            spool = await exports.zip_export(table.name, chosen.rows, table_data)  # type: ignore[arg-type]
             return _download(_chunks(spool), "application/zip", f"fabflow-{table.name}-{stamp}.zip")
         body = exports.to_csv(chosen.header, chosen.values).encode("utf-8-sig")
         return _download(iter([body]), "text/csv; charset=utf-8", f"fabflow-{table.name}-{stamp}.csv")
 
     return view
+
+
+def _refusal(message: str) -> Response:
+    return Response(message, status_code=400, media_type="text/plain")
 
 
 def _download(body: Iterator[bytes], media_type: str, filename: str) -> Response:

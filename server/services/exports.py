@@ -1,15 +1,18 @@
-"""Exports of selected orders, products and parts: the rows (as the actor may see them), CSV
-text, and zip files.
+"""Exports of orders, products and parts: the rows (as the actor may see them), CSV text, and
+zip files.
 
 Cells that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, carriage return
 at the start) get a leading apostrophe, so an exported order name cannot run anything.
 
 A zip holds `csv/<kind>.csv` (the visible columns), for parts also `csv/manufacturing.csv`
 (one row per part, one column per manufacturing value), and with files the current version of
-each asset: files Fabflow stores go in under `files/<row>/`; files elsewhere are listed in
-`files/links.csv` with their URL, never fetched by the server (an export must not make the
-server call addresses taken from order data). Stored files stop being added past
-`MAX_ZIP_FILE_BYTES`; the rest are listed as links too.
+each asset under `files/<row>/`: a product's own files, and the production files of its parts at
+any depth (`files/<product>/<part>/<child part>/…`); a part's own files. Files Fabflow stores are
+copied from the asset store; files at outside URLs are fetched (only by background exports, see
+`export_jobs`) through `outbound.get_file`: the connectors' address rules on every redirect, at most
+`EXPORT_FETCH_MAX_BYTES` and `EXPORT_FETCH_TIMEOUT` seconds each. `files/manifest.csv` lists every
+file with where it is in the zip, or why it is not (refused address, too large, too slow, an error
+answer, the zip's own cap `MAX_ZIP_FILE_BYTES`).
 """
 
 from __future__ import annotations
@@ -17,24 +20,32 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
+import shutil
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO, Any, Literal
 from uuid import UUID
 
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
+from server import settings
 from server.domain.actors import Actor
+from server.domain.statuses import AssetKind
 from server.models import Order, Part, Product
 from server.services import assets as stored_files
+from server.services import outbound
 from server.services.errors import FieldError, NotFound, ValidationFailed
 from server.services.orders.rows import OrderRow, PartRow, ProductRow, column_names
 from server.services.orders.tree import TreeLoader
 from server.services.permissions import require, space_filter
+from server.services.webhooks import url_policy
 
-MAX_EXPORT_ROWS = 1000
+# The most ticked rows downloaded at once; more are exported in the background (`export_jobs`).
+MAX_DIRECT_ROWS = 1000
 MAX_ZIP_FILE_BYTES = 512 * 1024 * 1024
 Kind = Literal["orders", "products", "parts"]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -46,16 +57,18 @@ _MODELS: dict[str, tuple[type[Model], type, str]] = {
 }
 
 
-def parse_ids(values: Iterable[str]) -> list[UUID]:
+def parse_ids(values: Iterable[str], limit: int | None = MAX_DIRECT_ROWS) -> list[UUID]:
+    """The distinct ids among `values` (others are skipped); ValidationFailed past `limit`."""
     ids: dict[UUID, None] = {}
     for value in values:
         try:
             ids.setdefault(UUID(str(value)), None)
         except ValueError:
             continue
-    if len(ids) > MAX_EXPORT_ROWS:
+    if limit is not None and len(ids) > limit:
         raise ValidationFailed(
-            "Too many rows selected.", [FieldError("id", f"select at most {MAX_EXPORT_ROWS} rows")]
+            "Too many rows for a direct download.",
+            [FieldError("id", f"at most {limit} rows download at once; export more in the background")],
         )
     return list(ids)
 
@@ -142,18 +155,36 @@ def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, object]:
 
 
 async def _assets_of(kind: str, rows: Sequence[Any]) -> list[tuple[str, Any]]:
-    """(folder name, asset with its versions) for each asset of the rows."""
+    """(folder, asset with its versions) for each file of the rows: a product's own files and the
+    production files of its parts at any depth (in a folder per part, nested like the parts); a
+    part's own files."""
     tree = TreeLoader()
+    owners: list[Any] = list(rows)
     if kind == "products":
         tree.adopt_products(rows)
+        level = await tree.attach_parts(rows)
+        while level:
+            owners += level
+            level = await tree.attach_children(level)
     else:
         tree.adopt_parts(rows)
-    found = await tree.attach_assets(rows)
+    found = await tree.attach_assets(owners)
     await tree.attach_versions(found)
-    pairs = []
+    pairs: list[tuple[str, Any]] = []
     for row in rows:
         label = _folder(getattr(row, "title", None) or getattr(row, "name", "") or str(row.id), row.id)
         pairs += [(label, asset) for asset in row.assets or []]
+        if kind == "products":
+            pairs += _production_files(row.parts or [], label)
+    return pairs
+
+
+def _production_files(parts: Sequence[Any], prefix: str) -> list[tuple[str, Any]]:
+    pairs: list[tuple[str, Any]] = []
+    for part in parts:
+        folder = f"{prefix}/{_folder(part.name or part.client_id, part.id)}"
+        pairs += [(folder, a) for a in part.assets or [] if a.kind == AssetKind.PRODUCTION]
+        pairs += _production_files(part.children or [], folder)
     return pairs
 
 
@@ -161,54 +192,91 @@ def _folder(name: str, row_id: UUID) -> str:
     return f"{stored_files.safe_name(name)[:60]}-{str(row_id)[:8]}"
 
 
-Progress = Callable[[int, int], None]  # (done, total)
+Progress = Callable[[int, int], Awaitable[None]]  # (done, total)
+# Fetches a file at an outside URL into the target, at most the given bytes.
+Fetcher = Callable[[str, IO[bytes], int], Awaitable[outbound.FetchResult]]
+MANIFEST_HEADER = ["Folder", "File", "URL", "In the zip as", "Not in the zip because"]
+NOT_FETCHED = "files at outside addresses are fetched only by exports made in the background"
 
 
-def write_zip(
-    kind: str,
-    table: tuple[Sequence[str], Iterable[Sequence[object]]],
-    parts: Sequence[Any] | None,
-    files: Sequence[tuple[str, Any]],
-    target: IO[bytes],
-    progress: Progress | None = None,
-) -> None:
-    """Write the zip with the CSVs and the given files to `target`, telling `progress` file by file."""
-    tell = progress or (lambda done, total: None)
-    total = len(files) + 1
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(f"csv/{kind}.csv", to_csv(*table))
-        if parts is not None:
-            archive.writestr("csv/manufacturing.csv", to_csv(*manufacturing_table(parts)))
-        tell(1, total)
-        if files:
-            links = _add_files(archive, files, lambda done: tell(1 + done, total))
-            if links:
-                archive.writestr("files/links.csv", to_csv(["Folder", "File", "URL"], links))
+async def fetch_outside(url: str, target: IO[bytes], max_bytes: int) -> outbound.FetchResult:
+    """The background exports' fetcher: the connectors' address rules and the export caps."""
+    return await outbound.get_file(
+        url,
+        target,
+        policy=url_policy(),
+        max_bytes=min(max_bytes, settings.EXPORT_FETCH_MAX_BYTES),
+        timeout=settings.EXPORT_FETCH_TIMEOUT,
+    )
 
 
-def _add_files(
-    archive: zipfile.ZipFile, files: Sequence[tuple[str, Any]], tell: Callable[[int], None]
-) -> list[list[object]]:
-    links: list[list[object]] = []
-    written = 0
-    used: set[str] = set()
-    for done, (folder, asset) in enumerate(files, start=1):
-        tell(done - 1)
+@dataclass
+class ZipBuilder:
+    """A zip written entry by entry (blocking work off the loop), with the manifest of its files."""
+
+    target: IO[bytes]
+    fetch: Fetcher | None = None  # None: files at outside URLs are listed, not fetched
+    budget: int = MAX_ZIP_FILE_BYTES
+    manifest: list[list[object]] = field(default_factory=list)
+    _used: set[str] = field(default_factory=set)
+    _written: int = 0
+
+    def __post_init__(self) -> None:
+        self.archive = zipfile.ZipFile(self.target, "w", zipfile.ZIP_DEFLATED)
+
+    async def add_text(self, name: str, text: str) -> None:
+        await asyncio.to_thread(self.archive.writestr, name, text)
+
+    async def add_spool(self, name: str, spool: IO[bytes]) -> None:
+        spool.seek(0)
+        await asyncio.to_thread(self._copy, spool, name)
+
+    def _copy(self, source: IO[bytes], name: str) -> None:
+        with self.archive.open(name, "w", force_zip64=True) as entry:
+            shutil.copyfileobj(source, entry, 1024 * 1024)
+
+    async def add_file(self, folder: str, asset: Any) -> None:
         current = asset.current_version
         url = current.url if current else asset.url
-        path = _stored_path(url)
-        size = path.stat().st_size if path else 0
-        if path is None or written + size > MAX_ZIP_FILE_BYTES:
-            links.append([folder, asset.name, url])
-            continue
-        name = _unique(f"files/{folder}/{stored_files.safe_name(asset.name or path.name)}", used)
-        archive.write(path, name)
-        written += size
-    tell(len(files))
-    return links
+        name = stored_files.safe_name(asset.name or url.rsplit("/", 1)[-1] or "file")
+        entry, reason = await self._add(folder, name, url)
+        self.manifest.append([folder, asset.name, url, entry, reason])
+
+    async def _add(self, folder: str, name: str, url: str) -> tuple[str, str]:
+        """Put the file in the zip: (its name in the zip, "") or ("", why it could not be)."""
+        full = f"the zip reached its limit of {self.budget:,} bytes"
+        room = self.budget - self._written
+        if stored_files.key_of(url.split("?", 1)[0]) is not None:
+            path = _stored_path(url)
+            if path is None:
+                return "", "missing from the file store"
+            size = path.stat().st_size
+            if size > room:
+                return "", full
+            entry = _unique(f"files/{folder}/{name}", self._used)
+            await asyncio.to_thread(self.archive.write, path, entry)
+            self._written += size
+            return entry, ""
+        if self.fetch is None:
+            return "", NOT_FETCHED
+        if room <= 0:
+            return "", full
+        with tempfile.TemporaryFile() as spool:
+            result = await self.fetch(url, spool, room)
+            if not result.ok:
+                return "", result.reason
+            entry = _unique(f"files/{folder}/{name}", self._used)
+            await self.add_spool(entry, spool)
+            self._written += result.size
+        return entry, ""
+
+    async def close(self) -> None:
+        if self.manifest:
+            await self.add_text("files/manifest.csv", to_csv(MANIFEST_HEADER, self.manifest))
+        await asyncio.to_thread(self.archive.close)
 
 
-def _stored_path(url: str) -> Any:
+def _stored_path(url: str) -> Path | None:
     key = stored_files.key_of(url.split("?", 1)[0])
     if key is None:
         return None
@@ -235,12 +303,15 @@ async def zip_files(kind: str, rows: Sequence[Any], with_files: bool) -> list[tu
 
 
 async def zip_export(
-    kind: Kind, rows: Sequence[Any], table: tuple[Sequence[str], Iterable[Sequence[object]]], with_files: bool
+    kind: Kind, rows: Sequence[Any], table: tuple[Sequence[str], Iterable[Sequence[object]]]
 ) -> IO[bytes]:
-    """A zip of products or parts already loaded for the actor (`load_rows`), as a rewound temporary
-    file that the caller closes."""
-    files = await zip_files(kind, rows, with_files)
+    """A zip of the CSVs of products or parts already loaded for the actor (`load_rows`), as a
+    rewound temporary file that the caller closes."""
     spool = tempfile.SpooledTemporaryFile(max_size=16 * 1024 * 1024)  # noqa: SIM115 (the caller closes it)
-    await asyncio.to_thread(write_zip, kind, table, rows if kind == "parts" else None, files, spool)
+    builder = ZipBuilder(spool)  # type: ignore[arg-type]
+    await builder.add_text(f"csv/{kind}.csv", to_csv(*table))
+    if kind == "parts":
+        await builder.add_text("csv/manufacturing.csv", to_csv(*manufacturing_table(rows)))
+    await builder.close()
     spool.seek(0)
     return spool  # type: ignore[return-value]

@@ -1,14 +1,22 @@
-"""One outbound call under the address rules of `webhooks`: every hop checked, the checked address used.
+"""Outbound calls under the address rules of `webhooks`: every hop checked, the checked address used.
 
-Redirects are followed by hand (at most `MAX_REDIRECTS`): 307 and 308 repeat the request with its
-body, 301, 302 and 303 continue with a GET, as browsers do. Each hop's URL passes `check_url` first.
-Only the start of the final answer is read: the first KiB, or `read_limit` bytes.
+`post` (and `send`, any method): one call. Redirects are followed by hand (at most `MAX_REDIRECTS`):
+307 and 308 repeat the request with its body, 301, 302 and 303 continue with a GET, as browsers do.
+Each hop's URL passes `check_url` first. Only the start of the final answer is read: the first KiB,
+or `read_limit` bytes.
+
+`get_file`: one limited GET of a file (exports fetch files kept at outside URLs): the same check on
+every hop of its redirects, a cap on the bytes read (a larger `Content-Length` is refused before the
+body is read) and on the time the whole fetch takes, redirects included. It never raises for what
+the other side does: the result says why nothing (or not all) came.
 """
 
 from __future__ import annotations
 
+import asyncio
 import time
 from dataclasses import dataclass
+from typing import IO
 from urllib.parse import urljoin
 
 import httpx
@@ -118,3 +126,80 @@ def _ms(started: float) -> int:
 def _describe(exc: BaseException) -> str:
     text = str(exc) or type(exc).__name__
     return f"{type(exc).__name__}: {text}" if text != type(exc).__name__ else text
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    url: str  # the URL that gave the final answer (or failed)
+    size: int = 0  # bytes written to the target
+    reason: str = ""  # why the file did not come, "" when it did
+
+    @property
+    def ok(self) -> bool:
+        return not self.reason
+
+
+async def get_file(
+    url: str,
+    target: IO[bytes],
+    *,
+    policy: UrlPolicy,
+    max_bytes: int,
+    timeout: float,
+    resolve: Resolver | None = None,
+) -> FetchResult:
+    """GET `url` into `target` (at most `max_bytes`, within `timeout` seconds for everything).
+
+    On failure `target` may hold part of the body; the caller throws it away.
+    """
+    current = url
+    try:
+        async with (
+            asyncio.timeout(timeout),
+            httpx.AsyncClient(timeout=timeout, follow_redirects=False) as client,
+        ):
+            for _ in range(MAX_REDIRECTS + 1):
+                target_address = await check_url(current, policy, resolve)
+                outcome = await _fetch_hop(client, target_address, target, max_bytes)
+                if isinstance(outcome, str):
+                    current = urljoin(current, outcome)
+                    continue
+                return FetchResult(current, outcome[0], outcome[1])
+            return FetchResult(current, reason=f"more than {MAX_REDIRECTS} redirects")
+    except RefusedUrl as exc:
+        return FetchResult(current, reason=f"refused: {exc}")
+    except TimeoutError:
+        return FetchResult(current, reason=f"took longer than {timeout:g} s")
+    except (httpx.HTTPError, UnresolvedHost, OSError) as exc:
+        return FetchResult(current, reason=_describe(exc))
+
+
+async def _fetch_hop(
+    client: httpx.AsyncClient, target_address: Target, out: IO[bytes], max_bytes: int
+) -> str | tuple[int, str]:
+    """A redirect's location, or (bytes written, reason or "")."""
+    request = client.build_request(
+        "GET",
+        target_address.pinned_url(),
+        headers={"host": target_address.host_header(), "accept": "*/*"},
+        extensions={"sni_hostname": target_address.host} if target_address.scheme == "https" else {},
+    )
+    response = await client.send(request, stream=True)
+    try:
+        location = response.headers.get("location")
+        if response.status_code in REDIRECTS and location:
+            return location
+        if response.status_code != 200:
+            return 0, f"answered {response.status_code}"
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > max_bytes:
+            return 0, f"larger than {max_bytes:,} bytes ({int(declared):,} declared)"
+        written = 0
+        async for chunk in response.aiter_bytes():
+            written += len(chunk)
+            if written > max_bytes:
+                return written, f"larger than {max_bytes:,} bytes"
+            out.write(chunk)
+        return written, ""
+    finally:
+        await response.aclose()

@@ -89,7 +89,7 @@ TABLE: dict[str, Rule] = {
     "flowRunUpdated": _rule(API, S, "hear of an order's flow run (subscription)"),
     "readFile": _rule(API, S, "download a private stored file (public files and signed links: anyone)"),
     "browse": _rule(PEOPLE, S, "the web UI's pages: tables, order pages, tasks, outbox, flows"),
-    "exportRows": _rule(PEOPLE, S, "export ticked rows as CSV or zip (web)"),
+    "exportRows": _rule(PEOPLE, S, "export ticked or all matching rows as CSV or zip (web)"),
     "apiKeys": _rule(ADMIN_API, ORG, "list secret keys (never their secrets)"),
     "users": _rule(ADMIN_API, ORG, "list the organization's users"),
     # Orders and runs

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import json
 import re
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -142,22 +141,3 @@ async def test_complete_a_manual_task_and_watch_the_row_change_live(
     await expect(row).to_contain_text("Success")
     await expect(details.locator("#flow-card svg .state-succeeded")).to_have_count(1)
     await expect(details.locator("#history")).to_contain_text("looks right")
-
-
-async def test_a_zip_with_files_is_made_in_the_background(
-    context: Any, admin: Actor, space_key: tuple[str, str], tmp_path: Path
-) -> None:
-    await seed_orders("demo-eyewear", 2)
-    page = await context.new_page()
-    await sign_in(page, "admin@example.com", target="/products")
-
-    await page.locator("#table tbody tr").nth(0).locator("input[name=id]").check()
-    await page.click("#export-files")
-    await expect(page.locator("#export-status")).to_contain_text("The zip is ready.")
-    async with page.expect_download() as waiting:
-        await page.click("#export-status a:has-text('Download')")
-    saved = tmp_path / "export.zip"
-    await (await waiting.value).save_as(saved)
-
-    with zipfile.ZipFile(saved) as archive:
-        assert "csv/products.csv" in archive.namelist()
