@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import threading
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -21,39 +18,9 @@ from server.services import flow_runs, webhook_endpoints, webhook_sending
 from server.services.webhooks import is_standard_secret, signing_secrets
 from tests.e2e.support import until
 from tests.flows.conftest import MakeFlow, MakeOrder, stage, task
+from tests.webhook_support import Receiver, receiver
 
-
-class Receiver:
-    """Answers `answer` (a status code) to every POST and keeps what it received."""
-
-    def __init__(self) -> None:
-        self.answer = 200
-        self.received: list[tuple[dict[str, str], bytes]] = []
-        receiver = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = self.rfile.read(int(self.headers["content-length"]))
-                receiver.received.append(({k.lower(): v for k, v in self.headers.items()}, body))
-                self.send_response(receiver.answer)
-                self.send_header("content-length", "0")
-                self.end_headers()
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-
-@pytest.fixture
-def receiver(monkeypatch: pytest.MonkeyPatch) -> Iterator[Receiver]:
-    monkeypatch.setattr(settings, "ALLOWED_HOSTS", ["127.0.0.1"])
-    monkeypatch.setattr(settings, "WEBHOOK_RETRY_SCHEDULE", [0, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05])
-    found = Receiver()
-    yield found
-    found.server.shutdown()
+__all__ = ["receiver"]  # the fixture
 
 
 FLOW = {"stages": [stage("prepare", [task("pause", "wait", {"duration": 1})], ["pause"])]}
