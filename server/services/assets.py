@@ -259,7 +259,9 @@ async def _add_version(
         asset.name = name or asset.name
         await asset.save(update_fields=["url", "is_public", "kind", "name"])
     position = await _next_position(AssetVersion.filter(asset_id=asset.id))
-    version = await AssetVersion.create(id=uuid4(), asset_id=asset.id, position=position, url=url, date=moment)
+    version = await AssetVersion.create(
+        id=uuid4(), asset_id=asset.id, position=position, url=url, date=moment
+    )
     await webhook_outbox.record_for_order(
         owner.order_id,
         "asset.version_added",
