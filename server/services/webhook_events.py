@@ -14,7 +14,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from server.models import Asset, AssetVersion, FlowRun, ManualTask, Order, TaskRun
+from server.models import Asset, AssetVersion, FlowRun, ManualTask, Order, TaskRun, WebhookEndpoint
 from server.services.orders.context import order_url
 
 Json = dict[str, Any]
@@ -39,6 +39,10 @@ CATALOGUE: tuple[EventType, ...] = (
     EventType("manual_task.created", "A manual task is waiting for someone."),
     EventType("manual_task.completed", "A manual task was completed or rejected."),
     EventType("asset.version_added", "A new version of an asset was stored (the current one now)."),
+    EventType(
+        "webhook_endpoint.disabled",
+        "Another endpoint of the space was disabled (it answered 410, or failed for too long).",
+    ),
     EventType("webhook.test", "Sent by sendTestWebhook only; no endpoint subscribes to it."),
 )
 NAMES = frozenset(event.name for event in CATALOGUE if event.name != "webhook.test")
@@ -163,6 +167,18 @@ def asset_version_data(asset: Asset, version: AssetVersion, order: Order, at: da
         },
         "version": {"url": version.url, "date": version.date.isoformat()},
         "order": order_ref(order),
+        "at": at.isoformat(),
+    }
+
+
+def endpoint_disabled_data(endpoint: WebhookEndpoint, reason: str, at: datetime) -> Json:
+    return {
+        "endpoint": {
+            "id": str(endpoint.id),
+            "url": endpoint.url,
+            "description": endpoint.description,
+            "disabledReason": reason,
+        },
         "at": at.isoformat(),
     }
 

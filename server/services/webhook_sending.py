@@ -18,6 +18,7 @@ import logging
 import random
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
+from html import escape
 from uuid import UUID, uuid4
 
 from tortoise.expressions import F
@@ -27,8 +28,8 @@ from server import settings
 from server.dispatch import dispatcher
 from server.domain.statuses import Role
 from server.models import Space, User, WebhookAttempt, WebhookDelivery, WebhookEndpoint
-from server.services import mail, outbound
-from server.services.effects import now
+from server.services import mail, outbound, webhook_events, webhook_outbox
+from server.services.effects import Effects, now
 from server.services.webhooks import (
     RefusedUrl,
     rotate_non_standard_secrets,
@@ -229,17 +230,27 @@ async def _note_failure(endpoint: WebhookEndpoint | None) -> None:
 
 
 async def disable(endpoint: WebhookEndpoint, reason: str, tell_admins: bool = False) -> None:
-    """Disable the endpoint (once) and forget the space's cached receivers everywhere."""
+    """Disable the endpoint (once), announce it, and forget the space's cached receivers everywhere.
+
+    The `webhook_endpoint.disabled` event goes, in the same transaction, to the space's other
+    endpoints that subscribed to it; with `tell_admins`, the organization's admins get a mail.
+    """
+    effects = Effects()
     async with in_transaction():
         changed = await WebhookEndpoint.filter(id=endpoint.id, enabled=True).update(
             enabled=False, disabled_reason=reason
         )
         if changed:
             await Space.filter(id=endpoint.space_id).update(webhooks_version=F("webhooks_version") + 1)  # type: ignore[attr-defined]
-    if changed:
-        logger.warning("webhook endpoint %s (%s) disabled: %s", endpoint.id, endpoint.url, reason)
-        if tell_admins:
-            await _mail_admins(endpoint, reason)
+            space = await Space.get(id=endpoint.space_id)  # type: ignore[attr-defined]
+            data = webhook_events.endpoint_disabled_data(endpoint, reason, now())
+            await webhook_outbox.record(space, None, [("webhook_endpoint.disabled", data)], effects)
+    if not changed:
+        return
+    await effects.carry_out()
+    logger.warning("webhook endpoint %s (%s) disabled: %s", endpoint.id, endpoint.url, reason)
+    if tell_admins:
+        await _mail_admins(endpoint, reason)
 
 
 async def _mail_admins(endpoint: WebhookEndpoint, reason: str) -> None:
@@ -251,16 +262,16 @@ async def _mail_admins(endpoint: WebhookEndpoint, reason: str) -> None:
     ).values_list("email", flat=True)
     if not admins:
         return
-    from html import escape
-
     html = (
         f"<p>The webhook endpoint <b>{escape(endpoint.url)}</b> of space <b>{escape(space.key)}</b> "
         f"was disabled: {escape(reason)}</p><p>Enable it again once it answers; "
         "failed deliveries can be replayed.</p>"
     )
-    await mail.send(
-        mail.Mail(tuple(str(a) for a in admins), f"Webhook endpoint disabled ({space.key})", html)
-    )
+    message = mail.Mail(tuple(str(a) for a in admins), f"Webhook endpoint disabled ({space.key})", html)
+    try:
+        await mail.send(message)
+    except mail.MailError:
+        logger.exception("the mail about disabled webhook endpoint %s could not be sent", endpoint.id)
 
 
 async def resend(delivery: WebhookDelivery) -> None:

@@ -18,9 +18,10 @@ from server.services import flow_runs, webhook_endpoints, webhook_sending
 from server.services.webhooks import is_standard_secret, signing_secrets
 from tests.e2e.support import until
 from tests.flows.conftest import MakeFlow, MakeOrder, stage, task
+from tests.handlers.conftest import Inbox, smtp_server
 from tests.webhook_support import Receiver, receiver
 
-__all__ = ["receiver"]  # the fixture
+__all__ = ["receiver", "smtp_server"]  # fixtures
 
 
 FLOW = {"stages": [stage("prepare", [task("pause", "wait", {"duration": 1})], ["pause"])]}
@@ -173,3 +174,47 @@ async def test_the_sweep_rotates_a_url_safe_space_secret_keeping_the_old_one_sig
     space = await Space.get(key=space_key[0])
     assert space.signing_secret != old and is_standard_secret(space.signing_secret)
     assert await signing_secrets(space.id) == [space.signing_secret, old]
+
+
+async def test_an_endpoint_failing_too_long_is_disabled_announced_and_its_admins_mailed(
+    jobs: Any,
+    admin: Actor,
+    space_key: tuple[str, str],
+    receiver: Receiver,
+    smtp_server: Inbox,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(settings, "WEBHOOK_DISABLE_AFTER", 0)  # "too long" is at once
+    watcher = await webhook_endpoints.create_endpoint(
+        admin, space_key[0], receiver.url, ["webhook_endpoint.disabled"]
+    )
+    down = Receiver()
+    down.answer = 503
+    try:
+        failing = await webhook_endpoints.create_endpoint(admin, space_key[0], down.url, ["*"])
+        await webhook_endpoints.send_test(admin, failing.id)
+        await until(lambda: _disabled(failing.id))
+    finally:
+        down.server.shutdown()
+    row = await WebhookEndpoint.get(id=failing.id)
+    assert "failed for too long" in row.disabled_reason
+    await until(lambda: _count(receiver, 1))
+    [(headers, body)] = receiver.received
+    announced = Webhook(watcher.secret).verify(body, headers)
+    assert announced["type"] == "webhook_endpoint.disabled"
+    assert announced["data"]["endpoint"]["id"] == str(failing.id)
+    assert announced["data"]["endpoint"]["url"] == down.url
+    assert "failed for too long" in announced["data"]["endpoint"]["disabledReason"]
+    await until(lambda: _mails(smtp_server))
+    [mail] = smtp_server.messages()
+    assert mail["To"] == "admin@example.com"
+    assert space_key[0] in mail["Subject"]
+    assert down.url in smtp_server.envelopes[0].content.decode()  # type: ignore[union-attr]
+
+
+async def _disabled(endpoint_id: Any) -> bool:
+    return not (await WebhookEndpoint.get(id=endpoint_id)).enabled
+
+
+async def _mails(inbox: Inbox) -> bool:
+    return bool(inbox.envelopes)
