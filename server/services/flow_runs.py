@@ -7,7 +7,7 @@ broker messages and live updates go out only after the commit (`Effects`).
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -337,3 +337,11 @@ async def latest_runs(order_ids: list[UUID]) -> dict[UUID, tuple[FlowRun, list[T
 async def run_with_tasks(actor: Actor, run_id: UUID) -> tuple[FlowRun, list[TaskRun]]:
     run = await _visible_run(actor, run_id, "flowRun")
     return run, list(await TaskRun.filter(run_id=run.id).order_by("ordinal"))
+
+
+async def live_run_data(actor: Actor, run_id: UUID, at: datetime) -> dict[str, Any]:
+    """The run as `flowRunUpdated` and the `flow_run.*` webhooks show it (`webhook_events.run_data`)."""
+    run, tasks = await run_with_tasks(actor, run_id)
+    order = await Order.get(id=run.order_id)  # type: ignore[attr-defined]
+    key, number = await webhook_outbox.flow_of(run.flow_version_id)  # type: ignore[attr-defined]
+    return webhook_events.run_data(run, tasks, key, number, order, at)

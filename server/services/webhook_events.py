@@ -1,7 +1,8 @@
 """The webhook event catalogue and the one serializer of each event's `data` (DESIGN §9).
 
-`order_status_data` is also what the `orderStatusChanged` subscription yields, and `run_data` what
-`flowRunUpdated` yields about a run, so a webhook and a subscription never disagree on a shape.
+`status_change_data` is also what the `orderStatusChanged` subscription yields (its order comes on the
+event bus, made by `order_data`), and `run_data` what `flowRunUpdated` yields, so a webhook and a
+subscription never disagree on a shape (tests/e2e/test_webhook_shapes.py compares them).
 Values are JSON-ready: ids as text, moments in ISO 8601, statuses by name.
 """
 
@@ -82,12 +83,12 @@ def order_ref(order: Order) -> Json:
 
 def order_status_data(order: Order, previous_status: str | None, at: datetime) -> Json:
     """`order.status_changed` and `order.created`: the `orderStatusChanged` shape."""
-    return {
-        "order": order_data(order),
-        "previousStatus": previous_status,
-        "status": str(order.status),
-        "at": at.isoformat(),
-    }
+    return status_change_data(order_data(order), previous_status, str(order.status), at)
+
+
+def status_change_data(order: Json, previous_status: str | None, status: str, at: datetime) -> Json:
+    """The `orderStatusChanged` payload, from `order_data` of the order (carried on the event bus)."""
+    return {"order": order, "previousStatus": previous_status, "status": status, "at": at.isoformat()}
 
 
 def task_run_data(task: TaskRun) -> Json:
