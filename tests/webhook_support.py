@@ -29,19 +29,30 @@ class Receiver:
         self.answer = 200
         self.calls: list[Call] = []
         self.lock = threading.Lock()
+        # Set: the next call is kept unanswered until `release` is set (or 10 s), then answered.
+        self.hold_next = threading.Event()
+        self.release = threading.Event()
+        self.held = threading.Event()
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers["content-length"]))
+                headers = {k.lower(): v for k, v in self.headers.items()}
                 with receiver.lock:
-                    receiver.calls.append(
-                        Call(self.path, {k.lower(): v for k, v in self.headers.items()}, body)
-                    )
+                    receiver.calls.append(Call(self.path, headers, body))
                     answer = receiver.answer
-                self.send_response(answer)
-                self.send_header("content-length", "0")
-                self.end_headers()
+                    holding = receiver.hold_next.is_set()
+                    receiver.hold_next.clear()
+                if holding:
+                    receiver.held.set()
+                    receiver.release.wait(10)
+                try:
+                    self.send_response(answer)
+                    self.send_header("content-length", "0")
+                    self.end_headers()
+                except OSError:  # the caller went away (a worker killed while it waited)
+                    pass
 
             def log_message(self, *args: Any) -> None:
                 pass

@@ -40,7 +40,6 @@ from server.services.webhooks import (
 
 logger = logging.getLogger(__name__)
 
-LEASE = timedelta(seconds=60)  # longer than the call's timeout and its redirects
 USER_AGENT = "Fabflow-Webhooks/1"
 MAX_RETRY_AFTER = 24 * 3600.0
 PENDING, SENDING, SUCCEEDED, FAILED = "pending", "sending", "succeeded", "failed"
@@ -52,7 +51,7 @@ async def attempt(delivery_id: UUID) -> None:
     moment = now()
     claimed = await WebhookDelivery.filter(
         id=delivery_id, state=PENDING, next_attempt_at__lte=moment + timedelta(milliseconds=20)
-    ).update(state=SENDING, lease_until=moment + LEASE)
+    ).update(state=SENDING, lease_until=moment + timedelta(seconds=settings.WEBHOOK_LEASE))
     if not claimed:
         return
     delivery = await WebhookDelivery.get(id=delivery_id).select_related("endpoint")
