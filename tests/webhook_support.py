@@ -27,6 +27,7 @@ class Receiver:
 
     def __init__(self) -> None:
         self.answer = 200
+        self.answers: dict[str, list[int]] = {}  # per path: the next answers, in turn (then `answer`)
         self.calls: list[Call] = []
         self.lock = threading.Lock()
         # Set: the next call is kept unanswered until `release` is set (or 10 s), then answered.
@@ -41,7 +42,8 @@ class Receiver:
                 headers = {k.lower(): v for k, v in self.headers.items()}
                 with receiver.lock:
                     receiver.calls.append(Call(self.path, headers, body))
-                    answer = receiver.answer
+                    queued = receiver.answers.get(self.path)
+                    answer = queued.pop(0) if queued else receiver.answer
                     holding = receiver.hold_next.is_set()
                     receiver.hold_next.clear()
                 if holding:

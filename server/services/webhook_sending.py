@@ -65,8 +65,27 @@ async def attempt(delivery_id: UUID) -> None:
 
 
 async def _wait_for_predecessor(delivery: WebhookDelivery) -> bool:
-    """Hand the delivery back when an earlier one of its endpoint and order has not ended yet."""
-    before = (
+    """Hand the delivery back when an earlier one of its endpoint and order has not ended yet.
+
+    The predecessor's end sends this one (`_send_successor`). It may end while this one is being
+    handed back, and find nothing pending to send: so once handed back, look again, and send it now
+    if the predecessor has ended meanwhile.
+    """
+    before = await _active_predecessor(delivery)
+    if before is None:
+        return False
+    due = max(before.next_attempt_at or now(), now())
+    await WebhookDelivery.filter(id=delivery.id, state=SENDING).update(
+        state=PENDING, lease_until=None, next_attempt_at=due
+    )
+    if await _active_predecessor(delivery) is None:
+        await WebhookDelivery.filter(id=delivery.id, state=PENDING).update(next_attempt_at=now())
+        dispatcher().deliver_webhook(delivery.id, 0)
+    return True
+
+
+async def _active_predecessor(delivery: WebhookDelivery) -> WebhookDelivery | None:
+    return (
         await WebhookDelivery.filter(
             endpoint_id=delivery.endpoint_id,  # type: ignore[attr-defined]
             order_id=delivery.order_id,  # type: ignore[attr-defined]
@@ -76,13 +95,6 @@ async def _wait_for_predecessor(delivery: WebhookDelivery) -> bool:
         .order_by("sequence")
         .first()
     )
-    if before is None:
-        return False
-    due = max(before.next_attempt_at or now(), now())
-    await WebhookDelivery.filter(id=delivery.id, state=SENDING).update(
-        state=PENDING, lease_until=None, next_attempt_at=due
-    )
-    return True  # the predecessor's end sends this one
 
 
 async def _send(delivery: WebhookDelivery, endpoint: WebhookEndpoint | None) -> None:
