@@ -57,7 +57,7 @@ async def attempt(delivery_id: UUID) -> None:
     delivery = await WebhookDelivery.get(id=delivery_id).select_related("endpoint")
     endpoint: WebhookEndpoint | None = delivery.endpoint
     if endpoint is not None and not endpoint.enabled:
-        await _end(delivery, FAILED, "The endpoint is disabled.")
+        await _end(delivery, endpoint, FAILED, "The endpoint is disabled.")
         return
     if endpoint is not None and endpoint.ordered and await _wait_for_predecessor(delivery):
         return
@@ -144,23 +144,23 @@ async def _after(
 ) -> None:
     code = result.status_code
     if code is not None and 200 <= code < 300:
-        await _end(delivery, SUCCEEDED)
+        await _end(delivery, endpoint, SUCCEEDED)
         if endpoint is not None and endpoint.failing_since is not None:
             await WebhookEndpoint.filter(id=endpoint.id).update(failing_since=None)
         return
     if endpoint is not None and code == 410:
-        await _end(delivery, FAILED)
+        await _end(delivery, endpoint, FAILED)
         await disable(endpoint, "The endpoint answered 410 Gone.")
         return
     if result.error.startswith("Refused: ") or (
         code is not None and 400 <= code < 500 and code not in (408, 429)
     ):
-        await _end(delivery, FAILED)
+        await _end(delivery, endpoint, FAILED)
         await _note_failure(endpoint)
         return
     delay = next_delay(delivery.tries, code, result.retry_after)
     if delay is None:
-        await _end(delivery, FAILED)
+        await _end(delivery, endpoint, FAILED)
     else:
         due = now() + timedelta(seconds=delay)
         await _save(delivery, state=PENDING, next_attempt_at=due)
@@ -204,11 +204,13 @@ async def _save(delivery: WebhookDelivery, **changes: object) -> None:
     )
 
 
-async def _end(delivery: WebhookDelivery, state: str, error: str | None = None) -> None:
+async def _end(
+    delivery: WebhookDelivery, endpoint: WebhookEndpoint | None, state: str, error: str | None = None
+) -> None:
     if error is not None:
         delivery.last_error = error
     await _save(delivery, state=state, ended_at=now(), next_attempt_at=None)
-    if delivery.endpoint_id is not None and delivery.order_id is not None:  # type: ignore[attr-defined]
+    if endpoint is not None and endpoint.ordered and delivery.order_id is not None:  # type: ignore[attr-defined]
         await _send_successor(delivery)
 
 
