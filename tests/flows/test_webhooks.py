@@ -14,7 +14,7 @@ from server import settings
 from server.dispatch import dispatcher, set_dispatcher
 from server.domain.actors import Actor
 from server.models import ManualTask, Space, WebhookDelivery, WebhookEndpoint
-from server.services import flow_runs, webhook_endpoints, webhook_sending
+from server.services import flow_runs, webhook_endpoints, webhook_events, webhook_sending
 from server.services.webhooks import is_standard_secret, signing_secrets
 from tests.e2e.support import until
 from tests.flows.conftest import MakeFlow, MakeOrder, stage, task
@@ -218,3 +218,11 @@ async def _disabled(endpoint_id: Any) -> bool:
 
 async def _mails(inbox: Inbox) -> bool:
     return bool(inbox.envelopes)
+
+
+def test_the_readme_lists_every_event_of_the_catalogue() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    section = readme.split("\n## Webhooks\n", 1)[1].split("\n## ", 1)[0]
+    table = section.split("| type | sent when | `data` |", 1)[1].split("\n\n", 1)[0]
+    for name in webhook_events.NAMES:
+        assert f"`{name}`" in table, name
