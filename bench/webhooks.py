@@ -220,7 +220,7 @@ async def lag_phase(setup: Setup, args: argparse.Namespace, receiver: str, worke
         stats = await receiver_call(receiver, "/_stats")
         return len({(r[0], r[1]) for r in stats["records"]}) >= expected
 
-    await fe.until(all_arrived, f"{expected} deliveries at the receiver", 120 + args.orders, workers)
+    await fe.until(all_arrived, f"{expected} deliveries at the receiver", 300 + 3 * args.orders, workers)
     stats = await receiver_call(receiver, "/_stats")
     return summarize_lag(stats, args.orders, {str(o) for o in order_ids})
 

@@ -314,6 +314,8 @@ async def sweep(moment: datetime | None = None) -> tuple[list[UUID], int]:
         .values_list("id", flat=True)
     )
     ids = [UUID(str(i)) for i in due]
+    if ids:  # due from now: re-sent once per WEBHOOK_REDISPATCH_AFTER, not at every sweep of a backlog
+        await WebhookDelivery.filter(id__in=ids, state=PENDING).update(next_attempt_at=moment)
     for delivery_id in ids:
         dispatcher().deliver_webhook(delivery_id, 0)
     cutoff = moment - timedelta(days=settings.WEBHOOK_RETENTION_DAYS)

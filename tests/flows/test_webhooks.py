@@ -193,19 +193,19 @@ async def test_an_endpoint_failing_too_long_is_disabled_announced_and_its_admins
     try:
         failing = await webhook_endpoints.create_endpoint(admin, space_key[0], down.url, ["*"])
         await webhook_endpoints.send_test(admin, failing.id)
-        await until(lambda: _disabled(failing.id))
+        await until(lambda: _disabled(failing.id), timeout=60)
     finally:
         down.server.shutdown()
     row = await WebhookEndpoint.get(id=failing.id)
     assert "failed for too long" in row.disabled_reason
-    await until(lambda: _count(receiver, 1))
+    await until(lambda: _count(receiver, 1), timeout=60)
     [(headers, body)] = receiver.received
     announced = Webhook(watcher.secret).verify(body, headers)
     assert announced["type"] == "webhook_endpoint.disabled"
     assert announced["data"]["endpoint"]["id"] == str(failing.id)
     assert announced["data"]["endpoint"]["url"] == down.url
     assert "failed for too long" in announced["data"]["endpoint"]["disabledReason"]
-    await until(lambda: _mails(smtp_server))
+    await until(lambda: _mails(smtp_server), timeout=60)
     [mail] = smtp_server.messages()
     assert mail["To"] == "admin@example.com"
     assert space_key[0] in mail["Subject"]
