@@ -148,9 +148,9 @@ async def _after(
         if endpoint is not None and endpoint.failing_since is not None:
             await WebhookEndpoint.filter(id=endpoint.id).update(failing_since=None)
         return
-    if endpoint is not None and code == 410:
-        await _end(delivery, endpoint, FAILED)
+    if endpoint is not None and code == 410:  # disabled first: once the delivery ended, it is
         await disable(endpoint, "The endpoint answered 410 Gone.")
+        await _end(delivery, endpoint, FAILED)
         return
     if result.error.startswith("Refused: ") or (
         code is not None and 400 <= code < 500 and code not in (408, 429)
