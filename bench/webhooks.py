@@ -286,11 +286,15 @@ def unordered() -> Any:
 
 async def requeue_all() -> list[Any]:
     """Those deliveries pending again, due now, with their schedule from the start; their ids."""
+    from server.models import WebhookDelivery
     from server.services.effects import now
 
     ids = list(await unordered().order_by("created_at").values_list("id", flat=True))
-    rows = unordered().filter(id__in=ids)
-    await rows.update(state="pending", tries=0, next_attempt_at=now(), ended_at=None, lease_until=None)
+    changed = await WebhookDelivery.filter(id__in=ids).update(
+        state="pending", tries=0, next_attempt_at=now(), ended_at=None, lease_until=None
+    )
+    if changed != len(ids):
+        raise RuntimeError(f"{changed} of {len(ids)} deliveries made pending again")
     return ids
 
 
@@ -362,6 +366,7 @@ async def run(results: Results, database_url: str, scratch: Path) -> None:
                     await fe.until_polling("fabflow", workers)
                     fe.progress(f"(a) {args.orders} orders at {args.rate} status changes/s, 3 endpoints on *")
                     results.lag = await lag_phase(setup, args, receiver, workers)
+                    print_lag(results.lag)
                 fe.progress("(b) the same deliveries again, by one worker process")
                 results.fabflow = await fabflow_rate(args, env, scratch, receiver)
             fe.progress("(b') the same bodies by bare httpx")
@@ -410,6 +415,15 @@ def commit() -> str:
     return done.stdout.strip()
 
 
+def print_lag(lag: Lag) -> str:
+    """The figures of (a), printed as soon as they are known; the integrator's check in one word or more."""
+    print(fe.latency_line("(a) lag, every delivery   ", lag.all_ms), flush=True)
+    print(fe.latency_line("(a) lag, status changes   ", lag.status_ms), flush=True)
+    check = "ok" if not lag.problems and lag.verify_failures == 0 else "; ".join(lag.problems)
+    print(f"(a) integrator's check: {check} (signatures refused: {lag.verify_failures})", flush=True)
+    return check
+
+
 def report(results: Results) -> None:
     lag, fabflow, bare = results.lag, results.fabflow, results.bare
     assert lag is not None and fabflow is not None and bare is not None
@@ -419,10 +433,7 @@ def report(results: Results) -> None:
     print(f"load average before {before:.2f}, after {after:.2f} ({os.cpu_count()} CPUs)")
     print(f"(a) {lag.orders} orders, {lag.deliveries} deliveries ({lag.calls} calls)", end="")
     print(f", status changes committed at {lag.rate:.1f}/s")
-    print(fe.latency_line("(a) lag, every delivery   ", lag.all_ms))
-    print(fe.latency_line("(a) lag, status changes   ", lag.status_ms))
-    check = "ok" if not lag.problems and lag.verify_failures == 0 else "; ".join(lag.problems)
-    print(f"(a) integrator's check: {check} (signatures refused: {lag.verify_failures})")
+    check = print_lag(lag)
     print(f"(b)  one worker:  {fabflow.count} deliveries in {fabflow.seconds:.2f} s", end="")
     print(f" = {fabflow.per_second:.0f}/s")
     print(f"(b') bare httpx:  {bare.count} POSTs in {bare.seconds:.2f} s = {bare.per_second:.0f}/s")
