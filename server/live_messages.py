@@ -3,7 +3,8 @@
 Every message names the order it is about and the space and organization the order belongs to,
 so one rule (`may_see`) decides for SSE streams, GraphQL subscriptions and webhooks alike. A
 message is serialized once when it is published (`encode`) and parsed once per process when it
-arrives (`decode`); on the wire it is a flat JSON object in camelCase with a `type`.
+arrives (`decode`); on the wire it is one JSON object in camelCase with a `type` (flat, but for the
+order a status change carries as webhooks show it).
 
 `BusResumed` never travels: each process's bus hands it to every local subscriber when its
 connection came back after an outage, so that a subscriber re-reads what it may have missed.
@@ -14,7 +15,7 @@ Pure Python on purpose: it only needs the standard library and the domain's `Act
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
 from typing import Any, ClassVar, TypeVar
 
@@ -44,10 +45,13 @@ class OrderCreated(OrderMessage):
 
 @dataclass(frozen=True, kw_only=True)
 class OrderStatusChanged(OrderMessage):
+    """The order's status changed; `order` is the order as webhooks and subscriptions show it."""
+
     type: ClassVar[str] = "order.status"
     order_name: str
     previous_status: str
     status: str
+    order: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -201,6 +201,9 @@ WEBHOOK_RETRY_SCHEDULE = [
     )
 ]
 WEBHOOK_TIMEOUT: float = config("FABFLOW_WEBHOOK_TIMEOUT", cast=float, default=15.0)
+# How long (seconds) a worker holds a delivery it is sending; past it the sweep gives the delivery to
+# another worker (the first one died). Keep it well above the timeout: redirects add calls.
+WEBHOOK_LEASE: float = config("FABFLOW_WEBHOOK_LEASE", cast=float, default=60.0)
 # An endpoint whose every attempt failed for this long (seconds) is disabled, and the admins told.
 WEBHOOK_DISABLE_AFTER: int = config("FABFLOW_WEBHOOK_DISABLE_AFTER", cast=int, default=5 * 24 * 3600)
 # Deliveries and their attempts are deleted by the sweep after this many days.

@@ -34,6 +34,7 @@ def status(space: uuid.UUID = SPACE, org: uuid.UUID = ORG) -> OrderStatusChanged
         order_name="LIVE-1",
         previous_status="CREATED",
         status="IN_PROGRESS",
+        order={"id": "o-1", "name": "LIVE-1", "status": "IN_PROGRESS", "tags": ["rush"]},
         at=AT,
     )
 
@@ -50,6 +51,7 @@ def test_a_status_change_travels_as_the_flat_camel_case_object_subscribers_read(
         "orderName": "LIVE-1",
         "previousStatus": "CREATED",
         "status": "IN_PROGRESS",
+        "order": {"id": "o-1", "name": "LIVE-1", "status": "IN_PROGRESS", "tags": ["rush"]},
         "at": "2026-03-01T12:30:00+00:00",
     }
 

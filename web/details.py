@@ -16,7 +16,7 @@ from starlette.routing import BaseRoute, Route
 
 from server.domain.actors import Actor
 from server.domain.statuses import AssetKind
-from server.services import flow_runs, run_views
+from server.services import flow_runs, run_views, webhook_endpoints
 from server.services.errors import NotFound, ServiceError
 from server.services.orders import tags as order_tags
 from server.services.orders.lists import get_order, get_part, get_product
@@ -110,9 +110,17 @@ def owner_label(asset: AssetRow, products: dict[UUID, ProductRow], parts: dict[U
     return "Order"
 
 
+WEBHOOK_LOG_SIZE = 20
+
+
 @page()
 async def order_page(request: Request) -> Response:
-    context = await load_order(actor_of(request), _uuid(request.path_params["order_id"]))
+    actor = actor_of(request)
+    context = await load_order(actor, _uuid(request.path_params["order_id"]))
+    deliveries, total = await webhook_endpoints.order_deliveries(
+        actor, context["order"].id, 0, WEBHOOK_LOG_SIZE
+    )
+    context["webhooks"] = {"deliveries": deliveries, "total": total}
     return render(request, "order.html", context)
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator, Callable
 from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
 from uuid import UUID
 
 import strawberry
@@ -17,10 +19,10 @@ from strawberry import Info
 
 from graphql_schema.errors import PublicError
 from graphql_schema.flows.queries import parse_id
-from graphql_schema.flows.types import FlowRunType
+from graphql_schema.flows.types import RunStatusEnum, TaskStateEnum
 from graphql_schema.orders.types import OrderStatusEnum
 from server.domain.actors import Actor
-from server.domain.statuses import OrderStatus
+from server.domain.statuses import OrderStatus, RunStatus, TaskState
 from server.events import get_bus
 from server.live_messages import (
     BusMessage,
@@ -31,9 +33,10 @@ from server.live_messages import (
     TaskUpdated,
     may_see,
 )
-from server.models import FlowRun, TaskRun
-from server.services import flow_runs
+from server.services import flow_runs, webhook_events
 from server.services.errors import ServiceError
+
+Json = dict[str, Any]
 
 
 @strawberry.type
@@ -41,22 +44,108 @@ class OrderRef:
     id: strawberry.ID
     name: str
     status: OrderStatusEnum  # type: ignore[valid-type]
+    value: Decimal
+    deadline: datetime | None
+    url: str = strawberry.field(description="The order's page.")
+    tags: list[str]
     space_key: str
 
 
 @strawberry.type
 class OrderStatusChange:
+    """Built from `webhook_events.status_change_data`: the `order.status_changed` webhook's `data`."""
+
     order: OrderRef
     previous_status: OrderStatusEnum  # type: ignore[valid-type]
     status: OrderStatusEnum  # type: ignore[valid-type]
     at: datetime
 
+    @classmethod
+    def of(cls, data: Json, space_key: str, at: datetime) -> OrderStatusChange:
+        order = data["order"]
+        ref = OrderRef(
+            id=strawberry.ID(order["id"]),
+            name=order["name"],
+            status=OrderStatus(order["status"]),
+            value=Decimal(order["value"]),
+            deadline=datetime.fromisoformat(order["deadline"]) if order["deadline"] else None,
+            url=order["url"],
+            tags=list(order["tags"]),
+            space_key=space_key,
+        )
+        previous = OrderStatus(data["previousStatus"] or data["status"])
+        return cls(order=ref, previous_status=previous, status=OrderStatus(data["status"]), at=at)
+
+
+@strawberry.type
+class FlowRef:
+    key: str
+    version: int
+
+
+@strawberry.type
+class LiveTaskRun:
+    id: strawberry.ID
+    key: str
+    handler_key: str
+    status: TaskStateEnum  # type: ignore[valid-type]
+    outcome: str | None
+    attempts: int
+    started_at: datetime | None
+    ended_at: datetime | None
+
+
+@strawberry.type
+class LiveRun:
+    id: strawberry.ID
+    status: RunStatusEnum  # type: ignore[valid-type]
+    flow: FlowRef
+    task_runs: list[LiveTaskRun] = strawberry.field(description="In the order they started.")
+
+
+@strawberry.type
+class RunOrder:
+    id: strawberry.ID
+    name: str
+
 
 @strawberry.type
 class FlowRunUpdate:
-    run: FlowRunType
+    """Built from `webhook_events.run_data`: the `flow_run.*` webhooks' `data`, and the causing task."""
+
+    run: LiveRun
+    order: RunOrder
     task_key: str | None = strawberry.field(description="The task whose change caused this update, if any.")
     at: datetime
+
+    @classmethod
+    def of(cls, data: Json, task_key: str | None, at: datetime) -> FlowRunUpdate:
+        run = data["run"]
+        tasks = [
+            LiveTaskRun(
+                id=strawberry.ID(task["id"]),
+                key=task["key"],
+                handler_key=task["handlerKey"],
+                status=TaskState(task["status"]),
+                outcome=task["outcome"],
+                attempts=task["attempts"],
+                started_at=_moment(task["startedAt"]),
+                ended_at=_moment(task["endedAt"]),
+            )
+            for task in run["taskRuns"]
+        ]
+        live = LiveRun(
+            id=strawberry.ID(run["id"]),
+            status=RunStatus(run["status"]),
+            flow=FlowRef(key=run["flow"]["key"], version=run["flow"]["version"]),
+            task_runs=tasks,
+        )
+        order = RunOrder(id=strawberry.ID(data["order"]["id"]), name=data["order"]["name"])
+        return cls(run=live, order=order, task_key=task_key, at=at)
+
+
+def _moment(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
 
 
 def _actor(info: Info) -> Actor:
@@ -117,33 +206,22 @@ class FlowSubscriptions:
                 if isinstance(message, BusResumed):
                     update = await _latest_run(actor, wanted)
                     task_key = None
-                    at = message.at
                 elif isinstance(message, FlowRunUpdated | TaskUpdated):
                     update = await _run(actor, UUID(message.run_id))
                     task_key = message.task_key if isinstance(message, TaskUpdated) else None
-                    at = message.at
                 else:
                     continue
                 if update is None or (isinstance(message, BusResumed) and _run_signature(update) == last):
                     continue
                 last = _run_signature(update)
-                yield FlowRunUpdate(run=FlowRunType.of(*update), task_key=task_key, at=at)
+                yield FlowRunUpdate.of(update, task_key, message.at)
 
 
 def _status_change(message: OrderStatusChanged) -> OrderStatusChange:
-    status = OrderStatus(message.status)
-    order = OrderRef(
-        id=strawberry.ID(message.order_id),
-        name=message.order_name,
-        status=status,
-        space_key=message.space_key,
+    data = webhook_events.status_change_data(
+        message.order, message.previous_status, message.status, message.at
     )
-    return OrderStatusChange(
-        order=order,
-        previous_status=OrderStatus(message.previous_status),
-        status=status,
-        at=message.at,
-    )
+    return OrderStatusChange.of(data, message.space_key, message.at)
 
 
 async def _current_status(actor: Actor, order_id: UUID | None, space_key: str | None) -> OrderStatus | None:
@@ -169,28 +247,27 @@ async def _status_snapshot(
     status = OrderStatus(order.status)
     if status == last or (space_key is not None and order.space.key != space_key):
         return None
-    ref = OrderRef(id=strawberry.ID(str(order.id)), name=order.name, status=status, space_key=order.space.key)
-    return OrderStatusChange(order=ref, previous_status=last or status, status=status, at=datetime.now(UTC))
+    at = datetime.now(UTC)
+    data = webhook_events.order_status_data(order, str(last or status), at)
+    return OrderStatusChange.of(data, order.space.key, at)
 
 
-RunWithTasks = tuple[FlowRun, list[TaskRun]]
-
-
-async def _run(actor: Actor, run_id: UUID) -> RunWithTasks | None:
+async def _run(actor: Actor, run_id: UUID) -> Json | None:
     try:
-        return await flow_runs.run_with_tasks(actor, run_id)
+        return await flow_runs.live_run_data(actor, run_id, datetime.now(UTC))
     except ServiceError:
         return None
 
 
-async def _latest_run(actor: Actor, order_id: UUID) -> RunWithTasks | None:
+async def _latest_run(actor: Actor, order_id: UUID) -> Json | None:
     latest = (await flow_runs.latest_runs([order_id])).get(order_id)
     return await _run(actor, latest[0].id) if latest else None
 
 
-def _run_signature(update: RunWithTasks | None) -> object:
+def _run_signature(update: Json | None) -> object:
     """What a subscriber sees of a run, to tell whether a re-read shows anything new."""
     if update is None:
         return None
-    run, tasks = update
-    return (run.id, run.status, tuple((t.key, t.state, t.attempts, t.outcome) for t in tasks))
+    run = update["run"]
+    tasks = tuple((t["key"], t["status"], t["attempts"], t["outcome"]) for t in run["taskRuns"])
+    return (run["id"], run["status"], tasks)

@@ -20,6 +20,9 @@ from strawberry.scalars import JSON
 
 from graphql_schema.execution import preloaded
 from graphql_schema.flows.types import FlowRunType
+from graphql_schema.pagination import Connection
+from graphql_schema.permissions import Permitted
+from graphql_schema.webhooks.schema import WebhookDeliveryType, order_delivery_page
 from server.domain.statuses import AssetKind, ManualTaskStatus, OrderStatus
 from server.services.orders.rows import AssetRow, AssetVersionRow, OrderRow, PartRow, ProductRow
 
@@ -264,3 +267,12 @@ class OrderType:
     @strawberry.field(metadata=preloaded("space"))
     def space(self, root: strawberry.Parent[OrderRow], info: Info) -> SpaceType:
         return _slot(root, info, "space")  # type: ignore[no-any-return]
+
+    @strawberry.field(
+        description="Webhooks sent about the order (its updateUrl, the endpoints), newest first.",
+        permission_classes=[Permitted],
+    )
+    async def webhook_deliveries(
+        self, root: strawberry.Parent[OrderRow], info: Info, first: int = 20, after: str | None = None
+    ) -> Connection[WebhookDeliveryType]:
+        return await order_delivery_page(info, root.id, first, after)

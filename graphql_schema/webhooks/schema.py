@@ -198,18 +198,34 @@ class WebhookEndpointType:
             rows, total = await webhook_endpoints.deliveries(info.context.actor, UUID(self.id), offset, size)
         except ServiceError as exc:
             raise public_error(exc) from exc
-        edges = [Edge(node=WebhookDeliveryType.of(r), cursor=_cursor(offset + i)) for i, r in enumerate(rows)]
-        return Connection(
-            edges=edges,  # type: ignore[arg-type]
-            total_count_is_exact=True,
-            page_info=PageInfo(
-                has_next_page=offset + len(rows) < total,
-                has_previous_page=offset > 0,
-                start_cursor=edges[0].cursor if edges else None,
-                end_cursor=edges[-1].cursor if edges else None,
-            ),
-            total_count=total,
-        )
+        return delivery_page(rows, total, offset)
+
+
+def delivery_page(rows: list[WebhookDelivery], total: int, offset: int) -> Connection[WebhookDeliveryType]:
+    edges = [Edge(node=WebhookDeliveryType.of(r), cursor=_cursor(offset + i)) for i, r in enumerate(rows)]
+    return Connection(
+        edges=edges,  # type: ignore[arg-type]
+        total_count_is_exact=True,
+        page_info=PageInfo(
+            has_next_page=offset + len(rows) < total,
+            has_previous_page=offset > 0,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+        total_count=total,
+    )
+
+
+async def order_delivery_page(
+    info: Info, order_id: UUID, first: int, after: str | None
+) -> Connection[WebhookDeliveryType]:
+    """`Order.webhookDeliveries`: what was sent about the order, newest first."""
+    offset, size = _offset(after), max(0, min(first, 100))
+    try:
+        rows, total = await webhook_endpoints.order_deliveries(info.context.actor, order_id, offset, size)
+    except ServiceError as exc:
+        raise public_error(exc) from exc
+    return delivery_page(rows, total, offset)
 
 
 @strawberry.type

@@ -27,12 +27,14 @@ from urllib.parse import unquote, urlsplit
 from uuid import UUID, uuid4
 
 from tortoise.queryset import QuerySet
+from tortoise.transactions import in_transaction
 
 from server import settings
 from server.domain.order_input import AssetInput, ItemInput, OrderInput
 from server.domain.statuses import AssetKind
 from server.models import Asset, AssetVersion, Space
-from server.services import signed_links
+from server.services import signed_links, webhook_events, webhook_outbox
+from server.services.effects import Effects
 from server.services.errors import FieldError, NotFound, ValidationFailed
 
 URL_PREFIX = "/assets/"
@@ -208,14 +210,38 @@ async def add_version(
     is_public: bool = False,
     date: datetime | None = None,
     source_id: UUID | None = None,
+    effects: Effects | None = None,
 ) -> Asset:
     """Append a version to the owner's asset `client_id` (made on first use); it becomes current.
     `source_id` names the asset it was made from (a G-code's mesh), kept when it is None.
 
-    Raises ValidationFailed (field `url`) for a URL of a file stored for another order.
+    The `asset.version_added` deliveries are written with the version. Inside a caller's
+    transaction, pass its `effects` (carried out after its commit); without, the version is written
+    in a transaction of its own. Raises ValidationFailed (field `url`) for a URL of a file stored
+    for another order.
     """
     if foreign := foreign_stored_files([("url", url)], owner.order_id):
         raise ValidationFailed("The asset names a file of another order.", foreign)
+    if effects is not None:
+        return await _add_version(owner, client_id, url, name, kind, is_public, date, source_id, effects)
+    own = Effects()
+    async with in_transaction():
+        asset = await _add_version(owner, client_id, url, name, kind, is_public, date, source_id, own)
+    await own.carry_out()
+    return asset
+
+
+async def _add_version(
+    owner: Owner,
+    client_id: str,
+    url: str,
+    name: str | None,
+    kind: AssetKind,
+    is_public: bool,
+    date: datetime | None,
+    source_id: UUID | None,
+    effects: Effects,
+) -> Asset:
     asset = await _asset_of(owner, client_id)
     moment = date or datetime.now(UTC)
     if asset is None:
@@ -241,7 +267,15 @@ async def add_version(
             fields.append("source_id")
         await asset.save(update_fields=fields)
     position = await _next_position(AssetVersion.filter(asset_id=asset.id))
-    await AssetVersion.create(id=uuid4(), asset_id=asset.id, position=position, url=url, date=moment)
+    version = await AssetVersion.create(
+        id=uuid4(), asset_id=asset.id, position=position, url=url, date=moment
+    )
+    await webhook_outbox.record_for_order(
+        owner.order_id,
+        "asset.version_added",
+        lambda order: webhook_events.asset_version_data(asset, version, order, datetime.now(UTC)),
+        effects,
+    )
     return asset
 
 

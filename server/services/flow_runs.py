@@ -293,14 +293,15 @@ async def resume_task(
     task_run_id: UUID,
     data: dict[str, Any],
     actor: Actor,
-    with_answer: Callable[[], Awaitable[None]] | None = None,
+    with_answer: Callable[[Effects], Awaitable[None]] | None = None,
 ) -> None:
     """Hand what arrived (a confirmation, connector feedback) to a waiting task; a worker takes it.
 
     Accepted while the task is ready or running too (a fast connector may answer before its call
     returned); refused once something was handed over already, or when the task has ended.
     `with_answer` runs in the same transaction once the task took the answer (the feedback's
-    assets): a refused answer leaves none of its writes.
+    assets and webhook deliveries; what they leave for after the commit goes into the effects it
+    is given): a refused answer leaves none of its writes.
     """
     task = await TaskRun.get_or_none(id=task_run_id)
     if task is None:
@@ -310,7 +311,7 @@ async def resume_task(
         await lock_rows(task.run_id)  # type: ignore[attr-defined]
         await _store_resumption(task_run_id, data, actor, effects)
         if with_answer is not None:
-            await with_answer()
+            await with_answer(effects)
     await effects.carry_out()
 
 
@@ -401,3 +402,11 @@ async def latest_runs(order_ids: list[UUID]) -> dict[UUID, tuple[FlowRun, list[T
 async def run_with_tasks(actor: Actor, run_id: UUID) -> tuple[FlowRun, list[TaskRun]]:
     run = await _visible_run(actor, run_id, "flowRun")
     return run, list(await TaskRun.filter(run_id=run.id).order_by("ordinal"))
+
+
+async def live_run_data(actor: Actor, run_id: UUID, at: datetime) -> dict[str, Any]:
+    """The run as `flowRunUpdated` and the `flow_run.*` webhooks show it (`webhook_events.run_data`)."""
+    run, tasks = await run_with_tasks(actor, run_id)
+    order = await Order.get(id=run.order_id)  # type: ignore[attr-defined]
+    key, number = await webhook_outbox.flow_of(run.flow_version_id)  # type: ignore[attr-defined]
+    return webhook_events.run_data(run, tasks, key, number, order, at)

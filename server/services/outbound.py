@@ -9,12 +9,20 @@ or `read_limit` bytes.
 every hop of its redirects, a cap on the bytes read (a larger `Content-Length` is refused before the
 body is read) and on the time the whole fetch takes, redirects included. It never raises for what
 the other side does: the result says why nothing (or not all) came.
+
+Calls reuse connections: each event loop keeps one `httpx.AsyncClient` per (scheme, host name,
+port) that was called, at most `MAX_CLIENTS` of them (the least recently used is closed). A client
+per host name, not one for all: the connection goes to the checked address, and a TLS connection
+made for one name must never carry a request for another name that resolves to the same address.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
+import weakref
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import IO
 from urllib.parse import urljoin
@@ -26,6 +34,11 @@ from server.services.webhooks import RefusedUrl, Resolver, Target, UnresolvedHos
 MAX_REDIRECTS = 5
 EXCERPT_BYTES = 1024
 REDIRECTS = (301, 302, 303, 307, 308)
+MAX_CLIENTS = 64
+ClientKey = tuple[str, str, int]
+_CLIENTS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, OrderedDict[ClientKey, httpx.AsyncClient]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 @dataclass(frozen=True)
@@ -68,22 +81,50 @@ async def send(
     """Send `method` with `body` to `url`, as `post` does."""
     started = time.monotonic()
     content = body
-    async with httpx.AsyncClient(timeout=timeout, follow_redirects=False) as client:
-        for _ in range(MAX_REDIRECTS + 1):
-            try:
-                target = await check_url(url, policy, resolve)
-                response = await _send(client, target, method, content, headers, read_limit)
-            except RefusedUrl:
-                raise
-            except (httpx.HTTPError, UnresolvedHost, OSError) as exc:
-                return CallResult(url, None, _ms(started), "", _describe(exc))
-            status, excerpt, location, retry_after = response
-            if status not in REDIRECTS or not location:
-                return CallResult(url, status, _ms(started), excerpt, retry_after=retry_after)
-            url = urljoin(url, location)
-            if status in (301, 302, 303):
-                method, content = "GET", b""
+    for _ in range(MAX_REDIRECTS + 1):
+        try:
+            target = await check_url(url, policy, resolve)
+            response = await _send(_client(target), target, method, content, headers, timeout, read_limit)
+        except RefusedUrl:
+            raise
+        except (httpx.HTTPError, UnresolvedHost, OSError) as exc:
+            return CallResult(url, None, _ms(started), "", _describe(exc))
+        status, excerpt, location, retry_after = response
+        if status not in REDIRECTS or not location:
+            return CallResult(url, status, _ms(started), excerpt, retry_after=retry_after)
+        url = urljoin(url, location)
+        if status in (301, 302, 303):
+            method, content = "GET", b""
     return CallResult(url, None, _ms(started), "", f"More than {MAX_REDIRECTS} redirects.")
+
+
+def _client(target: Target) -> httpx.AsyncClient:
+    """This loop's client for the target's scheme, host name and port (made on first use)."""
+    clients = _CLIENTS.setdefault(asyncio.get_running_loop(), OrderedDict())
+    key = (target.scheme, target.host.lower(), target.port)
+    client = clients.get(key)
+    if client is not None and not client.is_closed:
+        clients.move_to_end(key)
+        return client
+    client = httpx.AsyncClient(follow_redirects=False)
+    clients[key] = client
+    while len(clients) > MAX_CLIENTS:
+        _, oldest = clients.popitem(last=False)
+        _close_later(oldest)
+    return client
+
+
+def _close_later(client: httpx.AsyncClient) -> None:
+    task = asyncio.get_running_loop().create_task(client.aclose())
+    task.add_done_callback(lambda done: done.cancelled() or done.exception())
+
+
+async def close_clients() -> None:
+    """Close this loop's clients (their connections); the next call makes new ones."""
+    clients = _CLIENTS.pop(asyncio.get_running_loop(), OrderedDict())
+    for client in clients.values():
+        with contextlib.suppress(Exception):
+            await client.aclose()
 
 
 async def _send(
@@ -92,6 +133,7 @@ async def _send(
     method: str,
     content: bytes,
     headers: dict[str, str],
+    timeout: float,
     read_limit: int,
 ) -> tuple[int, str, str | None, str]:
     request = client.build_request(
@@ -99,6 +141,7 @@ async def _send(
         target.pinned_url(),
         content=content or None,
         headers={**headers, "host": target.host_header()},
+        timeout=timeout,
         extensions={"sni_hostname": target.host} if target.scheme == "https" else {},
     )
     response = await client.send(request, stream=True)

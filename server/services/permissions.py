@@ -112,6 +112,7 @@ TABLE: dict[str, Rule] = {
     "setFlowEnabled": _rule(ADMIN_API, S, "enable or disable a flow"),
     # Webhooks (DESIGN §9): admins and the space's own keys manage them, operators read them
     "webhookEndpoints": _rule(API, S, "list a space's webhook endpoints and their deliveries"),
+    "webhookDeliveries": _rule(API, S, "an order's webhook deliveries (to its updateUrl and the endpoints)"),
     "webhookEventTypes": _rule(API, NONE, "the catalogue of webhook events"),
     "createWebhookEndpoint": _rule(WEBHOOK_MANAGERS, S, "add a webhook endpoint (its secret shown once)"),
     "updateWebhookEndpoint": _rule(WEBHOOK_MANAGERS, S, "change a webhook endpoint"),

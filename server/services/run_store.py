@@ -32,7 +32,7 @@ from server.domain.statuses import OrderStatus, RunStatus, TaskState
 from server.domain.tasks import EndedTask
 from server.live_messages import FlowRunUpdated, OrderStatusChanged, TaskUpdated
 from server.models import FlowRun, FlowVersion, HistoryEntry, Order, TaskRun
-from server.services import webhook_outbox
+from server.services import webhook_events, webhook_outbox
 from server.services.effects import Effects, delay_ms, now
 
 _DEFINITIONS: dict[UUID, FlowDefinition] = {}  # versions never change, so parsed once per process
@@ -278,6 +278,7 @@ def status_message(order: Order, previous: str, at: datetime) -> OrderStatusChan
         order_name=order.name,
         previous_status=previous,
         status=str(order.status),
+        order=webhook_events.order_data(order),
         at=at,
     )
 

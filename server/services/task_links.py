@@ -18,7 +18,8 @@ from server.domain.actors import SYSTEM
 from server.domain.feedback import AssetIn, Feedback, parse_feedback
 from server.domain.statuses import TaskState
 from server.models import Order, Part, Product, TaskRun
-from server.services import assets, signed_links
+from server.services import assets, signed_links, webhook_events, webhook_outbox
+from server.services.effects import Effects, now
 from server.services.errors import Conflict, FieldError, NotFound, ServiceError, ValidationFailed
 from server.services.flow_runs import resume_task
 from server.services.orders import context as order_context
@@ -64,7 +65,7 @@ async def hand_over(
     linked: LinkedTask,
     data: dict[str, Any],
     actor: str,
-    with_answer: Callable[[], Awaitable[None]] | None = None,
+    with_answer: Callable[[Effects], Awaitable[None]] | None = None,
 ) -> None:
     """Mark the link used and resume the task; the claim is undone when the task refuses.
 
@@ -100,9 +101,10 @@ async def accept_feedback(token: str, body: object) -> FeedbackAccepted:
         raise ValidationFailed("The feedback is not valid.", [FieldError(p.field, p.message) for p in parsed])
     owners = await _owners(linked.order.id, parsed.assets)
 
-    async def store_assets() -> None:
+    async def store_assets(effects: Effects) -> None:
         for asset, owner in zip(parsed.assets, owners, strict=True):
-            await _store(asset, owner)
+            await _store(asset, owner, effects)
+        await _announce(linked, parsed, effects)
 
     await hand_over(signed_links.FEEDBACK, linked, parsed.as_json(), "connector", store_assets)
     await _record(linked, parsed)
@@ -141,7 +143,7 @@ def _find(rows: list[dict[str, Any]], ref: str) -> dict[str, Any] | None:
     return next((row for row in rows if str(row["id"]) == ref or row["client_id"] == ref), None)
 
 
-async def _store(item: AssetIn, owner: assets.Owner) -> None:
+async def _store(item: AssetIn, owner: assets.Owner, effects: Effects) -> None:
     for version in item.versions:
         await assets.add_version(
             owner,
@@ -151,7 +153,19 @@ async def _store(item: AssetIn, owner: assets.Owner) -> None:
             kind=item.kind,
             is_public=item.is_public,
             date=version.date,
+            effects=effects,
         )
+
+
+async def _announce(linked: LinkedTask, feedback: Feedback, effects: Effects) -> None:
+    """`task.feedback_received` for the space's endpoints and the order's `updateUrl`."""
+    moment = now()
+    await webhook_outbox.record_for_order(
+        linked.order.id,
+        "task.feedback_received",
+        lambda order: webhook_events.task_data(linked.task, order, moment, feedback.as_json()),
+        effects,
+    )
 
 
 async def _record(linked: LinkedTask, feedback: Feedback) -> None:

@@ -16,7 +16,7 @@ from tortoise.functions import Count
 from tortoise.transactions import in_transaction
 
 from server.domain.actors import Actor
-from server.models import Space, WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookReplay
+from server.models import Order, Space, WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookReplay
 from server.services import permissions, webhook_events, webhook_replays, webhook_sending
 from server.services.auth import space_by_key
 from server.services.effects import Effects, now
@@ -208,6 +208,20 @@ async def deliveries(
     """A page of the endpoint's deliveries, newest first, and how many there are."""
     endpoint = await _endpoint(actor, endpoint_id, manage=False)
     query = WebhookDelivery.filter(endpoint_id=endpoint.id)
+    rows = await query.order_by("-created_at", "-sequence").offset(offset).limit(limit)
+    return list(rows), await query.count()
+
+
+async def order_deliveries(
+    actor: Actor, order_id: UUID, offset: int, limit: int
+) -> tuple[list[WebhookDelivery], int]:
+    """A page of the deliveries about one order (to its `updateUrl` and the endpoints), newest first."""
+    permissions.require(actor, "webhookDeliveries")
+    order = await Order.get_or_none(id=order_id).select_related("space")
+    if order is None:
+        return [], 0
+    permissions.require(actor, "webhookDeliveries", order.space, hidden=NotFound("No such order."))
+    query = WebhookDelivery.filter(order_id=order.id)
     rows = await query.order_by("-created_at", "-sequence").offset(offset).limit(limit)
     return list(rows), await query.count()
 

@@ -1,7 +1,8 @@
 """The webhook event catalogue and the one serializer of each event's `data` (DESIGN §9).
 
-`order_status_data` is also what the `orderStatusChanged` subscription yields, and `run_data` what
-`flowRunUpdated` yields about a run, so a webhook and a subscription never disagree on a shape.
+`status_change_data` is also what the `orderStatusChanged` subscription yields (its order comes on the
+event bus, made by `order_data`), and `run_data` what `flowRunUpdated` yields, so a webhook and a
+subscription never disagree on a shape (tests/e2e/test_webhook_shapes.py compares them).
 Values are JSON-ready: ids as text, moments in ISO 8601, statuses by name.
 """
 
@@ -14,7 +15,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from server.models import Asset, AssetVersion, FlowRun, ManualTask, Order, TaskRun
+from server.models import Asset, AssetVersion, FlowRun, ManualTask, Order, TaskRun, WebhookEndpoint
 from server.services.orders.context import order_url
 
 Json = dict[str, Any]
@@ -39,6 +40,10 @@ CATALOGUE: tuple[EventType, ...] = (
     EventType("manual_task.created", "A manual task is waiting for someone."),
     EventType("manual_task.completed", "A manual task was completed or rejected."),
     EventType("asset.version_added", "A new version of an asset was stored (the current one now)."),
+    EventType(
+        "webhook_endpoint.disabled",
+        "Another endpoint of the space was disabled (it answered 410, or failed for too long).",
+    ),
     EventType("webhook.test", "Sent by sendTestWebhook only; no endpoint subscribes to it."),
 )
 NAMES = frozenset(event.name for event in CATALOGUE if event.name != "webhook.test")
@@ -78,12 +83,12 @@ def order_ref(order: Order) -> Json:
 
 def order_status_data(order: Order, previous_status: str | None, at: datetime) -> Json:
     """`order.status_changed` and `order.created`: the `orderStatusChanged` shape."""
-    return {
-        "order": order_data(order),
-        "previousStatus": previous_status,
-        "status": str(order.status),
-        "at": at.isoformat(),
-    }
+    return status_change_data(order_data(order), previous_status, str(order.status), at)
+
+
+def status_change_data(order: Json, previous_status: str | None, status: str, at: datetime) -> Json:
+    """The `orderStatusChanged` payload, from `order_data` of the order (carried on the event bus)."""
+    return {"order": order, "previousStatus": previous_status, "status": status, "at": at.isoformat()}
 
 
 def task_run_data(task: TaskRun) -> Json:
@@ -163,6 +168,18 @@ def asset_version_data(asset: Asset, version: AssetVersion, order: Order, at: da
         },
         "version": {"url": version.url, "date": version.date.isoformat()},
         "order": order_ref(order),
+        "at": at.isoformat(),
+    }
+
+
+def endpoint_disabled_data(endpoint: WebhookEndpoint, reason: str, at: datetime) -> Json:
+    return {
+        "endpoint": {
+            "id": str(endpoint.id),
+            "url": endpoint.url,
+            "description": endpoint.description,
+            "disabledReason": reason,
+        },
         "at": at.isoformat(),
     }
 

@@ -184,12 +184,16 @@ _TASK_EVENTS = {
 
 
 async def _run_data(loaded: LoadedRun, moment: datetime) -> Json:
-    version_id: UUID = loaded.run.flow_version_id  # type: ignore[attr-defined]
+    key, number = await flow_of(loaded.run.flow_version_id)  # type: ignore[attr-defined]
+    return events.run_data(loaded.run, loaded.tasks.values(), key, number, loaded.order, moment)
+
+
+async def flow_of(version_id: UUID) -> tuple[str, int]:
+    """The flow key and version number of a flow version (cached: versions never change)."""
     if version_id not in _FLOWS:
         version = await FlowVersion.get(id=version_id).select_related("flow")
         _FLOWS[version_id] = (version.flow.key, version.number)
-    key, number = _FLOWS[version_id]
-    return events.run_data(loaded.run, loaded.tasks.values(), key, number, loaded.order, moment)
+    return _FLOWS[version_id]
 
 
 async def order_with_space(order_id: UUID) -> Order | None:

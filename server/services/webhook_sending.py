@@ -18,6 +18,7 @@ import logging
 import random
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
+from html import escape
 from uuid import UUID, uuid4
 
 from tortoise.expressions import F
@@ -27,8 +28,8 @@ from server import settings
 from server.dispatch import dispatcher
 from server.domain.statuses import Role
 from server.models import Space, User, WebhookAttempt, WebhookDelivery, WebhookEndpoint
-from server.services import mail, outbound
-from server.services.effects import now
+from server.services import mail, outbound, webhook_events, webhook_outbox
+from server.services.effects import Effects, now
 from server.services.webhooks import (
     RefusedUrl,
     rotate_non_standard_secrets,
@@ -39,7 +40,6 @@ from server.services.webhooks import (
 
 logger = logging.getLogger(__name__)
 
-LEASE = timedelta(seconds=60)  # longer than the call's timeout and its redirects
 USER_AGENT = "Fabflow-Webhooks/1"
 MAX_RETRY_AFTER = 24 * 3600.0
 PENDING, SENDING, SUCCEEDED, FAILED = "pending", "sending", "succeeded", "failed"
@@ -51,13 +51,13 @@ async def attempt(delivery_id: UUID) -> None:
     moment = now()
     claimed = await WebhookDelivery.filter(
         id=delivery_id, state=PENDING, next_attempt_at__lte=moment + timedelta(milliseconds=20)
-    ).update(state=SENDING, lease_until=moment + LEASE)
+    ).update(state=SENDING, lease_until=moment + timedelta(seconds=settings.WEBHOOK_LEASE))
     if not claimed:
         return
     delivery = await WebhookDelivery.get(id=delivery_id).select_related("endpoint")
     endpoint: WebhookEndpoint | None = delivery.endpoint
     if endpoint is not None and not endpoint.enabled:
-        await _end(delivery, FAILED, "The endpoint is disabled.")
+        await _end(delivery, endpoint, FAILED, "The endpoint is disabled.")
         return
     if endpoint is not None and endpoint.ordered and await _wait_for_predecessor(delivery):
         return
@@ -65,8 +65,27 @@ async def attempt(delivery_id: UUID) -> None:
 
 
 async def _wait_for_predecessor(delivery: WebhookDelivery) -> bool:
-    """Hand the delivery back when an earlier one of its endpoint and order has not ended yet."""
-    before = (
+    """Hand the delivery back when an earlier one of its endpoint and order has not ended yet.
+
+    The predecessor's end sends this one (`_send_successor`). It may end while this one is being
+    handed back, and find nothing pending to send: so once handed back, look again, and send it now
+    if the predecessor has ended meanwhile.
+    """
+    before = await _active_predecessor(delivery)
+    if before is None:
+        return False
+    due = max(before.next_attempt_at or now(), now())
+    await WebhookDelivery.filter(id=delivery.id, state=SENDING).update(
+        state=PENDING, lease_until=None, next_attempt_at=due
+    )
+    if await _active_predecessor(delivery) is None:
+        await WebhookDelivery.filter(id=delivery.id, state=PENDING).update(next_attempt_at=now())
+        dispatcher().deliver_webhook(delivery.id, 0)
+    return True
+
+
+async def _active_predecessor(delivery: WebhookDelivery) -> WebhookDelivery | None:
+    return (
         await WebhookDelivery.filter(
             endpoint_id=delivery.endpoint_id,  # type: ignore[attr-defined]
             order_id=delivery.order_id,  # type: ignore[attr-defined]
@@ -76,13 +95,6 @@ async def _wait_for_predecessor(delivery: WebhookDelivery) -> bool:
         .order_by("sequence")
         .first()
     )
-    if before is None:
-        return False
-    due = max(before.next_attempt_at or now(), now())
-    await WebhookDelivery.filter(id=delivery.id, state=SENDING).update(
-        state=PENDING, lease_until=None, next_attempt_at=due
-    )
-    return True  # the predecessor's end sends this one
 
 
 async def _send(delivery: WebhookDelivery, endpoint: WebhookEndpoint | None) -> None:
@@ -132,23 +144,23 @@ async def _after(
 ) -> None:
     code = result.status_code
     if code is not None and 200 <= code < 300:
-        await _end(delivery, SUCCEEDED)
+        await _end(delivery, endpoint, SUCCEEDED)
         if endpoint is not None and endpoint.failing_since is not None:
             await WebhookEndpoint.filter(id=endpoint.id).update(failing_since=None)
         return
-    if endpoint is not None and code == 410:
-        await _end(delivery, FAILED)
+    if endpoint is not None and code == 410:  # disabled first: once the delivery ended, it is
         await disable(endpoint, "The endpoint answered 410 Gone.")
+        await _end(delivery, endpoint, FAILED)
         return
     if result.error.startswith("Refused: ") or (
         code is not None and 400 <= code < 500 and code not in (408, 429)
     ):
-        await _end(delivery, FAILED)
+        await _end(delivery, endpoint, FAILED)
         await _note_failure(endpoint)
         return
     delay = next_delay(delivery.tries, code, result.retry_after)
     if delay is None:
-        await _end(delivery, FAILED)
+        await _end(delivery, endpoint, FAILED)
     else:
         due = now() + timedelta(seconds=delay)
         await _save(delivery, state=PENDING, next_attempt_at=due)
@@ -192,11 +204,13 @@ async def _save(delivery: WebhookDelivery, **changes: object) -> None:
     )
 
 
-async def _end(delivery: WebhookDelivery, state: str, error: str | None = None) -> None:
+async def _end(
+    delivery: WebhookDelivery, endpoint: WebhookEndpoint | None, state: str, error: str | None = None
+) -> None:
     if error is not None:
         delivery.last_error = error
     await _save(delivery, state=state, ended_at=now(), next_attempt_at=None)
-    if delivery.endpoint_id is not None and delivery.order_id is not None:  # type: ignore[attr-defined]
+    if endpoint is not None and endpoint.ordered and delivery.order_id is not None:  # type: ignore[attr-defined]
         await _send_successor(delivery)
 
 
@@ -229,17 +243,27 @@ async def _note_failure(endpoint: WebhookEndpoint | None) -> None:
 
 
 async def disable(endpoint: WebhookEndpoint, reason: str, tell_admins: bool = False) -> None:
-    """Disable the endpoint (once) and forget the space's cached receivers everywhere."""
+    """Disable the endpoint (once), announce it, and forget the space's cached receivers everywhere.
+
+    The `webhook_endpoint.disabled` event goes, in the same transaction, to the space's other
+    endpoints that subscribed to it; with `tell_admins`, the organization's admins get a mail.
+    """
+    effects = Effects()
     async with in_transaction():
         changed = await WebhookEndpoint.filter(id=endpoint.id, enabled=True).update(
             enabled=False, disabled_reason=reason
         )
         if changed:
             await Space.filter(id=endpoint.space_id).update(webhooks_version=F("webhooks_version") + 1)  # type: ignore[attr-defined]
-    if changed:
-        logger.warning("webhook endpoint %s (%s) disabled: %s", endpoint.id, endpoint.url, reason)
-        if tell_admins:
-            await _mail_admins(endpoint, reason)
+            space = await Space.get(id=endpoint.space_id)  # type: ignore[attr-defined]
+            data = webhook_events.endpoint_disabled_data(endpoint, reason, now())
+            await webhook_outbox.record(space, None, [("webhook_endpoint.disabled", data)], effects)
+    if not changed:
+        return
+    await effects.carry_out()
+    logger.warning("webhook endpoint %s (%s) disabled: %s", endpoint.id, endpoint.url, reason)
+    if tell_admins:
+        await _mail_admins(endpoint, reason)
 
 
 async def _mail_admins(endpoint: WebhookEndpoint, reason: str) -> None:
@@ -251,16 +275,16 @@ async def _mail_admins(endpoint: WebhookEndpoint, reason: str) -> None:
     ).values_list("email", flat=True)
     if not admins:
         return
-    from html import escape
-
     html = (
         f"<p>The webhook endpoint <b>{escape(endpoint.url)}</b> of space <b>{escape(space.key)}</b> "
         f"was disabled: {escape(reason)}</p><p>Enable it again once it answers; "
         "failed deliveries can be replayed.</p>"
     )
-    await mail.send(
-        mail.Mail(tuple(str(a) for a in admins), f"Webhook endpoint disabled ({space.key})", html)
-    )
+    message = mail.Mail(tuple(str(a) for a in admins), f"Webhook endpoint disabled ({space.key})", html)
+    try:
+        await mail.send(message)
+    except mail.MailError:
+        logger.exception("the mail about disabled webhook endpoint %s could not be sent", endpoint.id)
 
 
 async def resend(delivery: WebhookDelivery) -> None:
@@ -290,6 +314,8 @@ async def sweep(moment: datetime | None = None) -> tuple[list[UUID], int]:
         .values_list("id", flat=True)
     )
     ids = [UUID(str(i)) for i in due]
+    if ids:  # due from now: re-sent once per WEBHOOK_REDISPATCH_AFTER, not at every sweep of a backlog
+        await WebhookDelivery.filter(id__in=ids, state=PENDING).update(next_attempt_at=moment)
     for delivery_id in ids:
         dispatcher().deliver_webhook(delivery_id, 0)
     cutoff = moment - timedelta(days=settings.WEBHOOK_RETENTION_DAYS)

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import threading
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -17,43 +14,14 @@ from server import settings
 from server.dispatch import dispatcher, set_dispatcher
 from server.domain.actors import Actor
 from server.models import ManualTask, Space, WebhookDelivery, WebhookEndpoint
-from server.services import flow_runs, webhook_endpoints, webhook_sending
+from server.services import flow_runs, webhook_endpoints, webhook_events, webhook_sending
 from server.services.webhooks import is_standard_secret, signing_secrets
 from tests.e2e.support import until
 from tests.flows.conftest import MakeFlow, MakeOrder, stage, task
+from tests.handlers.conftest import Inbox, smtp_server
+from tests.webhook_support import Receiver, receiver
 
-
-class Receiver:
-    """Answers `answer` (a status code) to every POST and keeps what it received."""
-
-    def __init__(self) -> None:
-        self.answer = 200
-        self.received: list[tuple[dict[str, str], bytes]] = []
-        receiver = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = self.rfile.read(int(self.headers["content-length"]))
-                receiver.received.append(({k.lower(): v for k, v in self.headers.items()}, body))
-                self.send_response(receiver.answer)
-                self.send_header("content-length", "0")
-                self.end_headers()
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-
-@pytest.fixture
-def receiver(monkeypatch: pytest.MonkeyPatch) -> Iterator[Receiver]:
-    monkeypatch.setattr(settings, "ALLOWED_HOSTS", ["127.0.0.1"])
-    monkeypatch.setattr(settings, "WEBHOOK_RETRY_SCHEDULE", [0, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05])
-    found = Receiver()
-    yield found
-    found.server.shutdown()
+__all__ = ["receiver", "smtp_server"]  # fixtures
 
 
 FLOW = {"stages": [stage("prepare", [task("pause", "wait", {"duration": 1})], ["pause"])]}
@@ -206,3 +174,55 @@ async def test_the_sweep_rotates_a_url_safe_space_secret_keeping_the_old_one_sig
     space = await Space.get(key=space_key[0])
     assert space.signing_secret != old and is_standard_secret(space.signing_secret)
     assert await signing_secrets(space.id) == [space.signing_secret, old]
+
+
+async def test_an_endpoint_failing_too_long_is_disabled_announced_and_its_admins_mailed(
+    jobs: Any,
+    admin: Actor,
+    space_key: tuple[str, str],
+    receiver: Receiver,
+    smtp_server: Inbox,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(settings, "WEBHOOK_DISABLE_AFTER", 0)  # "too long" is at once
+    watcher = await webhook_endpoints.create_endpoint(
+        admin, space_key[0], receiver.url, ["webhook_endpoint.disabled"]
+    )
+    down = Receiver()
+    down.answer = 503
+    try:
+        failing = await webhook_endpoints.create_endpoint(admin, space_key[0], down.url, ["*"])
+        await webhook_endpoints.send_test(admin, failing.id)
+        await until(lambda: _disabled(failing.id), timeout=60)
+    finally:
+        down.server.shutdown()
+    row = await WebhookEndpoint.get(id=failing.id)
+    assert "failed for too long" in row.disabled_reason
+    await until(lambda: _count(receiver, 1), timeout=60)
+    [(headers, body)] = receiver.received
+    announced = Webhook(watcher.secret).verify(body, headers)
+    assert announced["type"] == "webhook_endpoint.disabled"
+    assert announced["data"]["endpoint"]["id"] == str(failing.id)
+    assert announced["data"]["endpoint"]["url"] == down.url
+    assert "failed for too long" in announced["data"]["endpoint"]["disabledReason"]
+    await until(lambda: _mails(smtp_server), timeout=60)
+    [mail] = smtp_server.messages()
+    assert mail["To"] == "admin@example.com"
+    assert space_key[0] in mail["Subject"]
+    assert down.url in smtp_server.envelopes[0].content.decode()  # type: ignore[union-attr]
+
+
+async def _disabled(endpoint_id: Any) -> bool:
+    return not (await WebhookEndpoint.get(id=endpoint_id)).enabled
+
+
+async def _mails(inbox: Inbox) -> bool:
+    return bool(inbox.envelopes)
+
+
+def test_the_readme_lists_every_event_of_the_catalogue() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    section = readme.split("\n## Webhooks\n", 1)[1].split("\n## ", 1)[0]
+    table = section.split("| type | sent when | `data` |", 1)[1].split("\n\n", 1)[0]
+    for name in webhook_events.NAMES:
+        assert f"`{name}`" in table, name

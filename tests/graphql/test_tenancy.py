@@ -309,3 +309,57 @@ async def test_an_admin_of_another_organization_reaches_nothing_of_ours(
     assert updated["data"]["updateFlow"]["errors"] == [{"code": "not_found"}]
     assert key["data"]["createApiKey"]["errors"] == [{"code": "not_found"}]
     assert revoked["data"]["revokeApiKey"]["errors"] == [{"code": "not_found"}]
+
+
+WEBHOOK_READS = """
+query ($space: String!, $order: ID!) {
+  webhookEndpoints(spaceKey: $space) { url }
+  order(id: $order) { webhookDeliveries { totalCount } }
+}
+"""
+CREATE_ENDPOINT = """
+mutation ($space: String!) {
+  createWebhookEndpoint(spaceKey: $space, url: "http://127.0.0.1:9/h", events: ["*"]) {
+    endpoint { url } errors { code }
+  }
+}
+"""
+
+
+async def test_webhooks_are_managed_by_the_spaces_key_and_admins_read_by_operators_hidden_from_others(
+    gql: Gql,
+    admin_token: str,
+    space_key: tuple[str, str],
+    operator_token: str,
+    other_key: str,
+    stranger_token: str,
+    two_spaces: tuple[Rows, Rows],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from server import settings
+
+    monkeypatch.setattr(settings, "ALLOWED_HOSTS", ["127.0.0.1"])
+    mine, _ = two_spaces
+    reads = {"space": "demo-eyewear", "order": str(mine.orders[0].id)}
+
+    for manager in (space_key[1], admin_token):
+        made = (await gql(CREATE_ENDPOINT, {"space": "demo-eyewear"}, manager))["data"][
+            "createWebhookEndpoint"
+        ]
+        assert made["errors"] == [] and made["endpoint"]["url"] == "http://127.0.0.1:9/h"
+    for refused in (operator_token, other_key, stranger_token):
+        made = (await gql(CREATE_ENDPOINT, {"space": "demo-eyewear"}, refused))["data"][
+            "createWebhookEndpoint"
+        ]
+        assert made["endpoint"] is None and made["errors"]
+    for reader in (space_key[1], admin_token, operator_token):
+        read = await gql(WEBHOOK_READS, reads, reader)
+        assert [e["url"] for e in read["data"]["webhookEndpoints"]] == ["http://127.0.0.1:9/h"] * 2
+        assert read["data"]["order"]["webhookDeliveries"]["totalCount"] == 0
+    for outsider in (other_key, stranger_token):
+        read = await gql(WEBHOOK_READS, reads, outsider)
+        assert read["data"] is None or not read["data"].get("webhookEndpoints")
+        assert read["errors"]
+        alone = await gql("query ($order: ID!) { order(id: $order) { webhookDeliveries { totalCount } } }",
+                          {"order": reads["order"]}, outsider)  # fmt: skip
+        assert alone["data"]["order"] is None

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import base64
+from datetime import UTC, datetime
 
 import pytest
 
 from server import settings
+from server.domain.statuses import OrderStatus
+from server.models import Order
+from server.services import webhook_outbox
+from server.services.effects import Effects
+from server.services.webhook_events import order_status_data
 from tests.graphql.conftest import Gql
+from tests.graphql.seed import seed_orders
 
 CREATE = """
 mutation ($space: String!, $url: String!, $events: [String!]!) {
@@ -62,3 +69,52 @@ async def test_bad_url_and_unknown_event_are_field_errors(gql: Gql, space_key: t
     unknown = {"space": space, "url": "http://127.0.0.1:9/h", "events": ["order.exploded"]}
     errors = (await gql(CREATE, unknown, key))["data"]["createWebhookEndpoint"]["errors"]
     assert errors[0]["field"] == "events" and "order.exploded" in errors[0]["message"]
+
+
+ORDER_DELIVERIES = """
+query ($order: ID!) {
+  order(id: $order) {
+    name
+    webhookDeliveries(first: 10) {
+      totalCount
+      pageInfo { hasNextPage }
+      edges { node { id eventType url state sequence payload } }
+    }
+  }
+}
+"""
+
+
+async def _order_with_update_url(space: str) -> Order:
+    order = (await seed_orders(space, 1, prefix="HOOK")).orders[0]
+    await Order.filter(id=order.id).update(update_url="http://127.0.0.1:9/update")
+    moment = datetime.now(UTC)
+    stored = await Order.get(id=order.id)
+    stored.status = OrderStatus.IN_PROGRESS
+    await webhook_outbox.record_for_order(  # written, not sent: the effects are never carried out
+        order.id, "order.status_changed", lambda o: order_status_data(stored, "NEW", moment), Effects()
+    )
+    return order
+
+
+async def test_an_orders_webhook_deliveries_are_read_by_its_key_and_operators_only(
+    gql: Gql, space_key: tuple[str, str], operator_token: str, other_key: str
+) -> None:
+    order = await _order_with_update_url(space_key[0])
+
+    for token in (space_key[1], operator_token):
+        read = (await gql(ORDER_DELIVERIES, {"order": str(order.id)}, token))["data"]["order"]
+        connection = read["webhookDeliveries"]
+        assert connection["totalCount"] == 1 and connection["pageInfo"]["hasNextPage"] is False
+        [edge] = connection["edges"]
+        node = edge["node"]
+        assert node["eventType"] == "order.status_changed"
+        assert node["url"] == "http://127.0.0.1:9/update"
+        assert node["state"] == "pending" and node["sequence"] == 1
+        assert node["payload"]["id"] == node["id"]
+        assert node["payload"]["data"]["status"] == "IN_PROGRESS"
+    theirs = await gql(ORDER_DELIVERIES, {"order": str(order.id)}, other_key)
+    assert theirs["data"]["order"] is None
+    anonymous = await gql(ORDER_DELIVERIES, {"order": str(order.id)})
+    assert anonymous["data"] is None or anonymous["data"]["order"] is None
+    assert anonymous["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"

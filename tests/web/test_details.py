@@ -8,9 +8,14 @@ from jobs.runtime import Embedded
 from server.domain.actors import Actor
 from server.domain.statuses import ManualTaskStatus, OrderStatus
 from server.models import Asset, AssetVersion, ManualTask, Order
-from server.services import flow_runs
+from server.services import flow_runs, webhook_outbox, webhook_sending
+from server.services.effects import Effects
+from server.services.webhook_events import order_status_data
 from tests.graphql.seed import seed_orders
 from tests.web.conftest import MakeFlow, MakeOrder, WebClient, stage, task, until
+from tests.webhook_support import Receiver, receiver
+
+__all__ = ["receiver"]  # the fixture
 
 APPROVE = {
     "stages": [stage("approve", [task("check", "manual-task", {"title": "Check the print"})], ["check"])]
@@ -152,3 +157,27 @@ async def test_the_tasks_page_lists_open_tasks_mine_first(
     assert everything.text.index("Sand it") < everything.text.index("Paint it")
     assert '<tr class="mine">' in everything.text
     assert "Sand it" in mine.text and "Paint it" not in mine.text
+
+
+async def test_the_order_page_logs_what_was_sent_to_its_update_url(
+    admin_web: WebClient, space_key: tuple[str, str], receiver: Receiver
+) -> None:
+    order = (await seed_orders("demo-eyewear", 1)).orders[0]
+    await Order.filter(id=order.id).update(update_url=receiver.base + "/update")
+    stored = await Order.get(id=order.id)
+    [delivery_id] = await webhook_outbox.record_for_order(
+        order.id,
+        "order.status_changed",
+        lambda o: order_status_data(stored, None, stored.created_at),
+        Effects(),
+    )
+    receiver.answer = 503
+    await webhook_sending.attempt(delivery_id)  # one attempt, answered 503: due again later
+
+    text = (await admin_web.get(f"/orders/{order.id}")).text
+
+    log = text.split('id="webhooks"', 1)[1].split("</section>", 1)[0]
+    assert "order.status_changed" in log and "updateUrl" in log
+    assert receiver.base + "/update" in log
+    assert "503" in log and "pending" in log
+    assert len(receiver.at("/update")) == 1
