@@ -37,6 +37,7 @@ from server.domain.flows.payload_specs import (
     HandlerSpec,
     ListOf,
     one_of,
+    non_negative_integer,
     positive_integer,
 )
 from server.domain.tasks import (
@@ -75,6 +76,7 @@ __all__ = [
     "Succeeded",
     "TaskContext",
     "Wait",
+    "non_negative_integer",
     "one_of",
     "positive_integer",
 ]

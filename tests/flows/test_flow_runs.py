@@ -292,3 +292,44 @@ async def test_the_sweep_takes_back_a_task_whose_worker_died(
     finally:
         await embedded.stop()
     assert (await TaskRun.get(run__order_id=order.id)).attempts == 2
+
+
+class _Sent:
+    """A dispatcher that keeps what would be sent, for delivering by hand."""
+
+    def __init__(self) -> None:
+        self.run: list[str] = []
+        self.resumes: list[str] = []
+
+    def run_tasks(self, task_run_ids: list[object]) -> None:
+        self.run += [str(task_run_id) for task_run_id in task_run_ids]
+
+    def fire_timeout(self, task_run_id: object, delay_ms: int) -> None:
+        pass
+
+    def resume(self, task_run_id: object, delay_ms: int) -> None:
+        self.resumes.append(str(task_run_id))
+
+    def deliver_webhook(self, delivery_id: object, delay_ms: int) -> None:
+        pass
+
+
+async def test_a_wait_of_zero_succeeds_in_the_step_that_runs_it(
+    make_flow: MakeFlow, make_order: MakeOrder, admin: Actor, clean_db: str
+) -> None:
+    sent = _Sent()
+    set_dispatcher(sent)  # type: ignore[arg-type]
+    chain = [
+        task("first", "wait", {"duration": 0}, next=[{"taskDefinitionKey": "second", "trigger": "success"}]),
+        task("second", "wait", {"duration": 0}),
+    ]
+    flow = await make_flow({"stages": [stage("s", chain, ["first"])]})
+    order = await make_order(flow.flow.key)
+    await flow_runs.start_order_flow(admin, order.id)
+    while sent.run:
+        await consumers.run_task(sent.run.pop(0))
+    set_dispatcher(None)
+    assert sent.resumes == []  # one message per task, no wake-up
+    assert await status_of(order) is OrderStatus.SUCCESS
+    states = await TaskRun.filter(run__order_id=order.id).order_by("ordinal").values_list("key", "state")
+    assert states == [("first", TaskState.SUCCEEDED), ("second", TaskState.SUCCEEDED)]
