@@ -36,8 +36,8 @@ from server.domain.flows.payload_specs import (
     Field,
     HandlerSpec,
     ListOf,
-    one_of,
     non_negative_integer,
+    one_of,
     positive_integer,
 )
 from server.domain.tasks import (
