@@ -16,6 +16,15 @@ from server.dispatch import dispatcher
 from server.events import get_bus
 from server.live_messages import OrderMessage, stamped
 
+# Delays longer than this stay in the database (a task's `resume_at`, `timeout_at`) and the sweep sends
+# them when they come due, instead of being parked in the broker for hours (RabbitMQ hands back a
+# message a consumer holds past its `consumer_timeout`).
+BROKER_DELAY_LIMIT_MS = 60_000
+
+
+def sent_by_broker(delay_ms: int) -> bool:
+    return delay_ms <= BROKER_DELAY_LIMIT_MS
+
 
 def now() -> datetime:
     return datetime.now(UTC)

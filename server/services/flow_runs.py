@@ -263,6 +263,7 @@ async def _store_resumption(task_run_id: UUID, data: dict[str, Any], actor: Acto
         raise Conflict(f"The task {why}.", [FieldError("taskRunId", why, "conflict")])
     task = await TaskRun.get(id=task_run_id)
     if task.state == TaskState.WAITING:
+        await TaskRun.filter(id=task.id).update(dispatched_at=moment)  # its wake-up is sent now
         effects.resumes.append((task.id, 0))
 
 

@@ -33,7 +33,7 @@ from server.domain.tasks import EndedTask
 from server.live_messages import FlowRunUpdated, OrderStatusChanged, TaskUpdated
 from server.models import FlowRun, FlowVersion, HistoryEntry, Order, TaskRun
 from server.services import webhook_outbox
-from server.services.effects import Effects, delay_ms, now
+from server.services.effects import Effects, delay_ms, now, sent_by_broker
 
 _DEFINITIONS: dict[UUID, FlowDefinition] = {}  # versions never change, so parsed once per process
 
@@ -167,8 +167,8 @@ class _Consumers:
         row = _new_task_run(self.loaded.run, ordinal, start, self.moment)
         self.created.append(row)
         self.loaded.tasks[start.task_run_id] = row
-        if row.timeout_at is not None:
-            self.effects.timeouts.append((row.id, delay_ms(row.timeout_at, self.moment)))
+        if row.timeout_at is not None and sent_by_broker(delay := delay_ms(row.timeout_at, self.moment)):
+            self.effects.timeouts.append((row.id, delay))  # a longer one is the sweep's, when due
         self.effects.run_tasks.append(row.id)
         self.record("task.ready", f'Task "{start.key}" is queued to start.', row)
 

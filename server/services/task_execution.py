@@ -24,7 +24,7 @@ from server.domain.flows.engine import TaskFailed, TaskSucceeded, TaskTimedOut
 from server.domain.statuses import OrderStatus, TaskState
 from server.domain.tasks import Failed, HandlerResult, Resumption, Retry, Succeeded, TaskContext, Wait
 from server.models import FlowRun, HistoryEntry, Order, TaskRun
-from server.services.effects import Effects, delay_ms, now
+from server.services.effects import Effects, delay_ms, now, sent_by_broker
 from server.services.flow_runs import START_GRACE, start_for_new_order
 from server.services.run_store import decide, definition_of, lock_run, run_message
 
@@ -35,8 +35,14 @@ logger = logging.getLogger(__name__)
 LEASE = timedelta(seconds=30)
 # A message may come this much before its task's time (clocks, rounding) and still be taken.
 EARLY_ENOUGH = timedelta(milliseconds=20)
-# Messages are re-sent when their work is still not picked up this long after it was due.
-REDISPATCH_AFTER = timedelta(seconds=15)
+# A task's message counts as lost once a message sent this long after it has been claimed (queues are
+# first in, first out; the margin covers messages prefetched by a busy worker), or, when no worker
+# claimed anything for IDLE_AFTER, once it is that old. Until then it is still queued: not re-sent.
+REDELIVERY_HORIZON = timedelta(seconds=15)
+IDLE_AFTER = timedelta(seconds=60)
+# Delays longer than BROKER_DELAY_LIMIT_MS (effects) stay in the database; the sweep sends them when
+# they come within this of their time.
+SWEEP_LOOKAHEAD = timedelta(seconds=10)
 SWEEP_BATCH = 500
 ACTIVE = (TaskState.READY, TaskState.RUNNING, TaskState.WAITING)
 # A claim that meets a database outage (a restart) tries again after these pauses (seconds).
@@ -94,7 +100,12 @@ async def _reconnect() -> None:
 async def _claim_ready(task_run_id: UUID, moment: datetime, due_by: datetime) -> Claim | None:
     due = Q(resume_at__isnull=True) | Q(resume_at__lte=due_by)
     ready = TaskRun.filter(due, id=task_run_id, state=TaskState.READY)
-    changes = {"state": TaskState.RUNNING, "lease_until": moment + LEASE, "resume_at": None}
+    changes = {
+        "state": TaskState.RUNNING,
+        "lease_until": moment + LEASE,
+        "resume_at": None,
+        "claimed_at": moment,
+    }
     # The first attempt also records when the task started: one statement, not two.
     if await ready.filter(attempts=0).update(**changes, attempts=1, started_at=moment):
         return await _claimed(task_run_id, resuming=False)
@@ -105,7 +116,9 @@ async def _claim_ready(task_run_id: UUID, moment: datetime, due_by: datetime) ->
 
 async def _claim_waiting(task_run_id: UUID, moment: datetime, due_by: datetime) -> Claim | None:
     waiting = TaskRun.filter(id=task_run_id, state=TaskState.WAITING, resume_at__lte=due_by)
-    if await waiting.update(state=TaskState.RUNNING, lease_until=moment + LEASE, resume_at=None):
+    if await waiting.update(
+        state=TaskState.RUNNING, lease_until=moment + LEASE, resume_at=None, claimed_at=moment
+    ):
         return await _claimed(task_run_id, resuming=True)
     return None
 
@@ -207,9 +220,13 @@ async def _record_wait(claim: Claim, resume_at: datetime | None, response: dict[
         task.lease_until = None
         if response is not None:
             task.response = response
-        await task.save(update_fields=["state", "resume_at", "lease_until", "response", "resume_data"])
-        if task.resume_at is not None:
-            effects.resumes.append((task.id, delay_ms(task.resume_at, moment)))
+        delay = delay_ms(task.resume_at, moment)
+        sending = task.resume_at is not None and sent_by_broker(delay)
+        task.dispatched_at = max(task.resume_at, moment) if sending else None  # type: ignore[type-var]
+        fields = ["state", "resume_at", "lease_until", "response", "resume_data", "dispatched_at"]
+        await task.save(update_fields=fields)
+        if sending:
+            effects.resumes.append((task.id, delay))
         effects.messages.append(run_message(loaded, task))
     await effects.carry_out()
 
@@ -217,6 +234,7 @@ async def _record_wait(claim: Claim, resume_at: datetime | None, response: dict[
 async def _record_retry(claim: Claim, at: datetime, reason: str, response: dict[str, Any] | None) -> None:
     context, effects = claim.context, Effects()
     moment = now()
+    delay = delay_ms(at, moment)
     async with in_transaction():
         changed = await TaskRun.filter(
             id=context.task_run_id, state=TaskState.RUNNING, attempts=context.attempt
@@ -224,7 +242,7 @@ async def _record_retry(claim: Claim, at: datetime, reason: str, response: dict[
             state=TaskState.READY,
             resume_at=at,
             lease_until=None,
-            dispatched_at=at,
+            dispatched_at=at if sent_by_broker(delay) else None,
             error=reason,
             response=response,
         )
@@ -238,7 +256,8 @@ async def _record_retry(claim: Claim, at: datetime, reason: str, response: dict[
             data={"taskRunId": str(context.task_run_id), "attempt": context.attempt},
             actor="system",
         )
-        effects.resumes.append((context.task_run_id, delay_ms(at, moment)))
+        if sent_by_broker(delay):
+            effects.resumes.append((context.task_run_id, delay))
     await effects.carry_out()
 
 
@@ -275,20 +294,25 @@ class SweepReport:
 
 
 async def sweep() -> SweepReport:
-    """Re-drive work whose message went missing: the database says what should be happening."""
+    """Re-drive work whose message went missing: the database says what should be happening.
+
+    A message is re-sent only when it is lost, not merely queued behind others (`lost_before`), so a
+    backlog is never multiplied; delays kept in the database are sent when they come due.
+    """
     moment, effects, report = now(), Effects(), SweepReport()
-    stale = moment - REDISPATCH_AFTER
+    lost = await lost_before(moment)
     ready = await _ids(
         TaskRun.filter(
-            Q(resume_at__isnull=True) | Q(resume_at__lte=stale),
+            Q(resume_at__isnull=True) | Q(resume_at__lte=moment),
             state=TaskState.READY,
-            dispatched_at__lte=stale,
+            dispatched_at__lte=lost,
         )
     )
     if ready:
         await TaskRun.filter(id__in=list(ready), state=TaskState.READY).update(dispatched_at=moment)
         effects.run_tasks += ready
         report.resent = len(ready)
+    report.resent += await _send_kept(TaskState.READY, moment, effects)
     lapsed = await _ids(TaskRun.filter(state=TaskState.RUNNING, lease_until__lte=moment))
     for task_run_id in lapsed:
         if await TaskRun.filter(id=task_run_id, state=TaskState.RUNNING, lease_until__lte=moment).update(
@@ -296,9 +320,13 @@ async def sweep() -> SweepReport:
         ):
             effects.run_tasks.append(task_run_id)
             report.released += 1
-    waiting = await _ids(TaskRun.filter(state=TaskState.WAITING, resume_at__lte=stale))
-    effects.resumes += [(task_run_id, 0) for task_run_id in waiting]
-    report.resumed = len(waiting)
+    waiting = await _ids(
+        TaskRun.filter(state=TaskState.WAITING, resume_at__lte=moment, dispatched_at__lte=lost)
+    )
+    if waiting:
+        await TaskRun.filter(id__in=waiting, state=TaskState.WAITING).update(dispatched_at=moment)
+        effects.resumes += [(task_run_id, 0) for task_run_id in waiting]
+    report.resumed = len(waiting) + await _send_kept(TaskState.WAITING, moment, effects)
     overdue = await _ids(
         TaskRun.filter(state__in=ACTIVE, timed_out=False, timeout_at__lte=moment - timedelta(seconds=2))
     )
@@ -307,6 +335,30 @@ async def sweep() -> SweepReport:
     await effects.carry_out()
     report.started = await _start_forgotten_orders(moment)
     return report
+
+
+async def lost_before(moment: datetime) -> datetime:
+    """Messages last sent before this are lost: a later one was claimed, or nothing moves at all."""
+    claimed = TaskRun.filter(claimed_at__gte=moment - REDELIVERY_HORIZON, dispatched_at__isnull=False)
+    latest = await claimed.order_by("-dispatched_at").limit(1).values_list("dispatched_at", flat=True)
+    if not latest:  # no worker claimed anything lately: idle, or every worker busy
+        return moment - IDLE_AFTER
+    last_sent: datetime = latest[0]  # type: ignore[assignment]
+    return min(last_sent, moment) - REDELIVERY_HORIZON
+
+
+async def _send_kept(state: TaskState, moment: datetime, effects: Effects) -> int:
+    """Send the messages of tasks whose delay was kept in the database, once they come near their time."""
+    kept = TaskRun.filter(state=state, dispatched_at__isnull=True, resume_at__lte=moment + SWEEP_LOOKAHEAD)
+    rows = await kept.limit(SWEEP_BATCH).values_list("id", "resume_at")
+    sent = 0
+    for task_run_id, resume_at in rows:
+        if await TaskRun.filter(id=task_run_id, state=state, dispatched_at__isnull=True).update(
+            dispatched_at=max(resume_at, moment)
+        ):
+            effects.resumes.append((task_run_id, delay_ms(resume_at, moment)))  # a retry's run, or a wake-up
+            sent += 1
+    return sent
 
 
 async def _ids(query: Any) -> list[UUID]:
