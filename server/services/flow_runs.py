@@ -135,8 +135,8 @@ async def _act(
         if not isinstance(event, CancelRun):
             await _refuse_a_second_active_run(loaded.order.id, run_id)
         if version is not None:  # a restart on a newer version, switched under the lock
-            loaded.run.flow_version_id = version.id  # type: ignore[attr-defined]
-            await loaded.run.save(update_fields=["flow_version_id"])
+            loaded.run.flow_version_id = version.id
+            await FlowRun.filter(id=run_id).update(flow_version_id=version.id)
         await HistoryEntry.create(
             order_id=loaded.order.id,
             kind=kind,
@@ -149,9 +149,8 @@ async def _act(
             raise Conflict(
                 "That changes nothing in this run now.", [FieldError("", "nothing to do", "conflict")]
             )
-        run = loaded.run
     await effects.carry_out()
-    return run
+    return await FlowRun.get(id=run_id)
 
 
 async def _refuse_a_second_active_run(order_id: UUID, run_id: UUID) -> None:

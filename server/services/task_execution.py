@@ -16,17 +16,18 @@ from typing import Any
 from uuid import UUID
 
 from tortoise import connections
-from tortoise.expressions import F, Q
+from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from server.db_errors import is_outage
 from server.domain.flows.engine import TaskFailed, TaskSucceeded, TaskTimedOut
 from server.domain.statuses import OrderStatus, TaskState
 from server.domain.tasks import Failed, HandlerResult, Resumption, Retry, Succeeded, TaskContext, Wait
-from server.models import FlowRun, HistoryEntry, Order, TaskRun
+from server.models import HistoryEntry, Order, TaskRun
+from server.services import run_sql
 from server.services.effects import Effects, delay_ms, now, sent_by_broker
 from server.services.flow_runs import START_GRACE, start_for_new_order
-from server.services.run_store import decide, definition_of, lock_run, run_message
+from server.services.run_store import decide, definition_of, lock_run, run_message, store_tasks
 
 logger = logging.getLogger(__name__)
 
@@ -98,42 +99,25 @@ async def _reconnect() -> None:
 
 
 async def _claim_ready(task_run_id: UUID, moment: datetime, due_by: datetime) -> Claim | None:
-    due = Q(resume_at__isnull=True) | Q(resume_at__lte=due_by)
-    ready = TaskRun.filter(due, id=task_run_id, state=TaskState.READY)
-    changes = {
-        "state": TaskState.RUNNING,
-        "lease_until": moment + LEASE,
-        "resume_at": None,
-        "claimed_at": moment,
-    }
-    # The first attempt also records when the task started: one statement, not two.
-    if await ready.filter(attempts=0).update(**changes, attempts=1, started_at=moment):
-        return await _claimed(task_run_id, resuming=False)
-    if await ready.update(**changes, attempts=F("attempts") + 1):
-        return await _claimed(task_run_id, resuming=False)
-    return None
+    claimed = await run_sql.claim_ready(task_run_id, moment + LEASE, moment, due_by)
+    return await _claimed(claimed, resuming=False) if claimed else None
 
 
 async def _claim_waiting(task_run_id: UUID, moment: datetime, due_by: datetime) -> Claim | None:
-    waiting = TaskRun.filter(id=task_run_id, state=TaskState.WAITING, resume_at__lte=due_by)
-    if await waiting.update(
-        state=TaskState.RUNNING, lease_until=moment + LEASE, resume_at=None, claimed_at=moment
-    ):
-        return await _claimed(task_run_id, resuming=True)
-    return None
+    claimed = await run_sql.claim_waiting(task_run_id, moment + LEASE, moment, due_by)
+    return await _claimed(claimed, resuming=True) if claimed else None
 
 
-async def _claimed(task_run_id: UUID, resuming: bool) -> Claim:
-    task = await TaskRun.get(id=task_run_id).select_related("run__order")  # one statement
-    run: FlowRun = task.run
-    definition = await definition_of(run.flow_version_id)  # type: ignore[attr-defined]
+async def _claimed(claimed: run_sql.ClaimedTask, resuming: bool) -> Claim:
+    task = claimed.task
+    definition = await definition_of(claimed.flow_version_id)
     stage = definition.stages[task.stage_index]
     task_definition = stage.task(task.key)
     context = TaskContext(
         task_run_id=task.id,
-        run_id=run.id,
-        order_id=run.order.id,
-        space_id=run.order.space_id,  # type: ignore[attr-defined]
+        run_id=task.run_id,
+        order_id=claimed.order_id,
+        space_id=claimed.space_id,
         task_key=task.key,
         handler_key=task.handler_key,
         payload=dict(task_definition.payload) if task_definition else {},
@@ -141,23 +125,9 @@ async def _claimed(task_run_id: UUID, resuming: bool) -> Claim:
         timeout_at=task.timeout_at,
     )
     if not resuming:
-        await _record_started(task, run)
         return Claim(context, None)
     arrived: dict[str, Any] = task.resume_data or {}
     return Claim(context, Resumption(data=arrived.get("data"), actor=arrived.get("actor", "system")))
-
-
-async def _record_started(task: TaskRun, run: FlowRun) -> None:
-    """The moment a worker really starts the task (its creation only queued it)."""
-    again = f" (attempt {task.attempts})" if task.attempts > 1 else ""
-    data = {"taskRunId": str(task.id), "taskKey": task.key, "runId": str(run.id), "attempt": task.attempts}
-    await HistoryEntry.create(
-        order_id=run.order.id,
-        kind="task.started",
-        message=f'Task "{task.key}" started{again}.',
-        data=data,
-        actor="system",
-    )
 
 
 async def renew_lease(claim: Claim) -> bool:
@@ -223,8 +193,7 @@ async def _record_wait(claim: Claim, resume_at: datetime | None, response: dict[
         delay = delay_ms(task.resume_at, moment)
         sending = task.resume_at is not None and sent_by_broker(delay)
         task.dispatched_at = max(task.resume_at, moment) if sending else None  # type: ignore[type-var]
-        fields = ["state", "resume_at", "lease_until", "response", "resume_data", "dispatched_at"]
-        await task.save(update_fields=fields)
+        await store_tasks(loaded, [task])
         if sending:
             effects.resumes.append((task.id, delay))
         effects.messages.append(run_message(loaded, task))
@@ -261,7 +230,7 @@ async def _record_retry(claim: Claim, at: datetime, reason: str, response: dict[
     await effects.carry_out()
 
 
-def _still_mine(task: TaskRun, context: TaskContext) -> bool:
+def _still_mine(task: run_sql.TaskRow, context: TaskContext) -> bool:
     return task.state == TaskState.RUNNING and task.attempts == context.attempt
 
 

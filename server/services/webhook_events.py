@@ -16,6 +16,7 @@ from typing import Any
 
 from server.models import Asset, AssetVersion, FlowRun, ManualTask, Order, TaskRun
 from server.services.orders.context import order_url
+from server.services.run_sql import OrderRow, RunRow, TaskRow
 
 Json = dict[str, Any]
 ALL = "*"
@@ -59,7 +60,7 @@ def moment(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def order_data(order: Order) -> Json:
+def order_data(order: Order | OrderRow) -> Json:
     value = order.value if isinstance(order.value, Decimal) else Decimal(str(order.value))
     return {
         "id": str(order.id),
@@ -72,11 +73,11 @@ def order_data(order: Order) -> Json:
     }
 
 
-def order_ref(order: Order) -> Json:
+def order_ref(order: Order | OrderRow) -> Json:
     return {"id": str(order.id), "name": order.name}
 
 
-def order_status_data(order: Order, previous_status: str | None, at: datetime) -> Json:
+def order_status_data(order: Order | OrderRow, previous_status: str | None, at: datetime) -> Json:
     """`order.status_changed` and `order.created`: the `orderStatusChanged` shape."""
     return {
         "order": order_data(order),
@@ -86,7 +87,7 @@ def order_status_data(order: Order, previous_status: str | None, at: datetime) -
     }
 
 
-def task_run_data(task: TaskRun) -> Json:
+def task_run_data(task: TaskRun | TaskRow) -> Json:
     return {
         "id": str(task.id),
         "key": task.key,
@@ -100,7 +101,12 @@ def task_run_data(task: TaskRun) -> Json:
 
 
 def run_data(
-    run: FlowRun, tasks: Iterable[TaskRun], flow_key: str, flow_version: int, order: Order, at: datetime
+    run: FlowRun | RunRow,
+    tasks: Iterable[TaskRun | TaskRow],
+    flow_key: str,
+    flow_version: int,
+    order: Order | OrderRow,
+    at: datetime,
 ) -> Json:
     """`flow_run.started` and `flow_run.finished`: the `flowRunUpdated` shape, with the flow and order."""
     return {
@@ -115,7 +121,9 @@ def run_data(
     }
 
 
-def task_data(task: TaskRun, order: Order, at: datetime, feedback: Json | None = None) -> Json:
+def task_data(
+    task: TaskRun | TaskRow, order: Order | OrderRow, at: datetime, feedback: Json | None = None
+) -> Json:
     data: Json = {
         "task": {
             "key": task.key,
@@ -125,7 +133,7 @@ def task_data(task: TaskRun, order: Order, at: datetime, feedback: Json | None =
             "attempts": task.attempts,
             "reason": task.error,
         },
-        "run": {"id": str(task.run_id)},  # type: ignore[attr-defined]
+        "run": {"id": str(task.run_id)},  # type: ignore[union-attr]
         "order": order_ref(order),
         "at": at.isoformat(),
     }
