@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import queue
+import threading
 from uuid import UUID
 
 import dramatiq
@@ -17,8 +19,32 @@ class BrokerDispatcher:
     the sweep will send it again.
     """
 
-    def __init__(self, actors: dict[str, dramatiq.Actor]) -> None:
+    # Sends still queued in a background dispatcher are given this long to go out when it closes.
+    CLOSE_WAIT_S = 10.0
+
+    def __init__(self, actors: dict[str, dramatiq.Actor], background: bool = False) -> None:
+        """`background`: sends go out on a thread of their own, in order, so a broker's round trips
+        never block the event loop that runs the tasks (a worker killed with sends still queued
+        loses nothing: the sweep re-drives its work from the database)."""
         self.actors = actors
+        self._queue: queue.SimpleQueue[tuple[str, UUID, int] | None] | None = None
+        self._thread: threading.Thread | None = None
+        if background:
+            self._queue = queue.SimpleQueue()
+            self._thread = threading.Thread(target=self._send_queued, name="fabflow-sends", daemon=True)
+            self._thread.start()
+
+    def close(self) -> None:
+        """Send what is queued, then stop the sending thread."""
+        if self._queue is not None and self._thread is not None:
+            self._queue.put(None)
+            self._thread.join(self.CLOSE_WAIT_S)
+            self._queue = None
+
+    def _send_queued(self) -> None:
+        assert self._queue is not None
+        while (item := self._queue.get()) is not None:
+            self._send_now(*item)
 
     def run_tasks(self, task_run_ids: list[UUID]) -> None:
         for task_run_id in task_run_ids:
@@ -34,6 +60,12 @@ class BrokerDispatcher:
         self._send("deliver_webhook", delivery_id, delay_ms)
 
     def _send(self, actor: str, task_run_id: UUID, delay_ms: int) -> None:
+        if self._queue is not None:
+            self._queue.put((actor, task_run_id, delay_ms))
+        else:
+            self._send_now(actor, task_run_id, delay_ms)
+
+    def _send_now(self, actor: str, task_run_id: UUID, delay_ms: int) -> None:
         try:
             self.actors[actor].send_with_options(args=(str(task_run_id),), delay=max(delay_ms, 0) or None)
         except Exception:

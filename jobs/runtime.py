@@ -37,15 +37,17 @@ class Jobs:
     broker: dramatiq.Broker
     worker: dramatiq.Worker
     actors: dict[str, dramatiq.Actor]
+    dispatcher: BrokerDispatcher
 
 
-def _start(broker: dramatiq.Broker, threads: int) -> Jobs:
+def _start(broker: dramatiq.Broker, threads: int, background_sends: bool = False) -> Jobs:
     install_handlers()
     actors = declare(broker, CONSUMERS)
-    set_dispatcher(BrokerDispatcher(actors))
+    dispatcher = BrokerDispatcher(actors, background=background_sends)
+    set_dispatcher(dispatcher)
     worker = dramatiq.Worker(broker, worker_threads=threads, worker_timeout=WORKER_TIMEOUT_MS)
     worker.start()
-    return Jobs(broker, worker, actors)
+    return Jobs(broker, worker, actors, dispatcher)
 
 
 async def sweep_once() -> task_execution.SweepReport | None:
@@ -100,10 +102,12 @@ async def _sweep_forever() -> None:
 def start_dispatcher(redis_url: str) -> Callable[[], Awaitable[None]]:
     """A web process in production: sends messages to Redis, runs none."""
     broker = redis_broker(redis_url)
-    set_dispatcher(BrokerDispatcher(declare(broker, CONSUMERS)))
+    dispatcher = BrokerDispatcher(declare(broker, CONSUMERS), background=True)
+    set_dispatcher(dispatcher)
 
     async def stop() -> None:
         set_dispatcher(None)
+        await asyncio.to_thread(dispatcher.close)
         broker.close()
 
     return stop
@@ -118,7 +122,7 @@ def run_worker(redis_url: str, threads: int) -> int:
 
     set_bus(RedisEventBus(redis_url))
     quiet_outage_logs()
-    jobs = _start(redis_broker(redis_url), threads)
+    jobs = _start(redis_broker(redis_url), threads, background_sends=True)
     stopping = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stopping.set())
@@ -131,8 +135,9 @@ def run_worker(redis_url: str, threads: int) -> int:
             _sweep_with_lock(jobs.broker, redis_url)
     finally:
         jobs.worker.stop()
-        jobs.broker.close()
         set_dispatcher(None)
+        jobs.dispatcher.close()
+        jobs.broker.close()
     return 0
 
 

@@ -60,6 +60,6 @@ class Effects:
             send.resume(task_run_id, delay)
         for delivery_id in self.deliveries:
             send.deliver_webhook(delivery_id, 0)
-        bus = get_bus()
-        for message in self.messages:
-            await bus.publish(stamped(message, now()))  # a change happens when it commits, which is now
+        if self.messages:  # a change happens when it commits, which is now
+            moment = now()
+            await get_bus().publish_many([stamped(message, moment) for message in self.messages])
