@@ -174,3 +174,8 @@ WEBHOOK_DISABLE_AFTER: int = config("FABFLOW_WEBHOOK_DISABLE_AFTER", cast=int, d
 WEBHOOK_RETENTION_DAYS: int = config("FABFLOW_WEBHOOK_RETENTION_DAYS", cast=int, default=30)
 # The sweep re-sends a due delivery whose message went missing after this many seconds.
 WEBHOOK_REDISPATCH_AFTER: float = config("FABFLOW_WEBHOOK_REDISPATCH_AFTER", cast=float, default=10.0)
+# A flow task's message counts as lost (and the sweep re-sends it) once a message sent this many
+# seconds after it has been claimed, or, while no worker claims anything, once it is
+# REDELIVERY_IDLE_AFTER seconds old. Until then it is still queued behind others and is not re-sent.
+REDELIVERY_HORIZON: float = config("FABFLOW_REDELIVERY_HORIZON", cast=float, default=15.0)
+REDELIVERY_IDLE_AFTER: float = config("FABFLOW_REDELIVERY_IDLE_AFTER", cast=float, default=60.0)

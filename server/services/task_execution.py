@@ -19,6 +19,7 @@ from tortoise import connections
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
+from server import settings
 from server.db_errors import is_outage
 from server.domain.flows.engine import TaskFailed, TaskSucceeded, TaskTimedOut
 from server.domain.statuses import OrderStatus, TaskState
@@ -36,11 +37,10 @@ logger = logging.getLogger(__name__)
 LEASE = timedelta(seconds=30)
 # A message may come this much before its task's time (clocks, rounding) and still be taken.
 EARLY_ENOUGH = timedelta(milliseconds=20)
-# A task's message counts as lost once a message sent this long after it has been claimed (queues are
-# first in, first out; the margin covers messages prefetched by a busy worker), or, when no worker
-# claimed anything for IDLE_AFTER, once it is that old. Until then it is still queued: not re-sent.
-REDELIVERY_HORIZON = timedelta(seconds=15)
-IDLE_AFTER = timedelta(seconds=60)
+# A task's message counts as lost once a message sent `settings.REDELIVERY_HORIZON` after it has been
+# claimed (queues are first in, first out; the margin covers messages prefetched by a busy worker),
+# or, when no worker claimed anything lately, once it is `REDELIVERY_IDLE_AFTER` old. Until then it is
+# still queued: not re-sent.
 # Delays longer than BROKER_DELAY_LIMIT_MS (effects) stay in the database; the sweep sends them when
 # they come within this of their time.
 SWEEP_LOOKAHEAD = timedelta(seconds=10)
@@ -308,12 +308,13 @@ async def sweep() -> SweepReport:
 
 async def lost_before(moment: datetime) -> datetime:
     """Messages last sent before this are lost: a later one was claimed, or nothing moves at all."""
-    claimed = TaskRun.filter(claimed_at__gte=moment - REDELIVERY_HORIZON, dispatched_at__isnull=False)
+    horizon = timedelta(seconds=settings.REDELIVERY_HORIZON)
+    claimed = TaskRun.filter(claimed_at__gte=moment - horizon, dispatched_at__isnull=False)
     latest = await claimed.order_by("-dispatched_at").limit(1).values_list("dispatched_at", flat=True)
     if not latest:  # no worker claimed anything lately: idle, or every worker busy
-        return moment - IDLE_AFTER
+        return moment - timedelta(seconds=settings.REDELIVERY_IDLE_AFTER)
     last_sent: datetime = latest[0]  # type: ignore[assignment]
-    return min(last_sent, moment) - REDELIVERY_HORIZON
+    return min(last_sent, moment) - horizon
 
 
 async def _send_kept(state: TaskState, moment: datetime, effects: Effects) -> int:
