@@ -11,8 +11,8 @@ the same PostgreSQL and Redis, with 2 worker processes of `--threads` threads ea
       `fabflow worker` processes (first 1, then 2). This process starts the flows first, 4 at a
       time, holding back their first messages, then sends those at once: timed from that first
       send until the last order's SUCCESS arrives on the event channel, so the figure is the
-      workers' and not the starting of flows (shown apart). The no-op task is `wait` with a duration of 0: it succeeds in the step that runs
-      it, one message per task;
+      workers' and not the starting of flows (shown apart). The no-op task is `wait` with a
+      duration of 0: it succeeds in the step that runs it, one message per task;
   (b) 3 × `--orders` bare Dramatiq messages to a no-op actor on a broker made by the workers'
       own factory (`jobs.broker`), worked by 2 processes of the same threads; timed from the
       first send until the broker's queue is empty (`broker.join`). (b') is the same with an
