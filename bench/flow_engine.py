@@ -7,18 +7,28 @@ postgres://postgres@127.0.0.1:5432/postgres) and uses the Redis database `FABFLO
 (default redis://127.0.0.1:6379/14), flushed before and after. Everything runs on this machine, on
 the same PostgreSQL and Redis, with 2 worker processes of `--threads` threads each:
 
-  (a) `--orders` orders through a flow of three no-op tasks chained on success, worked by 2
-      `fabflow worker` processes; timed from the start of the first flow (this process starts
-      them, 4 at a time) until the last order's SUCCESS arrives on the event channel. The no-op
-      task is `wait` with the smallest duration its spec allows (1 ms), so each task is two
-      messages: the run, which answers "wait", and the resume, which succeeds;
-  (b) 3 × `--orders` bare Dramatiq messages to a no-op actor on a RedisBroker set up like
-      Fabflow's, worked by 2 processes of the same threads; timed from the first send until no
-      message is left unacknowledged. (b') is the same with an `async def` no-op on the AsyncIO
-      middleware, the way Fabflow's consumers run.
-      Printed: tasks/s and messages/s, the time per task of (a) over the time per message of
-      (b), the CPU each kind of process spent, and for one (a) order driven in this process
-      without a broker: the SQL statements of each message and the Python CPU per task.
+  (a) `--orders` orders through a flow of three no-op tasks chained on success, worked by
+      `fabflow worker` processes (first 1, then 2). This process starts the flows first, 4 at a
+      time, holding back their first messages, then sends those at once: timed from that first
+      send until the database holds the last run's end (the event bus is best effort and may
+      drop a message under load), so the figure is the workers' and not the starting of flows
+      (shown apart). The no-op task is `wait` with a duration of 0: it succeeds in the step that
+      runs it, one message per task;
+  (b) 3 × `--orders` bare Dramatiq messages to a no-op actor on a broker made by the workers'
+      own factory (`jobs.broker`), worked by 2 processes of the same threads; timed from the
+      first send until the broker's queue is empty (`broker.join`). (b') is the same with an
+      `async def` no-op on the AsyncIO middleware, the way Fabflow's consumers run;
+  (e) the same durable step written with bare asyncpg and Dramatiq in this file, on tables of
+      its own in the same database: claim the task (one `UPDATE … RETURNING` that also writes
+      its "started" entry), lock the run and its tasks, write the task's end, the next task,
+      the run and two history entries in one statement, commit, send the next message (off the
+      event loop), publish one event. 2 processes, `--orders` × 3 steps, timed like (a).
+      Printed: tasks/s, the time per task of (a) over the time per message of (b) and over the
+      time per step of (e), the CPU each kind of process spent, and for one (a) order driven in
+      this process without a broker: the statements PostgreSQL received for each message (read
+      with asyncpg's query logger on every connection of the pool, since pg_stat_statements is
+      not loaded on this server), data statements apart from BEGIN/COMMIT and the pool's
+      connection resets, and the Python CPU per task.
 
   (c) Live status: `orderStatusChanged` over graphql-transport-ws from `fabflow serve` in
       production mode, authenticated with a secret key, for `--samples` single-task orders whose
@@ -32,8 +42,9 @@ the same PostgreSQL and Redis, with 2 worker processes of `--threads` threads ea
       workers stay far from saturation, so (c) is latency, not queueing behind other tasks).
 
 The load average and the whole machine's CPU are printed too: figures taken while other work
-shares the CPUs are not comparable with figures taken on an idle machine. The database is dropped at
-the end; child processes are stopped even on error.
+shares the CPUs are not comparable with figures taken on an idle machine. The figures go as one JSON
+line (with the commit and the load average) to `bench/results/flow_engine.jsonl`. The database is
+dropped at the end; child processes are stopped even on error. `--no-live` skips (c), (c') and (d).
 """
 
 from __future__ import annotations
@@ -56,7 +67,7 @@ from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import ExitStack, asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
@@ -69,7 +80,6 @@ if TYPE_CHECKING:
 
     from server.events import EventBus
     from server.models import Space
-    from server.services.sql_count import StatementLog
 
 POSTGRES_URL = os.environ.get("FABFLOW_BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 REDIS_URL = os.environ.get("FABFLOW_BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
@@ -77,11 +87,14 @@ FABFLOW = str(Path(sys.executable).parent / "fabflow")
 WORKERS = 2
 SPACE_KEY = "bench"
 TASKS_PER_ORDER = 3
-NO_OP_MS = 1  # the smallest `wait` duration the handler's spec allows
+NO_OP_MS = 0  # `wait` 0 succeeds at once: one message per task
 START_CONCURRENCY = 4  # flows this process starts at once (the ORM's pool holds 5 connections)
 COST_ORDERS = 50  # orders driven in this process to measure the Python CPU of a task
-BARE_NAMESPACE = "fabflow-bench-bare"
-BARE_QUEUE = "noop"
+HOLD_BATCH = 100  # flows started between two markings of their first messages as held back
+BARE_QUEUE = "fabflow-bench-noop"
+DURABLE_QUEUE = "fabflow-bench-durable"
+DURABLE_CHANNEL = "fabflow-bench:durable"
+RESULTS = ROOT / "bench" / "results" / "flow_engine.jsonl"
 PROBE_CHANNEL = "fabflow-bench:probe"
 STOP_WAIT_S = 20
 Json = dict[str, Any]
@@ -241,8 +254,19 @@ async def until(check: Callable[[], Awaitable[bool]], what: str, timeout: float,
         await asyncio.sleep(0.05)
 
 
+def forget_workers(namespace: str = "fabflow") -> None:
+    """Drop the heartbeats of worker processes stopped before, so `until_polling` counts new ones."""
+    import redis
+
+    client = redis.Redis.from_url(REDIS_URL)
+    try:
+        client.delete(f"{namespace}:__heartbeats__")
+    finally:
+        client.close()
+
+
 async def until_polling(namespace: str, watch: Children) -> None:
-    """Until every worker process polls its Redis queue (its heartbeat is there)."""
+    """Until every worker process polls its queue (its heartbeat is in Redis; the Redis broker)."""
     import redis.asyncio as aioredis
 
     client = aioredis.from_url(REDIS_URL)
@@ -369,60 +393,78 @@ class Throughput:
         return self.seconds / self.units * 1e3
 
 
-class Finishes:
-    """Watches the event channel for the SUCCESS of each of the given orders."""
+class HeldSends:
+    """A dispatcher that keeps the first messages of the flows this process starts, to send them at once."""
 
-    def __init__(self, order_ids: list[UUID]) -> None:
-        self.pending = {str(order_id) for order_id in order_ids}
-        self.done = asyncio.Event()
-        self.done_at = 0.0
-        self._listener: asyncio.Task[None] | None = None
+    def __init__(self) -> None:
+        self.task_run_ids: list[UUID] = []
 
-    @asynccontextmanager
-    async def listening(self) -> AsyncIterator[Finishes]:
-        import redis.asyncio as aioredis
+    def run_tasks(self, task_run_ids: list[UUID]) -> None:
+        self.task_run_ids += task_run_ids
 
-        from server.events import CHANNEL
+    def fire_timeout(self, task_run_id: UUID, delay_ms: int) -> None:
+        pass
 
-        client = aioredis.from_url(REDIS_URL)
-        pubsub = client.pubsub(ignore_subscribe_messages=True)
-        await pubsub.subscribe(CHANNEL)
-        await pubsub.get_message(timeout=1.0)  # the subscription's confirmation
-        self._listener = asyncio.create_task(self._listen(pubsub))
-        try:
-            yield self
-        finally:
-            self._listener.cancel()
-            await pubsub.aclose()
-            await client.aclose()
+    def resume(self, task_run_id: UUID, delay_ms: int) -> None:
+        pass
 
-    async def _listen(self, pubsub: Any) -> None:
-        async for raw in pubsub.listen():
-            message = json.loads(raw["data"])
-            if message.get("type") == "order.status" and message.get("status") == "SUCCESS":
-                self.pending.discard(message.get("orderId", ""))
-                if not self.pending and not self.done.is_set():
-                    self.done_at = time.perf_counter()
-                    self.done.set()
+    def deliver_webhook(self, delivery_id: UUID, delay_ms: int) -> None:
+        pass
 
-    async def wait(self, timeout: float, watch: Children) -> None:
-        async def finished() -> bool:
-            return self.done.is_set()
 
-        await until(finished, f"SUCCESS of every order ({len(self.pending)} left)", timeout, watch)
+async def last_ended(order_ids: list[UUID]) -> datetime:
+    from server.models import FlowRun
+
+    ended = await FlowRun.filter(order_id__in=order_ids).order_by("-ended_at").first()
+    assert ended is not None and ended.ended_at is not None
+    return ended.ended_at
+
+
+async def held_back(task_run_ids: list[UUID]) -> None:
+    """Mark held first messages as never sent: the workers' sweep leaves them alone meanwhile
+    (starting 1,000 flows can take longer than its idle horizon on a loaded machine)."""
+    from server.models import TaskRun
+
+    await TaskRun.filter(id__in=task_run_ids).update(dispatched_at=None)
+
+
+async def sent_now(task_run_ids: list[UUID]) -> None:
+    from server.models import TaskRun
+    from server.services.effects import now
+
+    await TaskRun.filter(id__in=task_run_ids).update(dispatched_at=now())
 
 
 async def run_flows(setup: Setup, prefix: str, orders: int, workers: Children) -> Throughput:
+    """The flows are started first (their first messages held back), then timed from the first send:
+    the time is the workers', not this process's starting of flows."""
+    from server.dispatch import dispatcher, set_dispatcher
+
     order_ids = await insert_orders(setup.space, prefix, orders, setup.no_ops)
+    sending, held = dispatcher(), HeldSends()
+    set_dispatcher(held)  # type: ignore[arg-type]
+    try:
+        starting = time.perf_counter()
+        for first in range(0, orders, HOLD_BATCH):
+            await start_flows(order_ids[first : first + HOLD_BATCH])
+            await held_back(held.task_run_ids[first:])
+        started_in = time.perf_counter() - starting
+    finally:
+        set_dispatcher(sending)
     clock = CpuClock(workers)
-    async with Finishes(order_ids).listening() as finishes:
-        await clock.start()
-        started = time.perf_counter()
-        await start_flows(order_ids)
-        started_in = time.perf_counter() - started
-        await finishes.wait(60 + orders * 0.5, workers)
-        seconds = finishes.done_at - started
-        cpu = await clock.read()
+    await clock.start()
+    started = time.time()
+    await sent_now(held.task_run_ids)  # as the dispatcher does, so the sweep sees when they went
+    sending.run_tasks(held.task_run_ids)  # in order, on the dispatcher's sending thread
+
+    async def all_succeeded() -> bool:
+        await asyncio.sleep(0.2)
+        return await count_succeeded(order_ids) == orders
+
+    # The database, not the (best-effort) event bus, says when the last run ended.
+    await until(all_succeeded, f"SUCCESS of {orders} orders", 60 + orders * 0.5, workers)
+    cpu = await clock.read()
+    seconds = (await last_ended(order_ids)).timestamp() - started
     succeeded = await count_succeeded(order_ids)
     if succeeded != orders:
         raise RuntimeError(f"{succeeded} of {orders} orders are SUCCESS in the database")
@@ -450,7 +492,7 @@ class Recorder:
     def resume(self, task_run_id: UUID, delay_ms: int) -> None:
         self.queue.append((self.consumers.resume_task, task_run_id, delay_ms))
 
-    async def drive(self, log: StatementLog | None = None) -> list[tuple[str, int]]:
+    async def drive(self, log: PgStatements | None = None) -> list[tuple[str, int]]:
         """Deliver every queued message, and those they cause; each consumer with its statements."""
         delivered = []
         while self.queue:
@@ -463,16 +505,67 @@ class Recorder:
         return delivered
 
 
+class PgStatements:
+    """Every statement PostgreSQL receives on the ORM pool's connections (asyncpg's query logger).
+
+    Prepared asyncpg statements bypass Tortoise's log, so they are counted where they are sent:
+    data statements (`count`), BEGIN/COMMIT/ROLLBACK, and the pool's reset on each release.
+    """
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.transactions = 0
+        self.resets = 0
+
+    def __call__(self, record: Any) -> None:
+        text = record.query.lstrip().upper()
+        if text.startswith(("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")):
+            self.transactions += 1
+        elif "PG_ADVISORY_UNLOCK_ALL" in text:
+            self.resets += 1
+        else:
+            self.count += 1
+
+    @contextmanager
+    def attached(self) -> Iterator[PgStatements]:
+        from tortoise import connections
+
+        pool = connections.get("default")._pool  # type: ignore[attr-defined]
+        opened = [holder._con for holder in pool._holders if holder._con is not None]
+        for connection in opened:
+            connection.add_query_logger(self)
+        try:
+            yield self
+        finally:
+            for connection in opened:
+                connection.remove_query_logger(self)
+        now_open = [holder._con for holder in pool._holders if holder._con is not None]
+        if any(connection not in opened for connection in now_open):
+            raise RuntimeError(
+                "the pool opened a connection while statements were counted: the count is short"
+            )
+
+
 @dataclass(frozen=True)
 class TaskCosts:
     start_statements: int  # starting one flow (this process, not a worker)
-    messages: list[tuple[str, int]]  # each message of one order, with its SQL statements
+    messages: list[tuple[str, int]]  # each message of one order, with its data statements
+    transactions: int  # BEGIN/COMMIT of those messages
+    resets: int  # the pool's connection resets of those messages
     cpu_ms_per_task: float  # Python CPU in this process per task, without a broker
     decision_to_publish_ms: list[float]  # `at` → publish of each order's SUCCESS, in this process
 
     @property
     def statements_per_task(self) -> float:
         return sum(count for _, count in self.messages) / TASKS_PER_ORDER
+
+    @property
+    def transactions_per_task(self) -> float:
+        return self.transactions / TASKS_PER_ORDER
+
+    @property
+    def resets_per_task(self) -> float:
+        return self.resets / TASKS_PER_ORDER
 
 
 def seconds_since(at: str) -> float:
@@ -498,7 +591,6 @@ def stamping_bus(inner: EventBus) -> tuple[EventBus, list[float]]:
 async def task_costs(setup: Setup) -> TaskCosts:
     from server.dispatch import dispatcher, set_dispatcher
     from server.events import get_bus, set_bus
-    from server.services.sql_count import count_statements
 
     recorder, sending, bus = Recorder(), dispatcher(), get_bus()
     stamping, tails = stamping_bus(bus)
@@ -506,10 +598,12 @@ async def task_costs(setup: Setup) -> TaskCosts:
     set_bus(stamping)
     try:
         counted = await insert_orders(setup.space, "COUNTED", 1, setup.no_ops)
-        with count_statements() as log:
+        with PgStatements().attached() as log:
             await start_flows(counted)
             start_statements = log.count
+            transactions, resets = log.transactions, log.resets
             messages = await recorder.drive(log)
+            transactions, resets = log.transactions - transactions, log.resets - resets
         timed = await insert_orders(setup.space, "TIMED", COST_ORDERS, setup.no_ops)
         await start_flows(timed)
         tails.clear()
@@ -521,7 +615,8 @@ async def task_costs(setup: Setup) -> TaskCosts:
         set_bus(bus)
     if await count_succeeded(counted + timed) != COST_ORDERS + 1:
         raise RuntimeError("an order driven in this process did not succeed")
-    return TaskCosts(start_statements, messages, cpu / (COST_ORDERS * TASKS_PER_ORDER) * 1e3, tails)
+    cpu_ms = cpu / (COST_ORDERS * TASKS_PER_ORDER) * 1e3
+    return TaskCosts(start_statements, messages, transactions, resets, cpu_ms, tails)
 
 
 # ---------------------------------------------------------------- (b) bare Dramatiq
@@ -535,21 +630,19 @@ async def async_noop() -> None:
     pass
 
 
+def job_broker() -> dramatiq.Broker:
+    """A broker from the factory the `fabflow worker` processes use (`jobs.broker`), with its settings."""
+    from jobs.broker import redis_broker
+
+    return redis_broker(REDIS_URL)
+
+
 def bare_broker() -> dramatiq.Broker:
-    """A RedisBroker with Fabflow's settings (jobs.broker) and two no-op consumers."""
+    """The job broker with two no-op consumers on a queue of their own."""
     import dramatiq
-    from dramatiq.brokers.redis import RedisBroker
-    from dramatiq.middleware import AsyncIO
 
-    from jobs.broker import HEARTBEAT_TIMEOUT_MS
-
-    broker = RedisBroker(
-        url=REDIS_URL,
-        namespace=BARE_NAMESPACE,
-        heartbeat_timeout=HEARTBEAT_TIMEOUT_MS,
-        maintenance_chance=100_000,
-    )
-    broker.add_middleware(AsyncIO())
+    broker = job_broker()
+    broker.declare_queue(BARE_QUEUE)
     for fn in (noop, async_noop):
         dramatiq.Actor(
             fn, broker=broker, actor_name=fn.__name__, queue_name=BARE_QUEUE, priority=0, options={}
@@ -557,13 +650,12 @@ def bare_broker() -> dramatiq.Broker:
     return broker
 
 
-def serve_bare_worker(threads: int) -> int:
-    """The worker process of (b): takes no-op messages until SIGTERM."""
+def serve_until_stopped(broker: dramatiq.Broker, threads: int) -> int:
+    """A worker process of (b) or (e): takes messages until SIGTERM."""
     import dramatiq
 
     from jobs.broker import WORKER_TIMEOUT_MS
 
-    broker = bare_broker()
     worker = dramatiq.Worker(broker, worker_threads=threads, worker_timeout=WORKER_TIMEOUT_MS)
     worker.start()
     stopping = threading.Event()
@@ -576,26 +668,198 @@ def serve_bare_worker(threads: int) -> int:
 
 
 async def run_bare(broker: dramatiq.Broker, actor_name: str, count: int, workers: Children) -> Throughput:
+    actor = broker.get_actor(actor_name)
+    clock = CpuClock(workers)
+    await clock.start()
+    started = time.perf_counter()
+    for _ in range(count):
+        actor.send()
+    await asyncio.to_thread(broker.join, BARE_QUEUE, interval=10, timeout=int((30 + count * 0.05) * 1000))
+    seconds = time.perf_counter() - started
+    workers.check()
+    return Throughput(count, seconds, await clock.read())
+
+
+# ---------------------------------------------------------------- (e) the durable step in bare asyncpg
+
+DURABLE_SCHEMA = """
+CREATE TABLE e_run (id uuid PRIMARY KEY, name text NOT NULL, status text NOT NULL,
+    tasks_started int NOT NULL, updated_at timestamptz NOT NULL);
+CREATE TABLE e_task (id uuid PRIMARY KEY, run_id uuid NOT NULL REFERENCES e_run (id), ordinal int NOT NULL,
+    state text NOT NULL, attempts int NOT NULL DEFAULT 0, lease_until timestamptz, claimed_at timestamptz,
+    dispatched_at timestamptz, created_at timestamptz NOT NULL, ended_at timestamptz,
+    UNIQUE (run_id, ordinal));
+CREATE TABLE e_event (id uuid PRIMARY KEY, run_id uuid NOT NULL, kind text NOT NULL, data jsonb NOT NULL,
+    created_at timestamptz NOT NULL);
+CREATE INDEX ON e_event (run_id, created_at);
+"""
+E_START = """
+WITH r AS (INSERT INTO e_run VALUES ($1, $2, 'RUNNING', 1, $4)),
+t AS (INSERT INTO e_task (id, run_id, ordinal, state, dispatched_at, created_at)
+    VALUES ($3, $1, 0, 'READY', $4, $4))
+INSERT INTO e_event VALUES ($5, $1, 'flow.started', '{}', $4)
+"""
+E_CLAIM = """
+WITH c AS (
+    UPDATE e_task SET state = 'RUNNING', attempts = attempts + 1, lease_until = $2, claimed_at = $3
+    WHERE id = $1 AND state = 'READY' RETURNING id, run_id, ordinal, attempts
+), s AS (
+    INSERT INTO e_event SELECT $4, c.run_id, 'task.started',
+        jsonb_build_object('taskRunId', c.id::text, 'attempt', c.attempts), $3 FROM c
+)
+SELECT c.run_id, c.ordinal FROM c
+"""
+E_LOCK = """
+WITH r AS MATERIALIZED (SELECT id, name, status, tasks_started FROM e_run WHERE id = $1 FOR UPDATE)
+SELECT r.name, r.tasks_started, t.id, t.ordinal, t.state
+FROM r JOIN (SELECT * FROM e_task WHERE run_id = (SELECT id FROM r) ORDER BY ordinal FOR UPDATE) t ON TRUE
+"""
+E_WRITE = """
+WITH d AS (UPDATE e_task SET state = 'SUCCEEDED', ended_at = $2, lease_until = NULL WHERE id = $1),
+n AS (INSERT INTO e_task (id, run_id, ordinal, state, dispatched_at, created_at)
+    SELECT * FROM unnest($3::uuid[], $4::uuid[], $5::int[], $6::text[], $7::timestamptz[],
+        $7::timestamptz[])),
+r AS (UPDATE e_run SET status = $8, tasks_started = $9, updated_at = $2 WHERE id = $10)
+INSERT INTO e_event
+    SELECT * FROM unnest($11::uuid[], $12::uuid[], $13::text[], $14::jsonb[], $15::timestamptz[])
+"""
+_DURABLE: dict[str, Any] = {}
+
+
+async def durable_open(database_url: str) -> None:
+    import asyncpg
     import redis.asyncio as aioredis
 
-    actor = broker.get_actor(actor_name)
-    client = aioredis.from_url(REDIS_URL)
-    unacknowledged = f"{BARE_NAMESPACE}:{BARE_QUEUE}.msgs"  # a message leaves this hash on its ack
+    from jobs.dispatcher import BrokerDispatcher
 
-    async def all_processed() -> bool:
-        return int(await client.hlen(unacknowledged)) == 0
+    _DURABLE["pool"] = await asyncpg.create_pool(_dsn(database_url), min_size=1, max_size=5)
+    _DURABLE["redis"] = aioredis.from_url(REDIS_URL)
+    broker = _DURABLE["broker"]
+    _DURABLE["sends"] = BrokerDispatcher({"run_task": broker.get_actor("durable_step")}, background=True)
+
+
+async def durable_step(task_id: str) -> None:
+    """Claim, (no-op handler), lock, write, commit, send the next message, publish: one task."""
+    pool = _DURABLE["pool"]
+    moment = datetime.now(UTC)
+    claimed = await pool.fetchrow(E_CLAIM, UUID(task_id), moment + LEASE_E, moment, uuid.uuid4())
+    if claimed is None:
+        return  # a duplicate
+    run_id, ordinal = claimed["run_id"], claimed["ordinal"]
+    moment = datetime.now(UTC)
+    last = ordinal + 1 >= TASKS_PER_ORDER
+    next_ids = [] if last else [uuid.uuid5(uuid.NAMESPACE_URL, f"{run_id}/{ordinal + 1}")]
+    async with pool.acquire() as connection, connection.transaction():
+        rows = await connection.fetch(E_LOCK, run_id)
+        events = [("task.succeeded", {"taskRunId": task_id})]
+        events += [("task.ready", {"taskRunId": str(next_id)}) for next_id in next_ids]
+        if last:
+            events.append(("flow.succeeded", {}))
+        await connection.execute(
+            E_WRITE,
+            UUID(task_id),
+            moment,
+            next_ids,
+            [run_id] * len(next_ids),
+            [ordinal + 1] * len(next_ids),
+            ["READY"] * len(next_ids),
+            [moment] * len(next_ids),
+            "SUCCESS" if last else "RUNNING",
+            rows[0]["tasks_started"] + len(next_ids),
+            run_id,
+            [uuid.uuid4() for _ in events],
+            [run_id] * len(events),
+            [kind for kind, _ in events],
+            [json.dumps(data) for _, data in events],
+            [moment + timedelta(microseconds=offset) for offset in range(len(events))],
+        )
+    for next_id in next_ids:
+        _DURABLE["sends"].run_tasks([next_id])
+    message = {"run": str(run_id), "name": rows[0]["name"], "done": last, "at": moment.isoformat()}
+    await _DURABLE["redis"].publish(DURABLE_CHANNEL, json.dumps(message))
+
+
+LEASE_E = timedelta(seconds=30)
+
+
+def durable_broker(database_url: str | None = None) -> dramatiq.Broker:
+    import dramatiq
+    from dramatiq.asyncio import get_event_loop_thread
+    from dramatiq.middleware import Middleware
+
+    broker = job_broker()
+    broker.declare_queue(DURABLE_QUEUE)
+    dramatiq.Actor(
+        durable_step,
+        broker=broker,
+        actor_name="durable_step",
+        queue_name=DURABLE_QUEUE,
+        priority=0,
+        options={},
+    )
+    _DURABLE["broker"] = broker
+
+    class OpenPool(Middleware):
+        def before_worker_boot(self, broker: dramatiq.Broker, worker: dramatiq.Worker) -> None:
+            thread = get_event_loop_thread()
+            assert thread is not None and database_url is not None
+            thread.run_coroutine(durable_open(database_url))
+
+    if database_url is not None:
+        broker.add_middleware(OpenPool())
+    return broker
+
+
+async def run_durable(database_url: str, prefix: str, orders: int, workers: Children) -> Throughput:
+    """Like (a): the runs are started first; timed from the first send to the last end in the database."""
+    import asyncpg
+
+    from jobs.dispatcher import BrokerDispatcher
+
+    broker = durable_broker()
+    sends = BrokerDispatcher({"run_task": broker.get_actor("durable_step")}, background=True)
+    pool = await asyncpg.create_pool(_dsn(database_url), min_size=1, max_size=START_CONCURRENCY)
+    gate = asyncio.Semaphore(START_CONCURRENCY)
+    first_tasks: list[UUID] = []
+    pattern = f"{prefix}-%"
+
+    async def start(name: str) -> None:
+        async with gate:
+            run_id, moment = uuid.uuid4(), datetime.now(UTC)
+            task_id = uuid.uuid5(uuid.NAMESPACE_URL, f"{run_id}/0")
+            await pool.execute(E_START, run_id, name, task_id, moment, uuid.uuid4())
+            first_tasks.append(task_id)
+
+    async def all_done() -> bool:
+        await asyncio.sleep(0.2)
+        done = await pool.fetchval(
+            "SELECT count(*) FROM e_run WHERE name LIKE $1 AND status = 'SUCCESS'", pattern
+        )
+        return int(done) == orders
 
     clock = CpuClock(workers)
     try:
+        starting = time.perf_counter()
+        await asyncio.gather(*(start(f"{prefix}-{index}") for index in range(orders)))
+        started_in = time.perf_counter() - starting
         await clock.start()
-        started = time.perf_counter()
-        for _ in range(count):
-            actor.send()
-        await until(all_processed, f"{count} {actor_name} messages processed", 30 + count * 0.05, workers)
-        seconds = time.perf_counter() - started
+        started = time.time()
+        sends.run_tasks(first_tasks)
+        await until(all_done, f"(e) {orders} runs done", 60 + orders * 0.5, workers)
+        cpu = await clock.read()
+        last = await pool.fetchval("SELECT max(updated_at) FROM e_run WHERE name LIKE $1", pattern)
+        done = await pool.fetchval(
+            "SELECT count(*) FROM e_task t JOIN e_run r ON r.id = t.run_id "
+            "WHERE r.name LIKE $1 AND t.state = 'SUCCEEDED'",
+            pattern,
+        )
     finally:
-        await client.aclose()
-    return Throughput(count, seconds, await clock.read())
+        sends.close()
+        broker.close()
+        await pool.close()
+    if done != orders * TASKS_PER_ORDER:
+        raise RuntimeError(f"(e): {done} of {orders * TASKS_PER_ORDER} steps done in the database")
+    return Throughput(orders * TASKS_PER_ORDER, last.timestamp() - started, cpu, started_in)
 
 
 # ---------------------------------------------------------------- (c) live status over a websocket
@@ -805,12 +1069,14 @@ async def redis_round_trips(setup: Setup, count: int, interval_s: float) -> list
 @dataclass
 class Results:
     args: argparse.Namespace
-    load_before: float = field(default_factory=lambda: os.getloadavg()[0])
-    load_after: float = 0.0
-    flows: Throughput | None = None
+    load_before: tuple[float, float, float] = field(default_factory=os.getloadavg)
+    load_after: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    flows_one: Throughput | None = None  # (a) on 1 worker process
+    flows: Throughput | None = None  # (a) on 2
     costs: TaskCosts | None = None
     bare: Throughput | None = None
     bare_async: Throughput | None = None
+    durable: Throughput | None = None
     live: Latencies | None = None
     floor: list[float] = field(default_factory=list)
 
@@ -836,21 +1102,37 @@ def progress(text: str) -> None:
     print(f"… {text}", file=sys.stderr, flush=True)
 
 
+def joined(*groups: Children) -> Children:
+    together = Children(groups[0].log_dir)
+    for group in groups:
+        together.running.update(group.running)
+    return together
+
+
 async def fabflow_side(results: Results, setup: Setup, env: dict[str, str], logs: Path) -> None:
-    """(a), the costs of one task, then (c) and (c') with the workers still running."""
+    """(a) on 1 then 2 worker processes, the costs of one task, then (c) and (c') with the workers running."""
     args = results.args
     threads = ["--threads", str(args.threads)]
-    commands = {f"worker-{index}": [FABFLOW, "worker", *threads] for index in range(WORKERS)}
+    worker = [FABFLOW, "worker", *threads]
     async with production_mode():
         with ExitStack() as stack:
-            workers = stack.enter_context(children(commands, env, logs))
-            await until_polling("fabflow", workers)
+            forget_workers()
+            first = stack.enter_context(children({"worker-0": worker}, env, logs))
+            await until_polling("fabflow", first)
             progress(f"(a) warm-up: {args.warmup} orders")
-            await run_flows(setup, "WARM", args.warmup, workers)
-            progress(f"(a) {args.orders} orders × {TASKS_PER_ORDER} tasks")
+            await run_flows(setup, "WARM", args.warmup, first)
+            progress(f"(a) {args.orders} orders × {TASKS_PER_ORDER} tasks, 1 worker process")
+            results.flows_one = await run_flows(setup, "ONE", args.orders, first)
+            second = stack.enter_context(children({"worker-1": worker}, env, logs))
+            workers = joined(first, second)
+            await until_polling("fabflow", workers)
+            await run_flows(setup, "WARM2", args.warmup, workers)
+            progress(f"(a) {args.orders} orders × {TASKS_PER_ORDER} tasks, {WORKERS} worker processes")
             results.flows = await run_flows(setup, "FLOW", args.orders, workers)
             progress("(a) statements and CPU of one task, in this process")
             results.costs = await task_costs(setup)
+            if args.no_live:
+                return
             port = free_port()
             serve = [FABFLOW, "serve", "--host", "127.0.0.1", "--port", str(port)]
             server = stack.enter_context(children({"server": serve}, env, logs))
@@ -859,13 +1141,18 @@ async def fabflow_side(results: Results, setup: Setup, env: dict[str, str], logs
             results.live = await live_latencies(setup, f"http://127.0.0.1:{port}", args)
 
 
+def bench_worker(kind: str, threads: int) -> list[str]:
+    return [sys.executable, str(Path(__file__).resolve()), kind, "--threads", str(threads)]
+
+
 async def bare_side(results: Results, env: dict[str, str], logs: Path) -> None:
     args = results.args
-    me = [sys.executable, str(Path(__file__).resolve()), "--bare-worker", "--threads", str(args.threads)]
     broker = bare_broker()
+    commands = {f"bare-{index}": bench_worker("--bare-worker", args.threads) for index in range(WORKERS)}
+    forget_workers()
     try:
-        with children({f"bare-{index}": me for index in range(WORKERS)}, env, logs) as workers:
-            await until_polling(BARE_NAMESPACE, workers)
+        with children(commands, env, logs) as workers:
+            await until_polling("fabflow", workers)
             count = args.orders * TASKS_PER_ORDER
             progress(f"(b) warm-up, then {count} bare messages, then {count} async ones")
             await run_bare(broker, "noop", 300, workers)
@@ -875,18 +1162,42 @@ async def bare_side(results: Results, env: dict[str, str], logs: Path) -> None:
         broker.close()
 
 
+async def durable_side(results: Results, database_url: str, env: dict[str, str], logs: Path) -> None:
+    import asyncpg
+
+    args = results.args
+    connection = await asyncpg.connect(_dsn(database_url))
+    try:
+        await connection.execute(DURABLE_SCHEMA)
+    finally:
+        await connection.close()
+    commands = {
+        f"durable-{index}": bench_worker("--durable-worker", args.threads) for index in range(WORKERS)
+    }
+    forget_workers()
+    with children(commands, env, logs) as workers:
+        await until_polling("fabflow", workers)
+        progress(f"(e) warm-up, then {args.orders} × {TASKS_PER_ORDER} durable steps in bare asyncpg")
+        await run_durable(database_url, "WARM", args.warmup, workers)
+        results.durable = await run_durable(database_url, "E", args.orders, workers)
+
+
 async def run(results: Results, database_url: str, scratch: Path) -> None:
     from server import db
 
     args = results.args
     env = child_env(database_url, scratch)
     await db.migrate(database_url)
+    await db.close()
+    await db.init(database_url)  # as the workers open it (`PooledConnection`)
     try:
         setup = await prepare(int(latency_wait_s(args) * 1000))
         await fabflow_side(results, setup, env, scratch)
         await bare_side(results, env, scratch)
-        progress(f"(d) {args.samples} bare Redis round trips")
-        results.floor = await redis_round_trips(setup, args.samples, args.interval_ms / 1000)
+        await durable_side(results, database_url, env, scratch)
+        if not args.no_live:
+            progress(f"(d) {args.samples} bare Redis round trips")
+            results.floor = await redis_round_trips(setup, args.samples, args.interval_ms / 1000)
     finally:
         await db.close()
 
@@ -919,8 +1230,9 @@ async def main(args: argparse.Namespace) -> None:
     finally:
         await admin.close()
         flush_redis()
-    results.load_after = os.getloadavg()[0]
+    results.load_after = os.getloadavg()
     report(results)
+    append_result(results)
 
 
 def _dsn(url: str) -> str:
@@ -949,41 +1261,66 @@ def latency_line(label: str, values: list[float]) -> str:
     return f"{label} p50 {p50:6.2f} ms   p99 {p99:6.2f} ms   (n={len(values)})"
 
 
+def loads(values: tuple[float, float, float]) -> str:
+    return " ".join(f"{value:.2f}" for value in values)
+
+
+def orders_of(run: Throughput) -> int:
+    return run.units // TASKS_PER_ORDER
+
+
 def report(results: Results) -> None:
-    args, flows, costs = results.args, results.flows, results.costs
-    bare, bare_async, live = results.bare, results.bare_async, results.live
-    assert flows and costs and bare and bare_async and live, "incomplete results"
+    args, flows, one, costs = results.args, results.flows, results.flows_one, results.costs
+    bare, bare_async, durable = results.bare, results.bare_async, results.durable
+    assert flows and one and costs and bare and bare_async and durable, "incomplete results"
     print(
         f"\nFlow engine: {args.orders} orders × {TASKS_PER_ORDER} no-op tasks (wait {NO_OP_MS} ms: "
-        f"2 messages per task), {WORKERS} worker processes × {args.threads} threads, {os.cpu_count()} CPUs"
+        f"1 message per task), worker processes × {args.threads} threads, {os.cpu_count()} CPUs"
     )
     print(
-        f"load average (1 min) before / after the run: {results.load_before:.1f} / {results.load_after:.1f}"
+        f"load average (1, 5, 15 min) before: {loads(results.load_before)}; "
+        f"after: {loads(results.load_after)}"
     )
+    for label, run in (("(a)  Fabflow, 1 worker: ", one), (f"(a)  Fabflow, {WORKERS} workers:", flows)):
+        print(
+            f"{label} {run.units} tasks    in {run.seconds:6.2f} s = {run.rate:7.1f} tasks/s"
+            f"     {run.ms_per_unit:6.3f} ms/task  ({orders_of(run)} flows started in {run.started_in:.2f} s"
+            " before, their first messages held back)"
+        )
     print(
-        f"(a)  Fabflow flows:    {flows.units} tasks    in {flows.seconds:6.2f} s = {flows.rate:7.1f} tasks/s"
-        f"     {flows.ms_per_unit:6.3f} ms/task  (every flow started after {flows.started_in:.2f} s)"
-    )
-    print(
-        f"(b)  bare Dramatiq:    {bare.units} messages in {bare.seconds:6.2f} s = {bare.rate:7.1f} messages/s"
+        f"(b)  bare Dramatiq:      {bare.units} messages in {bare.seconds:6.2f} s = "
+        f"{bare.rate:7.1f} messages/s"
         f"  {bare.ms_per_unit:6.3f} ms/message"
     )
     print(
-        f"(b') bare async def:   {bare_async.units} messages in {bare_async.seconds:6.2f} s = "
+        f"(b') bare async def:     {bare_async.units} messages in {bare_async.seconds:6.2f} s = "
         f"{bare_async.rate:7.1f} messages/s  {bare_async.ms_per_unit:6.3f} ms/message"
+    )
+    print(
+        f"(e)  durable step, bare asyncpg: {durable.units} steps in {durable.seconds:6.2f} s = "
+        f"{durable.rate:7.1f} steps/s  {durable.ms_per_unit:6.3f} ms/step"
     )
     print(
         f"ratio (a)/(b), time per task over time per bare message: {flows.ms_per_unit / bare.ms_per_unit:.2f}"
         f"   (over (b'): {flows.ms_per_unit / bare_async.ms_per_unit:.2f})"
     )
+    print(
+        "ratio (a)/(e), time per task over time per durable step: "
+        f"{flows.ms_per_unit / durable.ms_per_unit:.2f}"
+    )
     print(cpu_line("(a)", flows))
     print(cpu_line("(b)", bare))
+    print(cpu_line("(e)", durable))
     messages = ", ".join(f"{name} {count}" for name, count in costs.messages)
     print(
-        f"(a)  SQL statements: {costs.statements_per_task:.1f} per task ({messages}); "
-        f"starting a flow {costs.start_statements}"
+        f"(a)  SQL statements at PostgreSQL: {costs.statements_per_task:.1f} data statements per task "
+        f"({messages}), plus {costs.transactions_per_task:.1f} BEGIN/COMMIT and "
+        f"{costs.resets_per_task:.1f} connection resets of the pool; starting a flow {costs.start_statements}"
     )
     print(f"(a)  Python CPU per task driven in this process without a broker: {costs.cpu_ms_per_task:.2f} ms")
+    if results.live is None:
+        return
+    live = results.live
     print()
     print(latency_line("(c)  worker commit → websocket:    ", live.worker))
     print(latency_line("     of which `at` → publish,      ", costs.decision_to_publish_ms))
@@ -999,19 +1336,59 @@ def report(results: Results) -> None:
         print(f"note: {live.during_starts} (c) changes arrived while this process was still starting flows")
 
 
+def append_result(results: Results) -> None:
+    flows, one, costs = results.flows, results.flows_one, results.costs
+    bare, durable = results.bare, results.durable
+    assert flows and one and costs and bare and durable
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT
+    ).stdout.strip()
+    line = {
+        "at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "commit": commit,
+        "orders": results.args.orders,
+        "threads": results.args.threads,
+        "load_before": list(results.load_before),
+        "load_after": list(results.load_after),
+        "tasks_per_s_1_worker": round(one.rate, 1),
+        "tasks_per_s_2_workers": round(flows.rate, 1),
+        "ms_per_task": round(flows.ms_per_unit, 3),
+        "bare_ms_per_message": round(bare.ms_per_unit, 3),
+        "durable_ms_per_step": round(durable.ms_per_unit, 3),
+        "ratio_vs_bare": round(flows.ms_per_unit / bare.ms_per_unit, 2),
+        "ratio_vs_durable": round(flows.ms_per_unit / durable.ms_per_unit, 2),
+        "statements_per_task": round(costs.statements_per_task, 2),
+        "transaction_statements_per_task": round(costs.transactions_per_task, 2),
+        "resets_per_task": round(costs.resets_per_task, 2),
+        "python_cpu_ms_per_task": round(costs.cpu_ms_per_task, 3),
+    }
+    if results.live is not None:
+        line["commit_to_websocket_p50_ms"] = round(percentile(results.live.worker, 50), 2)
+        line["commit_to_websocket_p99_ms"] = round(percentile(results.live.worker, 99), 2)
+    RESULTS.parent.mkdir(exist_ok=True)
+    with RESULTS.open("a") as out:
+        out.write(json.dumps(line) + "\n")
+
+
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
-    parser.add_argument("--orders", type=int, default=1000, help="orders of (a); (b) sends 3 × as many")
+    parser.add_argument(
+        "--orders", type=int, default=1000, help="orders of (a) and (e); (b) sends 3 × as many"
+    )
     parser.add_argument("--threads", type=int, default=8, help="threads per worker process")
-    parser.add_argument("--warmup", type=int, default=20, help="orders through (a) before timing")
+    parser.add_argument("--warmup", type=int, default=20, help="orders through (a) and (e) before timing")
     parser.add_argument("--samples", type=int, default=200, help="status changes measured in (c), (c'), (d)")
     parser.add_argument("--interval-ms", type=float, default=50.0, help="pace of those status changes")
+    parser.add_argument("--no-live", action="store_true", help="skip (c), (c') and (d)")
     parser.add_argument("--bare-worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--durable-worker", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args()
 
 
 if __name__ == "__main__":
     arguments = parse_args()
     if arguments.bare_worker:
-        sys.exit(serve_bare_worker(arguments.threads))
+        sys.exit(serve_until_stopped(bare_broker(), arguments.threads))
+    if arguments.durable_worker:
+        sys.exit(serve_until_stopped(durable_broker(os.environ["DATABASE_URL"]), arguments.threads))
     asyncio.run(main(arguments))

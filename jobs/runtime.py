@@ -42,16 +42,18 @@ class Jobs:
     broker: dramatiq.Broker
     worker: dramatiq.Worker
     actors: dict[str, dramatiq.Actor]
+    dispatcher: BrokerDispatcher
 
 
-def _start(broker: dramatiq.Broker, threads: int) -> Jobs:
+def _start(broker: dramatiq.Broker, threads: int, background_sends: bool = False) -> Jobs:
     install_handlers()
     install_export_tables()
     actors = declare(broker, ACTORS)
-    set_dispatcher(BrokerDispatcher(actors, max_delay_ms(broker)))
+    dispatcher = BrokerDispatcher(actors, max_delay_ms(broker), background=background_sends)
+    set_dispatcher(dispatcher)
     worker = dramatiq.Worker(broker, worker_threads=threads, worker_timeout=WORKER_TIMEOUT_MS)
     worker.start()
-    return Jobs(broker, worker, actors)
+    return Jobs(broker, worker, actors, dispatcher)
 
 
 async def sweep_once() -> task_execution.SweepReport | None:
@@ -128,10 +130,12 @@ async def _sweep_forever() -> None:
 def start_dispatcher(broker_url: str) -> Callable[[], Awaitable[None]]:
     """A web process in production: sends messages to the broker (Redis or RabbitMQ), runs none."""
     broker = worker_broker(broker_url)
-    set_dispatcher(BrokerDispatcher(declare(broker, ACTORS), max_delay_ms(broker)))
+    dispatcher = BrokerDispatcher(declare(broker, ACTORS), max_delay_ms(broker), background=True)
+    set_dispatcher(dispatcher)
 
     async def stop() -> None:
         set_dispatcher(None)
+        await asyncio.to_thread(dispatcher.close)
         broker.close()
 
     return stop
@@ -146,7 +150,7 @@ def run_worker(redis_url: str, broker_url: str, threads: int) -> int:
 
     set_bus(RedisEventBus(redis_url))
     quiet_outage_logs()
-    jobs = _start(worker_broker(broker_url), threads)
+    jobs = _start(worker_broker(broker_url), threads, background_sends=True)
     stopping = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stopping.set())
@@ -159,8 +163,9 @@ def run_worker(redis_url: str, broker_url: str, threads: int) -> int:
             _sweep_with_lock(jobs.broker, redis_url)
     finally:
         jobs.worker.stop()
-        jobs.broker.close()
         set_dispatcher(None)
+        jobs.dispatcher.close()
+        jobs.broker.close()
     return 0
 
 

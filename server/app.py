@@ -16,7 +16,7 @@ from tortoise import connections
 from tortoise.contrib.starlette import RegisterTortoise
 
 from server import settings
-from server.db import tortoise_config
+from server.db import runtime_config
 from server.metrics import metrics
 from server.middleware import BodySizeLimit
 from server.outage import DatabaseUnavailableMiddleware
@@ -121,7 +121,7 @@ def create_app(
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         async with contextlib.AsyncExitStack() as stack:
             if manage_database:
-                await stack.enter_async_context(RegisterTortoise(app, config=tortoise_config(db_url)))
+                await stack.enter_async_context(RegisterTortoise(app, config=runtime_config(db_url)))
             if run_jobs:
                 await stack.enter_async_context(_job_system())
             _freeze_start_up_objects()

@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import asyncpg
 from tortoise import Tortoise
+from tortoise.backends.base.config_generator import expand_db_url
 
 from server import settings
 
@@ -23,6 +25,31 @@ def tortoise_config(db_url: str | None = None) -> dict[str, Any]:
     }
 
 
+class PooledConnection(asyncpg.Connection):  # type: ignore[misc]
+    """A pooled PostgreSQL connection released without asyncpg's session reset.
+
+    Fabflow takes no advisory locks, sets no session variables and does not LISTEN on pooled
+    connections, so the reset (`pg_advisory_unlock_all(); CLOSE ALL; UNLISTEN *; RESET ALL`) would be
+    one round trip for nothing at every release: two per flow task. An open transaction is still
+    rolled back on release, as asyncpg always does.
+    """
+
+    def get_reset_query(self) -> str:
+        return ""
+
+
+def runtime_config(db_url: str | None = None) -> dict[str, Any]:
+    """`tortoise_config` for serving and working: PostgreSQL pools use `PooledConnection`."""
+    config = tortoise_config(db_url)
+    url = config["connections"]["default"]
+    if url.startswith(("postgres://", "postgresql://", "asyncpg://")):
+        expanded = expand_db_url(url)
+        if expanded["engine"] == "tortoise.backends.asyncpg":
+            expanded["credentials"]["connection_class"] = PooledConnection
+            config["connections"]["default"] = expanded
+    return config
+
+
 # aerich reads this module attribute when called as `aerich --app models`.
 TORTOISE_ORM = tortoise_config()
 
@@ -33,7 +60,7 @@ async def init(db_url: str | None = None) -> None:
     The global fallback makes the ORM visible to every task and thread of the
     process, which Dramatiq actors and CLI commands need.
     """
-    await Tortoise.init(config=tortoise_config(db_url), _enable_global_fallback=True)
+    await Tortoise.init(config=runtime_config(db_url), _enable_global_fallback=True)
 
 
 async def close() -> None:

@@ -366,6 +366,9 @@ class TaskRun(Model):
     lease_until = fields.DatetimeField(null=True)
     # When its message was last handed to the broker; the sweep re-sends READY tasks left too long.
     dispatched_at = fields.DatetimeField(null=True)
+    # When a worker last claimed it (to run or to resume). The sweep re-sends a task's message only once
+    # a message sent after it was claimed: until then the old one is still queued, not lost.
+    claimed_at = fields.DatetimeField(null=True)
     # What arrived for a WAITING task (a completion, a confirmation, feedback) until a worker takes it.
     resume_data: dict[str, Any] | None = fields.JSONField(null=True)
     response: dict[str, Any] | None = fields.JSONField(null=True)
@@ -383,6 +386,7 @@ class TaskRun(Model):
             Index(fields=("state", "dispatched_at")),
             Index(fields=("state", "lease_until")),
             Index(fields=("state", "resume_at")),
+            Index(fields=("claimed_at",)),
         )
 
 

@@ -216,3 +216,8 @@ WEBHOOK_REDISPATCH_AFTER: float = config("FABFLOW_WEBHOOK_REDISPATCH_AFTER", cas
 EXPORT_KEEP_SECONDS: int = config("FABFLOW_EXPORT_KEEP_SECONDS", cast=int, default=3600)
 EXPORT_FETCH_MAX_BYTES: int = config("FABFLOW_EXPORT_FETCH_MAX_BYTES", cast=int, default=100 * 1024 * 1024)
 EXPORT_FETCH_TIMEOUT: float = config("FABFLOW_EXPORT_FETCH_TIMEOUT", cast=float, default=60.0)
+# A flow task's message counts as lost (and the sweep re-sends it) once a message sent this many
+# seconds after it has been claimed, or, while no worker claims anything, once it is
+# REDELIVERY_IDLE_AFTER seconds old. Until then it is still queued behind others and is not re-sent.
+REDELIVERY_HORIZON: float = config("FABFLOW_REDELIVERY_HORIZON", cast=float, default=15.0)
+REDELIVERY_IDLE_AFTER: float = config("FABFLOW_REDELIVERY_IDLE_AFTER", cast=float, default=60.0)

@@ -38,6 +38,7 @@ from server.domain.flows.payload_specs import (
     Field,
     HandlerSpec,
     ListOf,
+    non_negative_integer,
     one_of,
     positive_integer,
 )
@@ -77,6 +78,7 @@ __all__ = [
     "Succeeded",
     "TaskContext",
     "Wait",
+    "non_negative_integer",
     "one_of",
     "positive_integer",
 ]

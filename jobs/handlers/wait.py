@@ -1,4 +1,7 @@
-"""`wait`: succeeds once `duration` milliseconds have passed (scheduling, cooling-off periods)."""
+"""`wait`: succeeds once `duration` milliseconds have passed (scheduling, cooling-off periods).
+
+A duration of 0 succeeds at once, in the step that runs the task: no wake-up message (DESIGN §4.4).
+"""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from jobs.handlers.base import (
     Succeeded,
     TaskContext,
     Wait,
-    positive_integer,
+    non_negative_integer,
 )
 
 SPEC = HandlerSpec(
@@ -21,7 +24,7 @@ SPEC = HandlerSpec(
     (
         Field(
             "duration",
-            positive_integer("a whole number of milliseconds"),
+            non_negative_integer("a whole number of milliseconds"),
             True,
             description="milliseconds to wait.",
         ),
@@ -33,7 +36,10 @@ class WaitHandler:
     spec = SPEC
 
     async def run(self, context: TaskContext) -> HandlerResult:
-        until = datetime.now(UTC) + timedelta(milliseconds=int(context.payload["duration"]))
+        duration = int(context.payload["duration"])
+        if duration == 0:
+            return Succeeded()
+        until = datetime.now(UTC) + timedelta(milliseconds=duration)
         return Wait(resume_at=until, response={"until": until.isoformat()})
 
     async def resume(self, context: TaskContext, resumption: Resumption) -> HandlerResult:

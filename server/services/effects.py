@@ -16,6 +16,15 @@ from server.dispatch import dispatcher
 from server.events import get_bus
 from server.live_messages import OrderMessage, stamped
 
+# Delays longer than this stay in the database (a task's `resume_at`, `timeout_at`) and the sweep sends
+# them when they come due, instead of being parked in the broker for hours (RabbitMQ hands back a
+# message a consumer holds past its `consumer_timeout`).
+BROKER_DELAY_LIMIT_MS = 60_000
+
+
+def sent_by_broker(delay_ms: int) -> bool:
+    return delay_ms <= BROKER_DELAY_LIMIT_MS
+
 
 def now() -> datetime:
     return datetime.now(UTC)
@@ -51,6 +60,6 @@ class Effects:
             send.resume(task_run_id, delay)
         for delivery_id in self.deliveries:
             send.deliver_webhook(delivery_id, 0)
-        bus = get_bus()
-        for message in self.messages:
-            await bus.publish(stamped(message, now()))  # a change happens when it commits, which is now
+        if self.messages:  # a change happens when it commits, which is now
+            moment = now()
+            await get_bus().publish_many([stamped(message, moment) for message in self.messages])

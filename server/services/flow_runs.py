@@ -200,8 +200,8 @@ async def _act(
         if not isinstance(event, CancelRun):
             await _refuse_a_second_active_run(loaded.order.id, run_id)
         if version is not None:  # a restart on a newer version, switched under the lock
-            loaded.run.flow_version_id = version.id  # type: ignore[attr-defined]
-            await loaded.run.save(update_fields=["flow_version_id"])
+            loaded.run.flow_version_id = version.id
+            await FlowRun.filter(id=run_id).update(flow_version_id=version.id)
         await HistoryEntry.create(
             order_id=loaded.order.id,
             kind=kind,
@@ -214,9 +214,8 @@ async def _act(
             raise Conflict(
                 "That changes nothing in this run now.", [FieldError("", "nothing to do", "conflict")]
             )
-        run = loaded.run
     await effects.carry_out()
-    return run
+    return await FlowRun.get(id=run_id)
 
 
 async def _refuse_a_second_active_run(order_id: UUID, run_id: UUID) -> None:
@@ -329,6 +328,7 @@ async def _store_resumption(task_run_id: UUID, data: dict[str, Any], actor: Acto
         raise Conflict(f"The task {why}.", [FieldError("taskRunId", why, "conflict")])
     task = await TaskRun.get(id=task_run_id)
     if task.state == TaskState.WAITING:
+        await TaskRun.filter(id=task.id).update(dispatched_at=moment)  # its wake-up is sent now
         effects.resumes.append((task.id, 0))
 
 

@@ -1,5 +1,7 @@
 """Between the database and the engine: load a run as a `RunState`, feed it an event, store the result.
 
+The rows are read and written by `run_sql` (the hot path's prepared statements).
+
 `decide` is the only place the engine's decisions become rows: each command has one consumer. It
 must run inside a transaction that holds the run's row lock (`lock_run`), so two workers finishing
 tasks of the same run at once are serialised and each transition is recorded exactly once.
@@ -31,29 +33,34 @@ from server.domain.flows.engine import (
 from server.domain.statuses import OrderStatus, RunStatus, TaskState
 from server.domain.tasks import EndedTask
 from server.live_messages import FlowRunUpdated, OrderStatusChanged, TaskUpdated
-from server.models import FlowRun, FlowVersion, HistoryEntry, Order, TaskRun
-from server.services import webhook_events, webhook_outbox
-from server.services.effects import Effects, delay_ms, now
+from server.models import FlowVersion
+from server.services import run_sql, webhook_events, webhook_outbox
+from server.services.effects import Effects, delay_ms, now, sent_by_broker
+from server.services.run_sql import HistoryRow, OrderRow, OrderStatusWrite, RunRow, StepWrites, TaskRow
 
 _DEFINITIONS: dict[UUID, FlowDefinition] = {}  # versions never change, so parsed once per process
 
 
 @dataclass
 class LoadedRun:
-    run: FlowRun
-    order: Order
-    tasks: dict[str, TaskRun]  # by id as text, in ordinal order
+    run: RunRow
+    order: OrderRow
+    tasks: dict[str, TaskRow]  # by id as text, in ordinal order
     state: RunState
 
 
 async def lock_run(run_id: UUID) -> LoadedRun | None:
-    """The run, its order and its task runs, with their rows locked (call inside a transaction)."""
-    locked = await lock_rows(run_id)
+    """The run, its order and its task runs, with their rows locked (call inside a transaction).
+
+    The run's row is locked first, then its task runs, always in this order (no deadlocks between
+    writers). Holding the task rows too means a claim, a resumption or the sweep, which change one
+    task row at a time, wait for the decision in progress and never have their change written over.
+    """
+    locked = await run_sql.lock_run(run_id)
     if locked is None:
         return None
-    run, tasks = locked
-    order = await Order.filter(id=run.order_id).select_related("space").get()  # type: ignore[attr-defined]
-    definition = await definition_of(run.flow_version_id)  # type: ignore[attr-defined]
+    run, order, tasks = locked
+    definition = await definition_of(run.flow_version_id)
     state = RunState(
         definition=definition,
         run_id=str(run.id),
@@ -68,17 +75,9 @@ async def lock_run(run_id: UUID) -> LoadedRun | None:
     return LoadedRun(run, order, {str(task.id): task for task in tasks}, state)
 
 
-async def lock_rows(run_id: UUID) -> tuple[FlowRun, list[TaskRun]] | None:
-    """Lock the run, then its task runs, always in this order (no deadlocks between writers).
-
-    Holding the task rows too means a claim, a resumption or the sweep, which change one task
-    row at a time, wait for the decision in progress and never have their change written over.
-    """
-    run = await FlowRun.filter(id=run_id).select_for_update().first()
-    if run is None:
-        return None
-    tasks = await TaskRun.filter(run_id=run.id).order_by("ordinal").select_for_update()
-    return run, list(tasks)
+async def lock_rows(run_id: UUID) -> bool:
+    """Lock the run and its task runs, as `lock_run` does, for writers that change them by other means."""
+    return await run_sql.lock_run(run_id) is not None
 
 
 async def definition_of(version_id: UUID) -> FlowDefinition:
@@ -88,7 +87,7 @@ async def definition_of(version_id: UUID) -> FlowDefinition:
     return _DEFINITIONS[version_id]
 
 
-def _task_state(task: TaskRun) -> TaskRunState:
+def _task_state(task: TaskRow) -> TaskRunState:
     return TaskRunState(
         id=str(task.id),
         key=task.key,
@@ -102,8 +101,8 @@ def _task_state(task: TaskRun) -> TaskRunState:
 async def decide(loaded: LoadedRun, event: RunEvent, actor: str, effects: Effects) -> list[Command]:
     """Feed `event` to the engine and carry out its commands; the caller commits, then `effects.carry_out()`.
 
-    Each command has one consumer below, which writes its rows and its history entry; the run's own
-    fields (status, stage, budget, reason) are written from the new state.
+    Each command has one consumer below, which changes its rows and adds its history entry; the run's
+    own fields (status, stage, budget, reason) come from the new state. Everything is written at once.
     """
     new_state, commands = step(loaded.state, event)
     if new_state == loaded.state and not commands:
@@ -111,16 +110,20 @@ async def decide(loaded: LoadedRun, event: RunEvent, actor: str, effects: Effect
     consumers = _Consumers(loaded, now(), actor, effects)
     for command in commands:
         await consumers.carry(command)
-    if consumers.created:
-        await TaskRun.bulk_create(consumers.created)
-    await _store_run(loaded, new_state, consumers.moment)
-    for offset, entry in enumerate(consumers.history):  # one step's events keep their order in the history
+    writes = consumers.writes
+    writes.run = _new_run(loaded, new_state, consumers.moment)
+    for offset, entry in enumerate(writes.history):  # one step's events keep their order in the history
         entry.created_at = consumers.moment + timedelta(microseconds=offset)
-    await HistoryEntry.bulk_create(consumers.history)
+    await run_sql.write_step(writes)
     await webhook_outbox.record_step(loaded, loaded.state, event, commands, effects)
     effects.messages.append(run_message(loaded))
     loaded.state = new_state
     return commands
+
+
+async def store_tasks(loaded: LoadedRun, tasks: list[TaskRow]) -> None:
+    """Write task runs changed outside the engine (a worker parks its task), under the run's lock."""
+    await run_sql.write_step(StepWrites(now(), changed=tasks))
 
 
 _ENDED_WORDS = {
@@ -139,12 +142,15 @@ _STOPPED_WHY = {
 
 
 class _Consumers:
-    """The consumer of each command of one step, sharing its moment, actor, history and effects."""
+    """The consumer of each command of one step, sharing its moment, actor, writes and effects."""
 
     def __init__(self, loaded: LoadedRun, moment: datetime, actor: str, effects: Effects) -> None:
         self.loaded, self.moment, self.actor, self.effects = loaded, moment, actor, effects
-        self.history: list[HistoryEntry] = []
-        self.created: list[TaskRun] = []
+        self.writes = StepWrites(moment)
+
+    @property
+    def history(self) -> list[HistoryRow]:
+        return self.writes.history
 
     async def carry(self, command: Command) -> None:
         match command:
@@ -153,22 +159,26 @@ class _Consumers:
             case EndTask(task_run_id, state, outcome, reason):
                 await self.end_task(task_run_id, state, outcome, reason)
             case MarkTimedOut(task_run_id):
-                await self.mark_timed_out(task_run_id)
+                self.mark_timed_out(task_run_id)
             case CancelTask(task_run_id):
                 await self.end_task(task_run_id, TaskState.CANCELLED, None, "")
             case SetOrderStatus(status):
-                await self.set_order_status(status)
+                self.set_order_status(status)
             case EndRun(status, reason):
                 self.end_run(status, reason)
+
+    def changed(self, row: TaskRow) -> None:
+        if all(other is not row for other in self.writes.changed):
+            self.writes.changed.append(row)
 
     def start_task(self, start: StartTask) -> None:
         """A new task run, READY: its message goes to the dispatcher, its timeout is scheduled."""
         ordinal = len(self.loaded.tasks)  # every task run of the run is loaded, in ordinal order
         row = _new_task_run(self.loaded.run, ordinal, start, self.moment)
-        self.created.append(row)
+        self.writes.created.append(row)
         self.loaded.tasks[start.task_run_id] = row
-        if row.timeout_at is not None:
-            self.effects.timeouts.append((row.id, delay_ms(row.timeout_at, self.moment)))
+        if row.timeout_at is not None and sent_by_broker(delay := delay_ms(row.timeout_at, self.moment)):
+            self.effects.timeouts.append((row.id, delay))  # a longer one is the sweep's, when due
         self.effects.run_tasks.append(row.id)
         self.record("task.ready", f'Task "{start.key}" is queued to start.', row)
 
@@ -179,12 +189,11 @@ class _Consumers:
         row = self.loaded.tasks[task_run_id]
         was_waiting = row.state == TaskState.WAITING
         row.state = state
-        row.outcome = outcome  # type: ignore[assignment]
+        row.outcome = outcome
         row.ended_at, row.lease_until, row.resume_data = self.moment, None, None
         if state is TaskState.FAILED and reason:
             row.error = reason
-        fields = ["state", "outcome", "ended_at", "lease_until", "resume_data", "response", "error"]
-        await row.save(update_fields=fields)
+        self.changed(row)
         kind, words = _ENDED_WORDS[state]
         detail = f": {row.error}" if state is TaskState.FAILED and row.error else "."
         self.record(kind, f'Task "{row.key}" {words}{detail}', row)
@@ -194,20 +203,20 @@ class _Consumers:
             )
             await task_handlers.cancel(ended)
 
-    async def mark_timed_out(self, task_run_id: str) -> None:
+    def mark_timed_out(self, task_run_id: str) -> None:
         row = self.loaded.tasks[task_run_id]
         row.timed_out = True
-        await row.save(update_fields=["timed_out"])
+        self.changed(row)
         message = f'Task "{row.key}" timed out; nothing handles it, so it keeps waiting and may recover.'
         self.record("task.timed_out", message, row)
 
-    async def set_order_status(self, status: OrderStatus) -> None:
+    def set_order_status(self, status: OrderStatus) -> None:
         order = self.loaded.order
         previous = order.status
-        order.status = status
-        await Order.filter(id=order.id).update(status=status, updated_at=self.moment)
+        order.status = str(status)
+        self.writes.order_status = OrderStatusWrite(order.id, str(status))
         self.history.append(
-            HistoryEntry(
+            HistoryRow(
                 order_id=order.id,
                 kind="order.status",
                 message=f"Status changed from {OrderStatus(previous).label} to {status.label}",
@@ -220,24 +229,20 @@ class _Consumers:
 
     def end_run(self, status: RunStatus, reason: str) -> None:
         kind = "flow.succeeded" if status is RunStatus.SUCCESS else f"flow.{status.value.lower()}"
-        self.history.append(
-            HistoryEntry(
-                order_id=self.loaded.order.id,
-                kind=kind,
-                message=reason,
-                data={},
-                actor=self.actor,
-                created_at=self.moment,
-            )
-        )
+        self.history.append(HistoryRow(self.loaded.order.id, kind, reason, {}, self.actor, self.moment))
 
-    def record(self, kind: str, message: str, row: TaskRun) -> None:
-        self.history.append(_history_entry(self.loaded, kind, message, row, self.actor))
+    def record(self, kind: str, message: str, row: TaskRow) -> None:
+        data: dict[str, Any] = {
+            "taskRunId": str(row.id),
+            "taskKey": row.key,
+            "runId": str(self.loaded.run.id),
+        }
+        self.history.append(HistoryRow(self.loaded.order.id, kind, message, data, self.actor, self.moment))
 
 
-def _new_task_run(run: FlowRun, ordinal: int, start: StartTask, moment: datetime) -> TaskRun:
+def _new_task_run(run: RunRow, ordinal: int, start: StartTask, moment: datetime) -> TaskRow:
     timeout_at = moment + timedelta(milliseconds=start.timeout_duration) if start.timeout_duration else None
-    return TaskRun(
+    return TaskRow(
         id=UUID(start.task_run_id),
         run_id=run.id,
         ordinal=ordinal,
@@ -251,28 +256,21 @@ def _new_task_run(run: FlowRun, ordinal: int, start: StartTask, moment: datetime
     )
 
 
-async def _store_run(loaded: LoadedRun, new_state: RunState, moment: datetime) -> None:
+def _new_run(loaded: LoadedRun, new_state: RunState, moment: datetime) -> RunRow:
     run = loaded.run
-    run.status = new_state.status
+    run.status = str(new_state.status)
     run.stage_index = new_state.stage_index
     run.tasks_started = new_state.tasks_started
     run.reason = new_state.reason
-    run.flow_status = new_state.flow_status  # type: ignore[assignment]
+    run.flow_status = str(new_state.flow_status) if new_state.flow_status else None
     run.ended_at = moment if new_state.ended else None
-    await run.save(
-        update_fields=["status", "stage_index", "tasks_started", "reason", "flow_status", "ended_at"]
-    )
+    return run
 
 
-def _history_entry(loaded: LoadedRun, kind: str, message: str, task: TaskRun, actor: str) -> HistoryEntry:
-    data: dict[str, Any] = {"taskRunId": str(task.id), "taskKey": task.key, "runId": str(loaded.run.id)}
-    return HistoryEntry(order_id=loaded.order.id, kind=kind, message=message, data=data, actor=actor)
-
-
-def status_message(order: Order, previous: str, at: datetime) -> OrderStatusChanged:
+def status_message(order: OrderRow, previous: str, at: datetime) -> OrderStatusChanged:
     return OrderStatusChanged(
-        organization_id=str(order.space.organization_id),  # type: ignore[attr-defined]
-        space_id=str(order.space_id),  # type: ignore[attr-defined]
+        organization_id=str(order.space.organization_id),
+        space_id=str(order.space_id),
         space_key=order.space.key,
         order_id=str(order.id),
         order_name=order.name,
@@ -283,11 +281,11 @@ def status_message(order: Order, previous: str, at: datetime) -> OrderStatusChan
     )
 
 
-def run_message(loaded: LoadedRun, task: TaskRun | None = None) -> FlowRunUpdated | TaskUpdated:
+def run_message(loaded: LoadedRun, task: TaskRow | None = None) -> FlowRunUpdated | TaskUpdated:
     """The run changed; with `task`, because that task changed."""
     order, run = loaded.order, loaded.run
-    organization_id = str(order.space.organization_id)  # type: ignore[attr-defined]
-    space_id = str(order.space_id)  # type: ignore[attr-defined]
+    organization_id = str(order.space.organization_id)
+    space_id = str(order.space_id)
     if task is None:
         return FlowRunUpdated(
             organization_id=organization_id,

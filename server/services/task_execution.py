@@ -16,17 +16,19 @@ from typing import Any
 from uuid import UUID
 
 from tortoise import connections
-from tortoise.expressions import F, Q
+from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
+from server import settings
 from server.db_errors import is_outage
 from server.domain.flows.engine import TaskFailed, TaskSucceeded, TaskTimedOut
 from server.domain.statuses import OrderStatus, TaskState
 from server.domain.tasks import Failed, HandlerResult, Resumption, Retry, Succeeded, TaskContext, Wait
-from server.models import FlowRun, HistoryEntry, Order, TaskRun
-from server.services.effects import Effects, delay_ms, now
+from server.models import HistoryEntry, Order, TaskRun
+from server.services import run_sql
+from server.services.effects import Effects, delay_ms, now, sent_by_broker
 from server.services.flow_runs import START_GRACE, start_for_new_order
-from server.services.run_store import decide, definition_of, lock_run, run_message
+from server.services.run_store import decide, definition_of, lock_run, run_message, store_tasks
 
 logger = logging.getLogger(__name__)
 
@@ -35,8 +37,13 @@ logger = logging.getLogger(__name__)
 LEASE = timedelta(seconds=30)
 # A message may come this much before its task's time (clocks, rounding) and still be taken.
 EARLY_ENOUGH = timedelta(milliseconds=20)
-# Messages are re-sent when their work is still not picked up this long after it was due.
-REDISPATCH_AFTER = timedelta(seconds=15)
+# A task's message counts as lost once a message sent `settings.REDELIVERY_HORIZON` after it has been
+# claimed (queues are first in, first out; the margin covers messages prefetched by a busy worker),
+# or, when no worker claimed anything lately, once it is `REDELIVERY_IDLE_AFTER` old. Until then it is
+# still queued: not re-sent.
+# Delays longer than BROKER_DELAY_LIMIT_MS (effects) stay in the database; the sweep sends them when
+# they come within this of their time.
+SWEEP_LOOKAHEAD = timedelta(seconds=10)
 SWEEP_BATCH = 500
 ACTIVE = (TaskState.READY, TaskState.RUNNING, TaskState.WAITING)
 # A claim that meets a database outage (a restart) tries again after these pauses (seconds).
@@ -92,35 +99,25 @@ async def _reconnect() -> None:
 
 
 async def _claim_ready(task_run_id: UUID, moment: datetime, due_by: datetime) -> Claim | None:
-    due = Q(resume_at__isnull=True) | Q(resume_at__lte=due_by)
-    ready = TaskRun.filter(due, id=task_run_id, state=TaskState.READY)
-    changes = {"state": TaskState.RUNNING, "lease_until": moment + LEASE, "resume_at": None}
-    # The first attempt also records when the task started: one statement, not two.
-    if await ready.filter(attempts=0).update(**changes, attempts=1, started_at=moment):
-        return await _claimed(task_run_id, resuming=False)
-    if await ready.update(**changes, attempts=F("attempts") + 1):
-        return await _claimed(task_run_id, resuming=False)
-    return None
+    claimed = await run_sql.claim_ready(task_run_id, moment + LEASE, moment, due_by)
+    return await _claimed(claimed, resuming=False) if claimed else None
 
 
 async def _claim_waiting(task_run_id: UUID, moment: datetime, due_by: datetime) -> Claim | None:
-    waiting = TaskRun.filter(id=task_run_id, state=TaskState.WAITING, resume_at__lte=due_by)
-    if await waiting.update(state=TaskState.RUNNING, lease_until=moment + LEASE, resume_at=None):
-        return await _claimed(task_run_id, resuming=True)
-    return None
+    claimed = await run_sql.claim_waiting(task_run_id, moment + LEASE, moment, due_by)
+    return await _claimed(claimed, resuming=True) if claimed else None
 
 
-async def _claimed(task_run_id: UUID, resuming: bool) -> Claim:
-    task = await TaskRun.get(id=task_run_id).select_related("run__order")  # one statement
-    run: FlowRun = task.run
-    definition = await definition_of(run.flow_version_id)  # type: ignore[attr-defined]
+async def _claimed(claimed: run_sql.ClaimedTask, resuming: bool) -> Claim:
+    task = claimed.task
+    definition = await definition_of(claimed.flow_version_id)
     stage = definition.stages[task.stage_index]
     task_definition = stage.task(task.key)
     context = TaskContext(
         task_run_id=task.id,
-        run_id=run.id,
-        order_id=run.order.id,
-        space_id=run.order.space_id,  # type: ignore[attr-defined]
+        run_id=task.run_id,
+        order_id=claimed.order_id,
+        space_id=claimed.space_id,
         task_key=task.key,
         handler_key=task.handler_key,
         payload=dict(task_definition.payload) if task_definition else {},
@@ -128,23 +125,9 @@ async def _claimed(task_run_id: UUID, resuming: bool) -> Claim:
         timeout_at=task.timeout_at,
     )
     if not resuming:
-        await _record_started(task, run)
         return Claim(context, None)
     arrived: dict[str, Any] = task.resume_data or {}
     return Claim(context, Resumption(data=arrived.get("data"), actor=arrived.get("actor", "system")))
-
-
-async def _record_started(task: TaskRun, run: FlowRun) -> None:
-    """The moment a worker really starts the task (its creation only queued it)."""
-    again = f" (attempt {task.attempts})" if task.attempts > 1 else ""
-    data = {"taskRunId": str(task.id), "taskKey": task.key, "runId": str(run.id), "attempt": task.attempts}
-    await HistoryEntry.create(
-        order_id=run.order.id,
-        kind="task.started",
-        message=f'Task "{task.key}" started{again}.',
-        data=data,
-        actor="system",
-    )
 
 
 async def renew_lease(claim: Claim) -> bool:
@@ -207,9 +190,12 @@ async def _record_wait(claim: Claim, resume_at: datetime | None, response: dict[
         task.lease_until = None
         if response is not None:
             task.response = response
-        await task.save(update_fields=["state", "resume_at", "lease_until", "response", "resume_data"])
-        if task.resume_at is not None:
-            effects.resumes.append((task.id, delay_ms(task.resume_at, moment)))
+        delay = delay_ms(task.resume_at, moment)
+        sending = task.resume_at is not None and sent_by_broker(delay)
+        task.dispatched_at = max(task.resume_at, moment) if sending else None  # type: ignore[type-var]
+        await store_tasks(loaded, [task])
+        if sending:
+            effects.resumes.append((task.id, delay))
         effects.messages.append(run_message(loaded, task))
     await effects.carry_out()
 
@@ -217,6 +203,7 @@ async def _record_wait(claim: Claim, resume_at: datetime | None, response: dict[
 async def _record_retry(claim: Claim, at: datetime, reason: str, response: dict[str, Any] | None) -> None:
     context, effects = claim.context, Effects()
     moment = now()
+    delay = delay_ms(at, moment)
     async with in_transaction():
         changed = await TaskRun.filter(
             id=context.task_run_id, state=TaskState.RUNNING, attempts=context.attempt
@@ -224,7 +211,7 @@ async def _record_retry(claim: Claim, at: datetime, reason: str, response: dict[
             state=TaskState.READY,
             resume_at=at,
             lease_until=None,
-            dispatched_at=at,
+            dispatched_at=at if sent_by_broker(delay) else None,
             error=reason,
             response=response,
         )
@@ -238,11 +225,12 @@ async def _record_retry(claim: Claim, at: datetime, reason: str, response: dict[
             data={"taskRunId": str(context.task_run_id), "attempt": context.attempt},
             actor="system",
         )
-        effects.resumes.append((context.task_run_id, delay_ms(at, moment)))
+        if sent_by_broker(delay):
+            effects.resumes.append((context.task_run_id, delay))
     await effects.carry_out()
 
 
-def _still_mine(task: TaskRun, context: TaskContext) -> bool:
+def _still_mine(task: run_sql.TaskRow, context: TaskContext) -> bool:
     return task.state == TaskState.RUNNING and task.attempts == context.attempt
 
 
@@ -275,20 +263,25 @@ class SweepReport:
 
 
 async def sweep() -> SweepReport:
-    """Re-drive work whose message went missing: the database says what should be happening."""
+    """Re-drive work whose message went missing: the database says what should be happening.
+
+    A message is re-sent only when it is lost, not merely queued behind others (`lost_before`), so a
+    backlog is never multiplied; delays kept in the database are sent when they come due.
+    """
     moment, effects, report = now(), Effects(), SweepReport()
-    stale = moment - REDISPATCH_AFTER
+    lost = await lost_before(moment)
     ready = await _ids(
         TaskRun.filter(
-            Q(resume_at__isnull=True) | Q(resume_at__lte=stale),
+            Q(resume_at__isnull=True) | Q(resume_at__lte=moment),
             state=TaskState.READY,
-            dispatched_at__lte=stale,
+            dispatched_at__lte=lost,
         )
     )
     if ready:
         await TaskRun.filter(id__in=list(ready), state=TaskState.READY).update(dispatched_at=moment)
         effects.run_tasks += ready
         report.resent = len(ready)
+    report.resent += await _send_kept(TaskState.READY, moment, effects)
     lapsed = await _ids(TaskRun.filter(state=TaskState.RUNNING, lease_until__lte=moment))
     for task_run_id in lapsed:
         if await TaskRun.filter(id=task_run_id, state=TaskState.RUNNING, lease_until__lte=moment).update(
@@ -296,9 +289,13 @@ async def sweep() -> SweepReport:
         ):
             effects.run_tasks.append(task_run_id)
             report.released += 1
-    waiting = await _ids(TaskRun.filter(state=TaskState.WAITING, resume_at__lte=stale))
-    effects.resumes += [(task_run_id, 0) for task_run_id in waiting]
-    report.resumed = len(waiting)
+    waiting = await _ids(
+        TaskRun.filter(state=TaskState.WAITING, resume_at__lte=moment, dispatched_at__lte=lost)
+    )
+    if waiting:
+        await TaskRun.filter(id__in=waiting, state=TaskState.WAITING).update(dispatched_at=moment)
+        effects.resumes += [(task_run_id, 0) for task_run_id in waiting]
+    report.resumed = len(waiting) + await _send_kept(TaskState.WAITING, moment, effects)
     overdue = await _ids(
         TaskRun.filter(state__in=ACTIVE, timed_out=False, timeout_at__lte=moment - timedelta(seconds=2))
     )
@@ -307,6 +304,31 @@ async def sweep() -> SweepReport:
     await effects.carry_out()
     report.started = await _start_forgotten_orders(moment)
     return report
+
+
+async def lost_before(moment: datetime) -> datetime:
+    """Messages last sent before this are lost: a later one was claimed, or nothing moves at all."""
+    horizon = timedelta(seconds=settings.REDELIVERY_HORIZON)
+    claimed = TaskRun.filter(claimed_at__gte=moment - horizon, dispatched_at__isnull=False)
+    latest = await claimed.order_by("-dispatched_at").limit(1).values_list("dispatched_at", flat=True)
+    if not latest:  # no worker claimed anything lately: idle, or every worker busy
+        return moment - timedelta(seconds=settings.REDELIVERY_IDLE_AFTER)
+    last_sent: datetime = latest[0]  # type: ignore[assignment]
+    return min(last_sent, moment) - horizon
+
+
+async def _send_kept(state: TaskState, moment: datetime, effects: Effects) -> int:
+    """Send the messages of tasks whose delay was kept in the database, once they come near their time."""
+    kept = TaskRun.filter(state=state, dispatched_at__isnull=True, resume_at__lte=moment + SWEEP_LOOKAHEAD)
+    rows = await kept.limit(SWEEP_BATCH).values_list("id", "resume_at")
+    sent = 0
+    for task_run_id, resume_at in rows:
+        if await TaskRun.filter(id=task_run_id, state=state, dispatched_at__isnull=True).update(
+            dispatched_at=max(resume_at, moment)
+        ):
+            effects.resumes.append((task_run_id, delay_ms(resume_at, moment)))  # a retry's run, or a wake-up
+            sent += 1
+    return sent
 
 
 async def _ids(query: Any) -> list[UUID]:

@@ -17,6 +17,7 @@ from typing import Any
 
 from server.models import Asset, AssetVersion, FlowRun, ManualTask, Order, TaskRun, WebhookEndpoint
 from server.services.orders.context import order_url
+from server.services.run_sql import OrderRow, RunRow, TaskRow
 
 Json = dict[str, Any]
 ALL = "*"
@@ -64,7 +65,7 @@ def moment(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def order_data(order: Order) -> Json:
+def order_data(order: Order | OrderRow) -> Json:
     value = order.value if isinstance(order.value, Decimal) else Decimal(str(order.value))
     return {
         "id": str(order.id),
@@ -77,11 +78,11 @@ def order_data(order: Order) -> Json:
     }
 
 
-def order_ref(order: Order) -> Json:
+def order_ref(order: Order | OrderRow) -> Json:
     return {"id": str(order.id), "name": order.name}
 
 
-def order_status_data(order: Order, previous_status: str | None, at: datetime) -> Json:
+def order_status_data(order: Order | OrderRow, previous_status: str | None, at: datetime) -> Json:
     """`order.status_changed` and `order.created`: the `orderStatusChanged` shape."""
     return status_change_data(order_data(order), previous_status, str(order.status), at)
 
@@ -91,7 +92,7 @@ def status_change_data(order: Json, previous_status: str | None, status: str, at
     return {"order": order, "previousStatus": previous_status, "status": status, "at": at.isoformat()}
 
 
-def task_run_data(task: TaskRun) -> Json:
+def task_run_data(task: TaskRun | TaskRow) -> Json:
     return {
         "id": str(task.id),
         "key": task.key,
@@ -105,7 +106,12 @@ def task_run_data(task: TaskRun) -> Json:
 
 
 def run_data(
-    run: FlowRun, tasks: Iterable[TaskRun], flow_key: str, flow_version: int, order: Order, at: datetime
+    run: FlowRun | RunRow,
+    tasks: Iterable[TaskRun | TaskRow],
+    flow_key: str,
+    flow_version: int,
+    order: Order | OrderRow,
+    at: datetime,
 ) -> Json:
     """`flow_run.started` and `flow_run.finished`: the `flowRunUpdated` shape, with the flow and order."""
     return {
@@ -120,7 +126,9 @@ def run_data(
     }
 
 
-def task_data(task: TaskRun, order: Order, at: datetime, feedback: Json | None = None) -> Json:
+def task_data(
+    task: TaskRun | TaskRow, order: Order | OrderRow, at: datetime, feedback: Json | None = None
+) -> Json:
     data: Json = {
         "task": {
             "key": task.key,
@@ -130,7 +138,7 @@ def task_data(task: TaskRun, order: Order, at: datetime, feedback: Json | None =
             "attempts": task.attempts,
             "reason": task.error,
         },
-        "run": {"id": str(task.run_id)},  # type: ignore[attr-defined]
+        "run": {"id": str(task.run_id)},  # type: ignore[union-attr]
         "order": order_ref(order),
         "at": at.isoformat(),
     }

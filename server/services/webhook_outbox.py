@@ -29,6 +29,7 @@ from server.domain.statuses import TaskState
 from server.models import FlowVersion, Order, Space, WebhookDelivery, WebhookEndpoint
 from server.services import webhook_events as events
 from server.services.effects import Effects, now
+from server.services.run_sql import OrderRow, SpaceRow
 
 if TYPE_CHECKING:
     from server.domain.flows.engine import RunState
@@ -49,7 +50,7 @@ _RECEIVERS: dict[UUID, tuple[int, list[Receiver]]] = {}
 _FLOWS: dict[UUID, tuple[str, int]] = {}  # flow version -> (flow key, number); versions never change
 
 
-async def receivers(space: Space) -> list[Receiver]:
+async def receivers(space: Space | SpaceRow) -> list[Receiver]:
     if space.webhooks_version == 0:
         return []
     cached = _RECEIVERS.get(space.id)
@@ -61,7 +62,7 @@ async def receivers(space: Space) -> list[Receiver]:
     return found
 
 
-def wanted(space: Space, order: Order | None, event_type: str) -> bool:
+def wanted(space: Space | SpaceRow, order: Order | OrderRow | None, event_type: str) -> bool:
     """Whether anyone may receive `event_type` here, without a statement (a cheap first filter)."""
     return space.webhooks_version != 0 or (
         order is not None and bool(order.update_url) and event_type in events.UPDATE_URL_EVENTS
@@ -69,7 +70,10 @@ def wanted(space: Space, order: Order | None, event_type: str) -> bool:
 
 
 async def record(
-    space: Space, order: Order | None, changes: list[tuple[str, Json]], effects: Effects
+    space: Space | SpaceRow,
+    order: Order | OrderRow | None,
+    changes: list[tuple[str, Json]],
+    effects: Effects,
 ) -> list[UUID]:
     """Delivery rows for `changes` ((event type, data) about `order`, in the order they happened)."""
     changes = [change for change in changes if wanted(space, order, change[0])]
@@ -101,8 +105,8 @@ async def record(
 
 
 def _row(
-    space: Space,
-    order: Order | None,
+    space: Space | SpaceRow,
+    order: Order | OrderRow | None,
     endpoint_id: UUID | None,
     url: str,
     event_type: str,
@@ -127,7 +131,7 @@ def _row(
     )
 
 
-async def _advance_sequence(order: Order, count: int) -> int:
+async def _advance_sequence(order: Order | OrderRow, count: int) -> int:
     """Add `count` to the order's counter in one statement; the first of the new numbers."""
     db = Order._meta.db
     mark = "$1" if db.capabilities.dialect == "postgres" else "?"

@@ -207,7 +207,7 @@ FLOW_CASES: list[Any] = [
     case("file format unknown", f"{P1}/fileFormat", "gltf", 'must be "stl" or "obj"'),
     case("manual task tags", f"{P3}/assigneeTags", "qa", "must be a list"),
     case("manual task without title", f"{P3}/title", DELETE, "missing"),
-    case("wait zero", f"{WAIT}/duration", 0, "more than 0"),
+    case("wait negative", f"{WAIT}/duration", -1, "0 or more"),
     case("wait fraction", f"{WAIT}/duration", 1.5, "whole number"),
     case("regex invalid", f"{ASSETS}/filter", "(zip", "not a valid regular expression"),
     case("regex lookahead", f"{ASSETS}/filter", r"^(?!tmp).*\.zip$", "RE2"),
@@ -589,6 +589,8 @@ def schema_errors(schema: Json, value: Any, root: Json | None = None) -> list[st
         errors.append("pattern")
     if "exclusiveMinimum" in schema and isinstance(value, int) and value <= schema["exclusiveMinimum"]:
         errors.append("exclusiveMinimum")
+    if "minimum" in schema and isinstance(value, int) and value < schema["minimum"]:
+        errors.append("minimum")
     if "maximum" in schema and isinstance(value, int) and value > schema["maximum"]:
         errors.append("maximum")
     if isinstance(value, list):

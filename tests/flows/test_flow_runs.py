@@ -13,7 +13,7 @@ from server.dispatch import set_dispatcher
 from server.domain.actors import Actor
 from server.domain.statuses import ManualTaskStatus, OrderStatus, RunStatus, TaskState
 from server.models import FlowRun, HistoryEntry, ManualTask, Order, TaskRun, User
-from server.services import flow_runs, flows
+from server.services import flow_runs, flows, task_execution
 from server.services.errors import Conflict, NotFound
 from tests.e2e.support import until
 from tests.flows.conftest import MakeFlow, MakeOrder, stage, task
@@ -312,3 +312,90 @@ async def test_the_sweep_takes_back_a_task_whose_worker_died(
     finally:
         await embedded.stop()
     assert (await TaskRun.get(run__order_id=order.id)).attempts == 2
+
+
+class _Sent:
+    """A dispatcher that keeps what would be sent, for delivering by hand."""
+
+    def __init__(self) -> None:
+        self.run: list[str] = []
+        self.resumes: list[str] = []
+
+    def run_tasks(self, task_run_ids: list[object]) -> None:
+        self.run += [str(task_run_id) for task_run_id in task_run_ids]
+
+    def fire_timeout(self, task_run_id: object, delay_ms: int) -> None:
+        pass
+
+    def resume(self, task_run_id: object, delay_ms: int) -> None:
+        self.resumes.append(str(task_run_id))
+
+    def deliver_webhook(self, delivery_id: object, delay_ms: int) -> None:
+        pass
+
+
+async def test_a_wait_of_zero_succeeds_in_the_step_that_runs_it(
+    make_flow: MakeFlow, make_order: MakeOrder, admin: Actor, clean_db: str
+) -> None:
+    sent = _Sent()
+    set_dispatcher(sent)  # type: ignore[arg-type]
+    chain = [
+        task("first", "wait", {"duration": 0}, next=[{"taskDefinitionKey": "second", "trigger": "success"}]),
+        task("second", "wait", {"duration": 0}),
+    ]
+    flow = await make_flow({"stages": [stage("s", chain, ["first"])]})
+    order = await make_order(flow.flow.key)
+    await flow_runs.start_order_flow(admin, order.id)
+    while sent.run:
+        await consumers.run_task(sent.run.pop(0))
+    set_dispatcher(None)
+    assert sent.resumes == []  # one message per task, no wake-up
+    assert await status_of(order) is OrderStatus.SUCCESS
+    states = await TaskRun.filter(run__order_id=order.id).order_by("ordinal").values_list("key", "state")
+    assert states == [("first", TaskState.SUCCEEDED), ("second", TaskState.SUCCEEDED)]
+
+
+async def test_the_sweep_resends_a_message_only_once_a_later_one_was_taken(
+    make_flow: MakeFlow, make_order: MakeOrder, admin: Actor, clean_db: str
+) -> None:
+    sent = _Sent()
+    set_dispatcher(sent)  # type: ignore[arg-type]
+    flow = await make_flow({"stages": [stage("s", [task("pause", "wait", {"duration": 0})], ["pause"])]})
+    queued, later = await make_order(flow.flow.key), await make_order(flow.flow.key)
+    for order in (queued, later):
+        await flow_runs.start_order_flow(admin, order.id)
+    moment = datetime.now(UTC)
+    await TaskRun.filter(run__order_id=queued.id).update(dispatched_at=moment - timedelta(seconds=40))
+    await TaskRun.filter(run__order_id=later.id).update(dispatched_at=moment - timedelta(seconds=20))
+    sent.run.clear()
+
+    report = await task_execution.sweep()  # nothing was taken since: both are still queued
+    assert report.resent == 0 and sent.run == []
+
+    await consumers.run_task(str((await TaskRun.get(run__order_id=later.id)).id))
+    report = await task_execution.sweep()  # a message sent 20 s after it was taken: it is lost
+    set_dispatcher(None)
+    assert report.resent == 1
+    assert sent.run == [str((await TaskRun.get(run__order_id=queued.id)).id)]
+
+
+async def test_a_long_wait_stays_in_the_database_until_the_sweep_sends_it(
+    make_flow: MakeFlow, make_order: MakeOrder, admin: Actor, clean_db: str
+) -> None:
+    sent = _Sent()
+    set_dispatcher(sent)  # type: ignore[arg-type]
+    hour = 3_600_000
+    flow = await make_flow({"stages": [stage("s", [task("pause", "wait", {"duration": hour})], ["pause"])]})
+    order = await make_order(flow.flow.key)
+    await flow_runs.start_order_flow(admin, order.id)
+    await consumers.run_task(sent.run.pop())
+    waiting = await TaskRun.get(run__order_id=order.id)
+    assert waiting.state == TaskState.WAITING and waiting.dispatched_at is None
+    assert sent.resumes == []  # not parked in the broker for an hour
+    assert (await task_execution.sweep()).resumed == 0
+
+    await TaskRun.filter(id=waiting.id).update(resume_at=datetime.now(UTC) + timedelta(seconds=3))
+    assert (await task_execution.sweep()).resumed == 1
+    assert (await task_execution.sweep()).resumed == 0  # sent once
+    set_dispatcher(None)
+    assert sent.resumes == [str(waiting.id)]

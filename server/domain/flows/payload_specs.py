@@ -249,6 +249,19 @@ def positive_integer(name: str, maximum: int | None = None, maximum_text: str = 
     return Scalar(schema, problem)
 
 
+def non_negative_integer(name: str) -> Scalar:
+    """A whole number, 0 or more (a `wait` of 0 ms succeeds at once)."""
+
+    def problem(value: Any) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return f"must be {name}, not {kind_of(value)}"
+        if value < 0:
+            return f"must be 0 or more, not {value}"
+        return None
+
+    return Scalar({"type": "integer", "minimum": 0}, problem)
+
+
 STRING = Scalar({"type": "string"}, _type_is(str, "a string"))
 BOOLEAN = Scalar({"type": "boolean"}, _type_is(bool, "true or false"))
 OBJECT = Scalar({"type": "object"}, _type_is(dict, "an object {...}"))
