@@ -26,7 +26,7 @@ async def test_an_admin_connects_a_space_to_site_flow(
     await card.locator("input[name=destination]").fill("hp.psp")
     await card.locator("button[type=submit]").click()
 
-    await expect(page.locator("[role=status]")).to_contain_text("connection of demo-eyewear is saved")
+    await expect(page.locator("p[role=status]")).to_contain_text("connection of demo-eyewear is saved")
     card = page.locator("section.siteflow[data-space='demo-eyewear']")
     await expect(card.locator(".pill.ok")).to_have_text("connected")
     await expect(card.locator(".postback-url")).to_contain_text("/api/v1/siteflow/spaces/demo-eyewear")
