@@ -333,6 +333,15 @@ class _Sent:
     def deliver_webhook(self, delivery_id: object, delay_ms: int) -> None:
         pass
 
+    def start_waiting_orders(self, flow_id: object) -> None:
+        pass
+
+    def replay_webhooks(self, replay_id: object) -> None:
+        pass
+
+    def make_export(self, export_job_id: object) -> None:
+        pass
+
 
 async def test_a_wait_of_zero_succeeds_in_the_step_that_runs_it(
     make_flow: MakeFlow, make_order: MakeOrder, admin: Actor, clean_db: str
