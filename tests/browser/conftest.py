@@ -21,6 +21,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 
+from server import settings
 from server.domain.actors import Actor
 from server.domain.statuses import Role
 from server.services import auth
@@ -69,6 +70,7 @@ def server_url(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> I
         FABFLOW_VAR_DIR=str(tmp_path_factory.mktemp("var")),
         FABFLOW_SECRET_KEY="browser-tests-secret-of-at-least-thirty-two-bytes",
         FABFLOW_PUBLIC_URL=f"http://127.0.0.1:{port}",
+        FABFLOW_ASSET_DIR=str(settings.ASSET_DIR),  # files the tests store, the server serves
     )
     command = [sys.executable, "-m", "tests.browser.server_main", database_url, str(port)]
     process = subprocess.Popen(command, cwd=ROOT, env=env)
