@@ -34,6 +34,13 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+@pytest.fixture
+def broker_url(redis_db: str) -> str:
+    """The worker here takes its tasks from Redis (the broker tests of both brokers are in
+    `test_worker_processes`)."""
+    return redis_db
+
+
 def _worker(clean_db: str, redis_url: str) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,

@@ -37,6 +37,15 @@ class Sent:
     def deliver_webhook(self, delivery_id: Any, delay_ms: int) -> None:
         pass
 
+    def start_waiting_orders(self, flow_id: Any) -> None:
+        pass
+
+    def replay_webhooks(self, replay_id: Any) -> None:
+        pass
+
+    def make_export(self, export_job_id: Any) -> None:
+        pass
+
 
 class Statements:
     """What PostgreSQL receives on the pool's connections, BEGIN/COMMIT and connection resets apart."""
