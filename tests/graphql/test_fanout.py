@@ -104,7 +104,8 @@ async def test_the_last_member_leaving_stops_the_stream_and_a_new_one_starts_afr
     hold = asyncio.Event()
     member = Member("1")
     group = groups.join(KEY, member, _stream(_result(1), hold=hold))
-    await asyncio.sleep(0.01)
+    while not member.outbox:  # the stream has started and sent its first frame
+        await asyncio.sleep(0)
     groups.leave(group, member)
     await asyncio.sleep(0)
 
