@@ -118,6 +118,9 @@ def decide(context: TaskContext, result: outbound.CallResult, sends_feedback: bo
     return Retry(retry_at, f"The connector {what}; trying again.", summary(result))
 
 
+PAST_TIMEOUT = "The timeout passed; no more calls are made."
+
+
 def _stopped(what: str) -> str:
     return f"The connector {what}; no more calls are made: the next one would come after the timeout."
 
@@ -143,7 +146,7 @@ class ConsumeRestApi:
         payload = self.spec.payload.normalize(context.payload)
         sends_feedback = bool(payload.get("sendsFeedback"))
         if past_timeout(context):
-            return Wait(response={"stopped": "The timeout passed; no more calls are made."})
+            return await _stop(context, Wait(response={"stopped": PAST_TIMEOUT}))
         body = await request_body(context, sends_feedback)
         headers = await request_headers(context, body)
         try:
@@ -154,18 +157,25 @@ class ConsumeRestApi:
         await record_attempt(context, result)
         outcome = decide(context, result, sends_feedback)
         if isinstance(outcome, Wait) and outcome.response and "stopped" in outcome.response:
-            await order_context.record_event(
-                context.order_id,
-                "warning",
-                f"Task {context.task_key}: {outcome.response['stopped']}",
-                {"task": context.task_key, "attempt": context.attempt},
-            )
+            return await _stop(context, outcome)
         return outcome
 
     async def resume(self, context: TaskContext, resumption: Resumption) -> HandlerResult:
         if resumption.data is None:
             return Wait()
         return feedback_result(resumption.data)
+
+
+async def _stop(context: TaskContext, outcome: Wait) -> Wait:
+    """No more calls: the order's history says why, whichever attempt found it out."""
+    assert outcome.response is not None
+    await order_context.record_event(
+        context.order_id,
+        "warning",
+        f"Task {context.task_key}: {outcome.response['stopped']}",
+        {"task": context.task_key, "attempt": context.attempt},
+    )
+    return outcome
 
 
 HANDLER = ConsumeRestApi()
