@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import json
 import uuid
@@ -54,8 +55,16 @@ async def live_page(context: Any) -> Any:
     return page
 
 
-async def stream_open(page: Any) -> None:
-    await page.wait_for_function("window.streamsOpen > 0")
+async def stream_open(page: Any, within: float = 10.0) -> None:
+    """Waits until the page has opened a table stream.
+
+    Polled with `page.evaluate` from here: `wait_for_function` compiles its predicate inside the page,
+    which the pages' Content Security Policy (no 'unsafe-eval') refuses.
+    """
+    deadline = asyncio.get_running_loop().time() + within
+    while not await page.evaluate("(window.streamsOpen || 0) > 0"):
+        assert asyncio.get_running_loop().time() < deadline, f"no table stream opened within {within} s"
+        await asyncio.sleep(0.05)
 
 
 async def send(server_url: str, secret: str, body: dict[str, Any]) -> str:
