@@ -48,6 +48,8 @@ class ManualTaskHandler:
             description=description.text,
             assignee_tags=[str(tag) for tag in payload.get("assigneeTags") or ()],
         )
+        if task is None:  # its run ended meanwhile: the task run is no longer ours to record
+            return Wait()
         return Wait(response={"manualTaskId": str(task.id)})
 
     async def resume(self, context: TaskContext, resumption: Resumption) -> HandlerResult:

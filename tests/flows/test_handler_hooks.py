@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from jobs.handlers.manual_task import HANDLER as MANUAL_TASK
 from jobs.runtime import Embedded
 from server.domain.actors import Actor
 from server.domain.statuses import ManualTaskStatus, OrderStatus, RunStatus, TaskState
-from server.domain.tasks import Failed, Succeeded
+from server.domain.tasks import Failed, Succeeded, Wait
 from server.models import FlowRun, HistoryEntry, ManualTask, Order, TaskRun
 from server.services import flow_runs, manual_tasks, task_execution
 from tests.e2e.support import until
@@ -119,6 +120,7 @@ async def test_a_failed_task_closes_its_open_manual_task(
     opened = await manual_tasks.open_manual_task(
         order.id, claim.context.task_run_id, title="Check", description="", assignee_tags=[]
     )
+    assert opened is not None
 
     # when
     await task_execution.record(claim, Failed("the worker stopped"))
@@ -127,3 +129,48 @@ async def test_a_failed_task_closes_its_open_manual_task(
     await opened.refresh_from_db()
     assert opened.status == ManualTaskStatus.CANCELLED and opened.resolved_at is not None
     assert (await TaskRun.get(run_id=run.id)).state == TaskState.FAILED
+
+
+async def test_a_manual_task_is_not_opened_for_a_run_that_ended_while_its_handler_worked(
+    make_flow: MakeFlow, make_order: MakeOrder, admin: Actor
+) -> None:
+    """The run is cancelled between the claim and the opening: the cancel hook found nothing to close,
+    so an opened task would stay open, and be announced, for a run nobody can act on any more."""
+    # given: a claimed manual-task task whose run is then cancelled
+    flow = await make_flow(CHECK)
+    order = await make_order(flow.flow.key)
+    run = await flow_runs.start_order_flow(admin, order.id)
+    claim = await task_execution.claim((await TaskRun.get(run_id=run.id)).id)
+    assert claim is not None
+    await flow_runs.cancel_run(admin, run.id)
+
+    # when: the handler, still working on its claim, opens the manual task
+    result = await MANUAL_TASK.run(claim.context)
+    await task_execution.record(claim, result)
+
+    # then
+    assert await ManualTask.filter(order_id=order.id).count() == 0
+    assert not await HistoryEntry.filter(order_id=order.id, kind="manual_task.opened").exists()
+    assert (await FlowRun.get(id=run.id)).status == RunStatus.CANCELLED
+    assert (await TaskRun.get(run_id=run.id)).state == TaskState.CANCELLED
+
+
+async def test_a_manual_task_is_opened_once_for_a_live_run(
+    make_flow: MakeFlow, make_order: MakeOrder, admin: Actor
+) -> None:
+    # given: a claimed manual-task task
+    flow = await make_flow(CHECK)
+    order = await make_order(flow.flow.key)
+    run = await flow_runs.start_order_flow(admin, order.id)
+    claim = await task_execution.claim((await TaskRun.get(run_id=run.id)).id)
+    assert claim is not None
+
+    # when: its message is handled twice
+    first = await MANUAL_TASK.run(claim.context)
+    second = await MANUAL_TASK.run(claim.context)
+
+    # then
+    opened = await ManualTask.get(order_id=order.id)
+    assert opened.status == ManualTaskStatus.OPEN
+    assert first == second == Wait(response={"manualTaskId": str(opened.id)})
+    assert await HistoryEntry.filter(order_id=order.id, kind="manual_task.opened").count() == 1
