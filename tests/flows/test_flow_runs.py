@@ -100,19 +100,24 @@ async def test_a_manual_task_title_and_description_have_their_placeholders_fille
 async def test_an_unhandled_timeout_makes_the_order_unhealthy_until_the_task_completes(
     jobs: Embedded, make_flow: MakeFlow, make_order: MakeOrder, admin: Actor
 ) -> None:
-    flow = await make_flow(
-        {
-            "stages": [
-                stage("s", [task("ok", "manual-task", {"title": "Approve"}, timeoutDuration=100)], ["ok"])
-            ]
-        }
-    )
+    # given: an open manual task whose timeout is an hour away (no timer of its own fires in the test)
+    approve = task("ok", "manual-task", {"title": "Approve"}, timeoutDuration=3_600_000)
+    flow = await make_flow({"stages": [stage("s", [approve], ["ok"])]})
     order = await make_order(flow.flow.key)
-
     await flow_runs.start_order_flow(admin, order.id)
     manual = await until(lambda: open_manual_task(order))
-    await until(lambda: _has_status(order, OrderStatus.UNHEALTHY))
+    assert await status_of(order) is OrderStatus.IN_PROGRESS
+
+    # when: its time passes and the timeout's message comes
+    task_run_id = manual.task_run_id  # type: ignore[attr-defined]
+    await TaskRun.filter(id=task_run_id).update(timeout_at=datetime.now(UTC) - timedelta(seconds=1))
+    await task_execution.fire_timeout(task_run_id)
+
+    # then: unhealthy, the task still open, until someone completes it
+    assert await status_of(order) is OrderStatus.UNHEALTHY
     assert (await FlowRun.get(order_id=order.id)).status == RunStatus.UNHEALTHY
+    await manual.refresh_from_db()
+    assert manual.status == ManualTaskStatus.OPEN
     await flow_runs.complete_manual_task(admin, manual.id)
     await until(lambda: _has_status(order, OrderStatus.SUCCESS))
 
