@@ -11,8 +11,8 @@ What counts as valid:
 - Optional, `null` meaning absent: `flowKey`, `updateUrl`, `orderId`, `purpose`, every `data` (an
   object), `tags`, `items`, `assets`, `versions`, `addresses` (lists), `isAsset`, `isPublic` (false).
 - The order's `tags`: at most 50, each a non-empty text of at most 100 characters, kept trimmed and
-  lower-cased (as users' tags are), each once. Part of the content: the same id with other tags is
-  another order (a conflict).
+  lower-cased (as users' tags are), each once; a part's `tags` alike, without the cap. Part of the
+  content: the same id with other tags is another order (a conflict).
 - Beyond the documented format, assets may also sit on the order and on an order line (`assets`, for
   files of the whole order or product), and an asset may give its `name` and `kind`
   (production, preview, other); both are otherwise taken from the URL's file name.
@@ -137,7 +137,7 @@ class ItemInput:
 
     client_id: str
     data: Json = field(default_factory=dict)
-    tags: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()  # trimmed, lower-case, each once, in the order given
     is_asset: bool = False
     items: tuple[ItemInput, ...] = ()
     assets: tuple[AssetInput, ...] = ()
@@ -520,22 +520,21 @@ def _unique(check: _Check, client_id: str, where: str, seen: dict[str, str], own
 
 
 def _tags(check: _Check, raw: Json, path: str) -> tuple[str, ...]:
-    read = text(TAG_LENGTH)
-    tags = []
-    for tag, where in check.elements(raw, "tags", path):
-        try:
-            tags.append(read(tag))
-        except BadValue as bad:
-            check.add(where, bad.message, bad.code)
-    return tuple(tags)
+    """A part's tags, normalised as the order's are (`_clean_tags`)."""
+    return _clean_tags(check, check.elements(raw, "tags", path))
 
 
 def _order_tags(check: _Check, raw: Json) -> tuple[str, ...]:
-    """The order's tags, trimmed and lower-cased (so they match users' tags), each once."""
+    """The order's tags: at most `MAX_ORDER_TAGS`, normalised by `_clean_tags`."""
     elements = check.elements(raw, "tags", "")
     if len(elements) > MAX_ORDER_TAGS:
         check.add("tags", f"has {len(elements)} tags; an order has at most {MAX_ORDER_TAGS}")
         return ()
+    return _clean_tags(check, elements)
+
+
+def _clean_tags(check: _Check, elements: list[tuple[object, str]]) -> tuple[str, ...]:
+    """Trimmed and lower-cased (so they match users' tags), each once, in the order given."""
     read = text(TAG_LENGTH)
     tags: dict[str, None] = {}
     for tag, where in elements:

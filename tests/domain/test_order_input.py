@@ -434,6 +434,13 @@ def test_an_unknown_asset_kind_is_refused() -> None:
     }
 
 
+def test_part_tags_are_trimmed_lower_cased_and_each_kept_once() -> None:
+    body = eyewear()
+    body["orderLines"][0]["items"][0]["tags"] = [" SLS", "Dyed ", "sls"]
+
+    assert valid(body).lines[0].items[0].tags == ("sls", "dyed")
+
+
 def test_tags_must_be_strings() -> None:
     body = eyewear()
     body["orderLines"][0]["items"][0]["tags"] = ["sls", 3, ""]

@@ -11,7 +11,7 @@ import pytest
 from server.domain.actors import Actor
 from server.domain.order_input import OrderInput, intake_hash, parse_order_input
 from server.domain.statuses import Role
-from server.models import HistoryEntry, Order, Organization
+from server.models import HistoryEntry, Order, Organization, Part
 from server.services import auth, flows
 from server.services.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from server.services.orders.intake import connector_json, create_order
@@ -66,6 +66,26 @@ async def test_tags_sent_with_the_order_are_stored_trimmed_and_lower_cased(
     stored = await Order.get(id=result.order.id)
     assert stored.tags == ["rush", "b2b"] and stored.flow_tags == []
     assert (await connector_json(stored.id))["order"]["tags"] == ["rush", "b2b"]
+
+
+async def test_part_tags_are_stored_trimmed_and_lower_cased_as_the_orders_are(
+    admin: Actor, space_key: tuple[str, str]
+) -> None:
+    body = order()
+    body["orderLines"][0]["items"][0]["tags"] = [" SLS", "Dyed", "sls "]
+
+    result = await create_order(admin, body)
+    again = await create_order(admin, {**body, "orderLines": _with_front_tags(body, ["sls", "DYED"])})
+
+    front = await Part.get(order_id=result.order.id, client_id="front")
+    assert front.tags == ["sls", "dyed"]
+    assert again.created is False and again.order.id == result.order.id  # another case is a resend
+
+
+def _with_front_tags(body: Json, tags: list[str]) -> list[Json]:
+    lines = json.loads(json.dumps(body["orderLines"]))
+    lines[0]["items"][0]["tags"] = tags
+    return lines  # type: ignore[no-any-return]
 
 
 def test_bad_tags_are_named_by_their_path() -> None:
