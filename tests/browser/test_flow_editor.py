@@ -61,6 +61,7 @@ async def test_line_numbers_highlighting_folding_and_problems_at_their_line(
 
     await replace_text(page, json.dumps(APPROVE, indent=2))
     await expect(page.locator("#flow-check")).to_contain_text("Valid · 1 stage, 1 task")
+    await expect(page.locator("#flow-check-status")).to_have_text("Valid · 1 stage, 1 task")  # said once
     await expect(page.locator(EDITOR)).to_have_attribute("data-problem-lines", "")
     lines_before = await page.locator(f"{EDITOR} .ace_gutter-cell").count()
     await page.locator(f"{EDITOR} .ace_fold-widget").first.click()

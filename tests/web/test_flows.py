@@ -116,3 +116,17 @@ async def test_flow_text_is_escaped_in_the_editor_and_the_diagram(admin_web: Web
     response = await admin_web.post("/flows/check", {"source": json.dumps(hostile)})
 
     assert "<script>x</script>" not in response.text and "<b>t</b>" not in response.text
+
+
+async def test_the_check_is_announced_by_a_status_outside_the_replaced_result(
+    admin_web: WebClient, space_key: tuple[str, str]
+) -> None:
+    """The result is replaced on every keystroke's check: a live region there would speak each time."""
+    page = await admin_web.get("/flows/new")
+    broken = await admin_web.post("/flows/check", {"source": json.dumps(UNKNOWN_HANDLER, indent=2)})
+    valid = await admin_web.post("/flows/check", {"source": json.dumps(VALID)})
+
+    assert re.search(r'<p id="flow-check-status"[^>]*role="status" aria-live="polite"', page.text)
+    assert "aria-live" not in broken.text and "aria-live" not in valid.text
+    assert 'data-summary="1 problem"' in broken.text
+    assert re.search(r'data-summary="Valid · 1 stage, \d+ tasks?"', valid.text)

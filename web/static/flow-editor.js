@@ -88,9 +88,23 @@
     document.querySelectorAll("textarea[data-editor=json]").forEach(start);
   }
 
-  // The check's answer replaced #flow-check (outerHTML): mark its problems.
+  // What the check said last (#flow-check's data-summary): said again only when it changes, so a
+  // screen reader hears "3 problems" or "Valid · 1 stage, 2 tasks" once, not after every keystroke.
+  var announced = null;
+
+  function announceCheck() {
+    var check = document.getElementById("flow-check");
+    var status = document.getElementById("flow-check-status");
+    if (!check || !status) return;
+    var summary = check.getAttribute("data-summary") || "";
+    if (announced !== null && summary !== announced) status.textContent = summary;
+    announced = summary;
+  }
+
+  // The check's answer replaced #flow-check (outerHTML): mark its problems, announce a new result.
   document.addEventListener("htmx:afterSettle", function () {
     Object.keys(editors).forEach(function (id) { markProblems(editors[id]); });
+    announceCheck();
   });
 
   // A problem's line in the list moves the cursor there.
@@ -102,6 +116,11 @@
     editor.focus();
   });
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", startAll);
-  else startAll();
+  function ready() {
+    announceCheck(); // the page's own check is shown, not announced
+    startAll();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
+  else ready();
 })();
