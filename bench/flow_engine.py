@@ -967,12 +967,12 @@ async def paced(count: int, interval_s: float, send: Callable[[int], Awaitable[o
 async def publish_probes(setup: Setup, prefix: str, count: int, interval_s: float) -> None:
     import redis.asyncio as aioredis
 
-    from server.events import CHANNEL
+    from server.events import channel_for
 
     client = aioredis.from_url(REDIS_URL)
 
     async def send(index: int) -> None:
-        await client.publish(CHANNEL, probe_message(setup.space, f"{prefix}-{index}"))
+        await client.publish(channel_for(REDIS_URL), probe_message(setup.space, f"{prefix}-{index}"))
 
     try:
         await paced(count, interval_s, send)

@@ -23,12 +23,14 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
+from server import settings
 from server.live_messages import BusMessage, BusResumed, OrderMessage, decode, encode
 
 logger = logging.getLogger(__name__)
 
-CHANNEL = "fabflow:events"
+CHANNEL = "fabflow:events"  # the prefix; each installation's channel is `channel_for` its Redis URL
 QUEUE_SIZE = 256
 CONNECT_TIMEOUT = 2.0  # seconds to open a connection to Redis
 PUBLISH_TIMEOUT = 2.0  # seconds a publish may take before its message is dropped
@@ -130,6 +132,18 @@ class Backoff:
         return random.uniform(ceiling / 2, ceiling)
 
 
+def channel_for(redis_url: str) -> str:
+    """`FABFLOW_EVENTS_CHANNEL`, else `fabflow:events:<db>` of the URL's database number (0 when none).
+
+    Pub/sub ignores database numbers: installations sharing one Redis on different databases would
+    otherwise hear each other's events.
+    """
+    if settings.EVENTS_CHANNEL:
+        return settings.EVENTS_CHANNEL
+    path = urlsplit(redis_url).path.strip("/")
+    return f"{CHANNEL}:{int(path) if path.isdigit() else 0}"
+
+
 class RedisEventBus(EventBus):
     """Publishes to a Redis channel; one listener task per process delivers what arrives.
 
@@ -139,10 +153,10 @@ class RedisEventBus(EventBus):
     never waits longer than `PUBLISH_TIMEOUT` and never raises: the database stays the truth.
     """
 
-    def __init__(self, redis_url: str, channel: str = CHANNEL, backoff: Backoff | None = None) -> None:
+    def __init__(self, redis_url: str, channel: str | None = None, backoff: Backoff | None = None) -> None:
         super().__init__()
         self._url = redis_url
-        self._channel = channel
+        self._channel = channel or channel_for(redis_url)
         self._backoff = backoff or Backoff()
         self._publisher: Any = None
         self._subscriber: Any = None

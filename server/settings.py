@@ -23,6 +23,9 @@ REDIS_URL: str = config("REDIS_URL", default="")
 # Where task messages go: `redis://…` (default: REDIS_URL) or `amqp://…` (RabbitMQ). Redis stays the
 # event bus either way.
 BROKER_URL: str = config("FABFLOW_BROKER_URL", default="")
+# The Redis pub/sub channel of live events (default `fabflow:events:<db>` of REDIS_URL): pub/sub ignores
+# database numbers, so installations sharing one Redis each need their own.
+EVENTS_CHANNEL: str = config("FABFLOW_EVENTS_CHANNEL", default="")
 DEBUG: bool = config("FABFLOW_DEBUG", cast=bool, default=False)
 # "development" turns on GraphiQL and introspection; anything else is production.
 ENVIRONMENT: str = config("FABFLOW_ENV", default="development" if not DATABASE_URL else "production")

@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from server.events import QUEUE_SIZE, Backoff, EventBus, RedisEventBus, Subscription
+from server import settings
+from server.events import QUEUE_SIZE, Backoff, EventBus, RedisEventBus, Subscription, channel_for
 from server.live_messages import BusMessage, BusResumed, OrderStatusChanged
 from tests.conftest import REDIS_URL, unavailable
 from tests.redis_server import ThrowawayRedis
@@ -172,3 +173,15 @@ async def _until(check, timeout: float = 10.0) -> None:  # type: ignore[no-untyp
     while not check():
         assert loop.time() < deadline, "the condition never held"
         await asyncio.sleep(0.02)
+
+
+def test_the_channel_is_the_redis_databases_unless_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pub/sub ignores database numbers: each database's Fabflow gets a channel of its own."""
+    monkeypatch.setattr(settings, "EVENTS_CHANNEL", "")
+    assert channel_for("redis://127.0.0.1:6379/6") == "fabflow:events:6"
+    assert channel_for("redis://127.0.0.1:6379") == "fabflow:events:0"
+    assert channel_for("redis://127.0.0.1:6379/") == "fabflow:events:0"
+    assert RedisEventBus("redis://127.0.0.1:6379/3")._channel == "fabflow:events:3"
+
+    monkeypatch.setattr(settings, "EVENTS_CHANNEL", "plant-2:events")
+    assert channel_for("redis://127.0.0.1:6379/6") == "plant-2:events"
