@@ -56,14 +56,14 @@ async def create_order(actor: Actor, payload: object) -> CreateOrderResult:
     apart from no space at all by nothing), or Conflict (the id exists with another body).
     """
     order = parse_or_raise(payload)
-    space = await space_by_key(actor, order.space_key, "createOrder")
     if foreign := assets.foreign_stored_files(assets.input_urls(order), None):
         raise ValidationFailed("The order names files stored for other orders.", foreign)
     digest = intake_hash(order)
-    rows = tree_rows(order, space.id, digest, actor.event_actor, datetime.now(UTC))
     effects = Effects()
     try:
-        async with in_transaction() as conn:
+        async with in_transaction() as conn:  # the space is read on the connection of the inserts
+            space = await space_by_key(actor, order.space_key, "createOrder")
+            rows = tree_rows(order, space.id, digest, actor.event_actor, datetime.now(UTC))
             await insert_tree(rows, conn)
             created = order_status_data(rows.order, None, rows.order.created_at or now())
             await webhook_outbox.record(space, rows.order, [("order.created", created)], effects)

@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cached_property, partial
+from functools import cached_property
 from typing import Any
 from uuid import UUID
 
@@ -33,7 +33,7 @@ ORDER_NAME_CONSTRAINT = "uid_fab_order_space_i_cfbcef"
 SQLITE_ORDER_NAME_COLUMNS = "fab_order.space_id, fab_order.name"
 
 Row = tuple[Any, ...]
-_dumps = partial(json.dumps, separators=(",", ":"))  # as Tortoise's JSONField writes
+_dumps = json.JSONEncoder(separators=(",", ":")).encode  # as Tortoise's JSONField writes, made once
 
 
 @dataclass(frozen=True)
@@ -179,7 +179,9 @@ async def insert_tree(rows: TreeRows, conn: BaseDBAsyncClient) -> None:
         if not batch:
             continue
         if postgres:
-            await conn.execute_query(table.postgres_sql, [list(column) for column in zip(*batch, strict=True)])
+            await conn.execute_query(
+                table.postgres_sql, [list(column) for column in zip(*batch, strict=True)]
+            )
         else:
             await conn.execute_many(table.sqlite_sql, [_sqlite_row(row) for row in batch])
     rows.order._saved_in_db = True  # as if saved: callers may update and refresh it
