@@ -464,7 +464,7 @@ def _item(check: _Check, element: object, path: str, depth: int, seen: dict[str,
     if raw is None:
         return None
     client_id = check.value(raw, "id", path, _ID_TEXT, "", required=True)
-    _unique(check, client_id, _join(path, "id"), seen, path)
+    _unique(check, client_id, path, seen)
     children = check.elements(raw, "items", path)
     if children and depth >= MAX_PART_DEPTH:
         check.add(_join(path, "items"), f"nest deeper than {MAX_PART_DEPTH} levels")
@@ -489,7 +489,7 @@ def _asset(check: _Check, element: object, path: str, seen: dict[str, str]) -> A
     if raw is None:
         return None
     client_id = check.value(raw, "id", path, _ID_TEXT, "", required=True)
-    _unique(check, client_id, _join(path, "id"), seen, path)
+    _unique(check, client_id, path, seen)
     url = check.value(raw, "url", path, http_url, "", required=True)
     file_name = _file_name(url)
     return AssetInput(
@@ -519,11 +519,13 @@ def _present(elements: Iterable[T | None]) -> tuple[T, ...]:
     return tuple(element for element in elements if element is not None)
 
 
-def _unique(check: _Check, client_id: str, where: str, seen: dict[str, str], owner_path: str) -> None:
+def _unique(check: _Check, client_id: str, owner_path: str, seen: dict[str, str]) -> None:
+    """A problem at `owner_path`.id when another owner in `seen` has `client_id` already."""
     if not client_id:
         return
     if client_id in seen:
-        check.add(where, f"{quoted(client_id)} is already the id of {seen[client_id]}", "duplicate")
+        message = f"{quoted(client_id)} is already the id of {seen[client_id]}"
+        check.add(_join(owner_path, "id"), message, "duplicate")
     else:
         seen[client_id] = owner_path
 

@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 from uuid import UUID
 
@@ -195,8 +195,8 @@ def name_taken(error: IntegrityError) -> bool:
     return getattr(cause, "constraint_name", None) == ORDER_NAME_CONSTRAINT
 
 
-def _sqlite_row(row: Row) -> Row:
-    return tuple(str(value) if isinstance(value, UUID) else value for value in row)
+def _sqlite_row(row: Row) -> list[Any]:
+    return [str(value) if isinstance(value, UUID) else value for value in row]
 
 
 def _order_row(order: OrderInput, space_id: UUID, digest: str, stamp: Stamp) -> Row:
@@ -249,13 +249,19 @@ def _add_part(
     rows.parts.append(
         (
             part_id, stamp.order_id, product.id, parent_id, position, item.client_id, name,
-            _dumps(item.data), _dumps(list(item.tags)), item.is_asset, product.order_name, product.title,
+            _dumps(item.data), _tags_json(item.tags), item.is_asset, product.order_name, product.title,
             search_words((name, item.client_id)), stamp.now,
         )
     )  # fmt: skip  # before its children: the parent must exist when a child is inserted
     _add_assets(rows, stamp, item.assets, product.id, part_id)
     for index, child in enumerate(item.items):
         _add_part(rows, stamp, child, product, part_id, index)
+
+
+@lru_cache(maxsize=256)
+def _tags_json(tags: tuple[str, ...]) -> str:
+    """The JSON of a part's tags: the same few lists come again and again."""
+    return _dumps(list(tags))
 
 
 def _add_assets(
