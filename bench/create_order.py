@@ -1,11 +1,12 @@
 """Order intake throughput: `create_order` against the same rows inserted with raw asyncpg.
 
-    .venv/bin/python bench/create_order.py [--orders 300] [--warmup 30] [--rounds 3]
+    .venv/bin/python bench/create_order.py [--parts 20] [--orders 300] [--warmup 30] [--rounds 3]
 
 Makes a scratch database on the PostgreSQL server at `FABFLOW_BENCH_DATABASE_URL` (default
 postgres://postgres@127.0.0.1:5432/postgres), migrates it, and creates orders of 2 products ×
-10 parts (5 top-level, each with a child), one asset of 2 versions per part, 2 addresses:
-86 rows per order. Two ways, sequentially, one transaction per order, in alternating rounds:
+`--parts`/2 parts (half of them top-level, each with a child), one asset of 2 versions per part,
+2 addresses: 86 rows per order at 20 parts, 806 at 200. Two ways, sequentially, one transaction per
+order, in alternating rounds:
 
   (a) the service: `create_order(actor, payload)`, as GraphQL and REST call it (checks, space and
       idempotency look-ups, Tortoise bulk inserts);
@@ -13,7 +14,8 @@ postgres://postgres@127.0.0.1:5432/postgres), migrates it, and creates orders of
       `executemany`, one statement per table, no checks.
 
 It prints orders/s of each, the ratio, the statements of one (a), and where (a)'s extra time goes
-(parsing and hashing, building the model rows). The database is dropped at the end.
+(parsing and hashing, building the rows), and appends one JSON line (commit, load average, figures)
+to `bench/results/create_order.jsonl`. The database is dropped at the end.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import argparse
 import asyncio
 import json
 import os
+import subprocess
 import sys
 import time
 import uuid
@@ -40,15 +43,16 @@ DATABASE_URL = os.environ.get(
 )
 SPACE_KEY = "bench"
 PRODUCTS = 2
-TOP_PARTS = 5  # per product, each with one child part: 20 parts per order
 VERSIONS = 2
+RESULTS = ROOT / "bench" / "results" / "create_order.jsonl"
 Json = dict[str, Any]
 
 
 # ---------------------------------------------------------------- the orders
 
 
-def payload(name: str) -> Json:
+def payload(name: str, top_parts: int) -> Json:
+    """An order of 2 products × `top_parts` top-level parts, each with one child part."""
     return {
         "order": {
             "spaceKey": SPACE_KEY,
@@ -61,12 +65,12 @@ def payload(name: str) -> Json:
                 "customerInfo": {"name": "Ada Peeters", "email": "ada@example.com"},
                 "channel": "webshop",
             },
-            "orderLines": [_line(name, p) for p in range(PRODUCTS)],
+            "orderLines": [_line(name, p, top_parts) for p in range(PRODUCTS)],
         }
     }
 
 
-def _line(name: str, index: int) -> Json:
+def _line(name: str, index: int, top_parts: int) -> Json:
     return {
         "orderId": f"cfg-{index}",
         "title": f"Frame {index}",
@@ -75,7 +79,7 @@ def _line(name: str, index: int) -> Json:
         "amountOfUnits": 1 + index,
         "valuePerUnit": "189.00",
         "items": [
-            _part(name, f"p{index}-{t}", [_part(name, f"p{index}-{t}-child", [])]) for t in range(TOP_PARTS)
+            _part(name, f"p{index}-{t}", [_part(name, f"p{index}-{t}-child", [])]) for t in range(top_parts)
         ],
     }
 
@@ -214,12 +218,12 @@ async def timed(count: int, one: Callable[[int], Coroutine[Any, Any, object]]) -
     return time.perf_counter() - started
 
 
-def pure_costs(samples: int) -> tuple[float, float]:
-    """Microseconds per order of parsing + hashing, and of building the Tortoise rows (no I/O)."""
+def pure_costs(samples: int, top_parts: int) -> tuple[float, float]:
+    """Microseconds per order of parsing + hashing, and of building the rows (no I/O)."""
     from server.domain.order_input import intake_hash, parse_order_input
     from server.services.orders.writes import tree_rows
 
-    bodies = [payload(f"PURE-{i}") for i in range(samples)]
+    bodies = [payload(f"PURE-{i}", top_parts) for i in range(samples)]
     started = time.perf_counter()
     parsed = [parse_order_input(body) for body in bodies]
     for order in parsed:
@@ -247,10 +251,10 @@ async def run(args: argparse.Namespace, url: str) -> None:
     try:
 
         def service(prefix: str) -> Callable[[int], Coroutine[Any, Any, object]]:
-            return lambda i: create_order(SYSTEM, payload(f"{prefix}-{i}"))
+            return lambda i: create_order(SYSTEM, payload(f"{prefix}-{i}", args.top_parts))
 
         def floor(prefix: str) -> Callable[[int], Coroutine[Any, Any, object]]:
-            return lambda i: raw_insert(conn, payload(f"{prefix}-{i}"), space.id)
+            return lambda i: raw_insert(conn, payload(f"{prefix}-{i}", args.top_parts), space.id)
 
         await timed(args.warmup, service("WARM-A"))
         await timed(args.warmup, floor("WARM-B"))
@@ -259,7 +263,7 @@ async def run(args: argparse.Namespace, url: str) -> None:
             totals["service"] += await timed(args.orders, service(f"A{round_}"))
             totals["floor"] += await timed(args.orders, floor(f"B{round_}"))
         with count_statements() as log:
-            await create_order(SYSTEM, payload("COUNTED"))
+            await create_order(SYSTEM, payload("COUNTED", args.top_parts))
         _check(await conn.fetchval('SELECT count(*) FROM "part"'), args)
     finally:
         await conn.close()
@@ -269,21 +273,45 @@ async def run(args: argparse.Namespace, url: str) -> None:
 
 def _check(parts: int, args: argparse.Namespace) -> None:
     orders = 2 * (args.warmup + args.orders * args.rounds) + 1
-    expected = orders * PRODUCTS * TOP_PARTS * 2
+    expected = orders * PRODUCTS * args.top_parts * 2
     assert parts == expected, f"{parts} parts stored, {expected} expected"
 
 
 def _report(args: argparse.Namespace, totals: dict[str, float], statements: list[str]) -> None:
     count = args.orders * args.rounds
     service_rate, floor_rate = count / totals["service"], count / totals["floor"]
-    parse_us, rows_us = pure_costs(200)
-    parts = PRODUCTS * TOP_PARTS * 2
-    print(f"orders of {parts} parts, 86 rows each; {count} orders per side in {args.rounds} rounds")
+    parse_us, rows_us = pure_costs(max(20, 4000 // args.parts), args.top_parts)
+    rows = 6 + args.parts * (1 + 1 + VERSIONS)  # order, 2 addresses, 2 products, event; per part 4
+    load = os.getloadavg()
+    print(f"orders of {args.parts} parts, {rows} rows each; {count} orders per side in {args.rounds} rounds")
     print(f"(a) create_order (service):  {service_rate:8.1f} orders/s  {1e3 / service_rate:6.2f} ms/order")
     print(f"(b) raw asyncpg (the floor):  {floor_rate:8.1f} orders/s  {1e3 / floor_rate:6.2f} ms/order")
     print(f"ratio (b)/(a): {floor_rate / service_rate:.2f}x (the service at {service_rate / floor_rate:.0%})")
     print(f"(a) statements per order: {len(statements)} ({', '.join(_verb(s) for s in statements)})")
-    print(f"(a) pure Python per order: parse + hash {parse_us:.0f} µs, build model rows {rows_us:.0f} µs")
+    print(f"(a) pure Python per order: parse + hash {parse_us:.0f} µs, build rows {rows_us:.0f} µs")
+    print(f"load average: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+    line = {
+        "at": datetime.now(UTC).isoformat(),
+        "commit": _commit(),
+        "load": [round(value, 2) for value in load],
+        "parts": args.parts,
+        "orders": count,
+        "service_ms": round(1e3 / service_rate, 3),
+        "floor_ms": round(1e3 / floor_rate, 3),
+        "ratio": round(floor_rate / service_rate, 2),
+        "statements": len(statements),
+        "parse_hash_us": round(parse_us),
+        "rows_us": round(rows_us),
+    }
+    print(json.dumps(line))
+    RESULTS.parent.mkdir(exist_ok=True)
+    with RESULTS.open("a") as out:
+        out.write(json.dumps(line) + "\n")
+
+
+def _commit() -> str:
+    git = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT)
+    return git.stdout.strip()
 
 
 def _verb(statement: str) -> str:
@@ -315,7 +343,12 @@ async def main(args: argparse.Namespace) -> None:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--parts", type=int, default=20, help="parts per order (a multiple of 4)")
     parser.add_argument("--orders", type=int, default=300, help="orders per side per round")
     parser.add_argument("--warmup", type=int, default=30, help="orders per side before timing")
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds of (a) then (b)")
-    asyncio.run(main(parser.parse_args()))
+    arguments = parser.parse_args()
+    if arguments.parts < 4 or arguments.parts % 4:
+        parser.error("--parts must be a multiple of 4")
+    arguments.top_parts = arguments.parts // (2 * PRODUCTS)
+    asyncio.run(main(arguments))

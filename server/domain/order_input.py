@@ -77,6 +77,15 @@ ITEM_FIELDS = ("id", "data", "tags", "isAsset", "items", "assets")
 ASSET_FIELDS = ("id", "url", "isPublic", "versions", "name", "kind")
 VERSION_FIELDS = ("url", "date")
 
+# The readers of values, made once.
+_KEY_TEXT = text(KEY_LENGTH)
+_KEY_TEXT_OR_EMPTY = text(KEY_LENGTH, allow_empty=True)
+_ID_TEXT = text(ID_LENGTH)
+_NAME_TEXT = text(NAME_LENGTH)
+_TAG_TEXT = text(TAG_LENGTH)
+_UNITS = whole_number(1, MAX_UNITS)
+_MONEY = money(MAX_MONEY)
+
 
 # --- results ------------------------------------------------------------------------------------------
 
@@ -321,16 +330,16 @@ class _Check:
         self, obj: Json, key: str, path: str, read: Callable[[object], T], default: T, required: bool = False
     ) -> T:
         """`read(obj[key])`; a missing or null value is `default`, or a problem when `required`."""
-        where = _join(path, key)
         raw = obj.get(key)
         if raw is None:
             if required:
-                self.add(where, "is required" + (" and may not be null" if key in obj else ""), "required")
+                message = "is required" + (" and may not be null" if key in obj else "")
+                self.add(_join(path, key), message, "required")
             return default
         try:
             return read(raw)
         except BadValue as bad:
-            self.add(where, bad.message, bad.code)
+            self.add(_join(path, key), bad.message, bad.code)
             return default
 
     def obj(self, value: object, path: str, what: str, known: tuple[str, ...]) -> Json | None:
@@ -397,9 +406,9 @@ def _unwrap(check: _Check, body: object) -> Json | None:
 def _order(check: _Check, raw: Json) -> OrderInput:
     # Keyword arguments in the order of the format, so problems come in the order of the document.
     order = OrderInput(
-        space_key=check.value(raw, "spaceKey", "", text(KEY_LENGTH), "", required=True),
-        flow_key=check.value(raw, "flowKey", "", text(KEY_LENGTH), None),
-        name=check.value(raw, "thirdPartyOrderId", "", text(ID_LENGTH), "", required=True),
+        space_key=check.value(raw, "spaceKey", "", _KEY_TEXT, "", required=True),
+        flow_key=check.value(raw, "flowKey", "", _KEY_TEXT, None),
+        name=check.value(raw, "thirdPartyOrderId", "", _ID_TEXT, "", required=True),
         update_url=check.value(raw, "updateUrl", "", http_url, None),
         tags=_order_tags(check, raw),
         addresses=_present(_address(check, e, p) for e, p in check.elements(raw, "addresses", "")),
@@ -424,8 +433,8 @@ def _address(check: _Check, element: object, path: str) -> AddressInput | None:
     if raw is None:
         return None
     return AddressInput(
-        address_type=check.value(raw, "addressType", path, text(KEY_LENGTH), "", required=True),
-        purpose=check.value(raw, "purpose", path, text(KEY_LENGTH, allow_empty=True), ""),
+        address_type=check.value(raw, "addressType", path, _KEY_TEXT, "", required=True),
+        purpose=check.value(raw, "purpose", path, _KEY_TEXT_OR_EMPTY, ""),
         data=check.value(raw, "data", path, json_object, {}),
     )
 
@@ -436,12 +445,12 @@ def _line(check: _Check, element: object, path: str) -> LineInput | None:
         return None
     seen: dict[str, str] = {}  # item id → path of the item that has it, over the whole line
     return LineInput(
-        client_id=check.value(raw, "orderId", path, text(ID_LENGTH), None),
-        title=check.value(raw, "title", path, text(NAME_LENGTH), "", required=True),
+        client_id=check.value(raw, "orderId", path, _ID_TEXT, None),
+        title=check.value(raw, "title", path, _NAME_TEXT, "", required=True),
         data=check.value(raw, "data", path, json_object, {}),
         deadline=check.value(raw, "deadline", path, timestamp, _NO_DATE, required=True),
-        amount_of_units=check.value(raw, "amountOfUnits", path, whole_number(1, MAX_UNITS), 1, required=True),
-        value_per_unit=check.value(raw, "valuePerUnit", path, money(MAX_MONEY), Decimal(0), required=True),
+        amount_of_units=check.value(raw, "amountOfUnits", path, _UNITS, 1, required=True),
+        value_per_unit=check.value(raw, "valuePerUnit", path, _MONEY, Decimal(0), required=True),
         items=_present(_item(check, e, p, 1, seen) for e, p in check.elements(raw, "items", path)),
         assets=_assets(check, raw, path),
     )
@@ -454,8 +463,8 @@ def _item(check: _Check, element: object, path: str, depth: int, seen: dict[str,
     raw = check.obj(element, path, "an item", ITEM_FIELDS)
     if raw is None:
         return None
-    client_id = check.value(raw, "id", path, text(ID_LENGTH), "", required=True)
-    _unique(check, client_id, _join(path, "id"), seen, path)
+    client_id = check.value(raw, "id", path, _ID_TEXT, "", required=True)
+    _unique(check, client_id, path, seen)
     children = check.elements(raw, "items", path)
     if children and depth >= MAX_PART_DEPTH:
         check.add(_join(path, "items"), f"nest deeper than {MAX_PART_DEPTH} levels")
@@ -479,14 +488,14 @@ def _asset(check: _Check, element: object, path: str, seen: dict[str, str]) -> A
     raw = check.obj(element, path, "an asset", ASSET_FIELDS)
     if raw is None:
         return None
-    client_id = check.value(raw, "id", path, text(ID_LENGTH), "", required=True)
-    _unique(check, client_id, _join(path, "id"), seen, path)
+    client_id = check.value(raw, "id", path, _ID_TEXT, "", required=True)
+    _unique(check, client_id, path, seen)
     url = check.value(raw, "url", path, http_url, "", required=True)
     file_name = _file_name(url)
     return AssetInput(
         client_id=client_id,
         url=url,
-        name=check.value(raw, "name", path, text(NAME_LENGTH), None) or file_name or client_id,
+        name=check.value(raw, "name", path, _NAME_TEXT, None) or file_name or client_id,
         kind=check.value(raw, "kind", path, _asset_kind, None) or kind_of_file(file_name),
         is_public=check.value(raw, "isPublic", path, flag, False),
         versions=_present(_version(check, e, p) for e, p in check.elements(raw, "versions", path)),
@@ -510,11 +519,13 @@ def _present(elements: Iterable[T | None]) -> tuple[T, ...]:
     return tuple(element for element in elements if element is not None)
 
 
-def _unique(check: _Check, client_id: str, where: str, seen: dict[str, str], owner_path: str) -> None:
+def _unique(check: _Check, client_id: str, owner_path: str, seen: dict[str, str]) -> None:
+    """A problem at `owner_path`.id when another owner in `seen` has `client_id` already."""
     if not client_id:
         return
     if client_id in seen:
-        check.add(where, f"{quoted(client_id)} is already the id of {seen[client_id]}", "duplicate")
+        message = f"{quoted(client_id)} is already the id of {seen[client_id]}"
+        check.add(_join(owner_path, "id"), message, "duplicate")
     else:
         seen[client_id] = owner_path
 
@@ -535,7 +546,7 @@ def _order_tags(check: _Check, raw: Json) -> tuple[str, ...]:
 
 def _clean_tags(check: _Check, elements: list[tuple[object, str]]) -> tuple[str, ...]:
     """Trimmed and lower-cased (so they match users' tags), each once, in the order given."""
-    read = text(TAG_LENGTH)
+    read = _TAG_TEXT
     tags: dict[str, None] = {}
     for tag, where in elements:
         try:
@@ -558,11 +569,16 @@ def _short(value: object) -> str:
 
 def _file_name(url: str) -> str:
     """The last segment of the URL's path, decoded: `https://x/a/cloth%20cut.3mf?v=2` → `cloth cut.3mf`."""
-    try:
-        path = urlsplit(url).path
-    except ValueError:
-        return ""
-    return unquote(path.rpartition("/")[2])[:NAME_LENGTH]
+    scheme, separator, rest = url.partition("://")
+    if separator and scheme in ("http", "https"):  # as urlsplit reads it: the host ends at / ? or #
+        path = rest.partition("#")[0].partition("?")[0].partition("/")[2]
+    else:
+        try:
+            path = urlsplit(url).path
+        except ValueError:
+            return ""
+    name = path.rpartition("/")[2]
+    return (unquote(name) if "%" in name else name)[:NAME_LENGTH]
 
 
 def preview_url(assets: Iterable[AssetInput]) -> str | None:

@@ -14,6 +14,7 @@ asset's `url` follows it.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import secrets
@@ -100,8 +101,12 @@ def names_stored_file(url: str) -> bool:
     """Whether `url` points under `/assets/` of this server, however it is spelled.
 
     Scheme and host compare without case and percent-escapes are decoded, so that no spelling of a
-    stored file's address slips past the ownership check.
+    stored file's address slips past the ownership check. A plain URL of another host (the common
+    case) is told apart without parsing.
     """
+    plain = _PLAIN_HOST.match(url)
+    if plain is not None and plain.group(1).lower() != _our_host(settings.PUBLIC_URL):
+        return False
     try:
         given, ours = urlsplit(url), urlsplit(settings.PUBLIC_URL)
         same_host = (given.scheme.lower(), given.hostname, given.port) == (
@@ -114,6 +119,18 @@ def names_stored_file(url: str) -> bool:
     path = posixpath.normpath(unquote(given.path))
     base = posixpath.normpath(unquote(ours.path or "/")).rstrip("/") + URL_PREFIX
     return same_host and (path + "/").startswith(base)
+
+
+# An http(s) URL whose host is a plain name (no user, no brackets, no blanks): its host as urlsplit reads it.
+_PLAIN_HOST = re.compile(r"https?://([A-Za-z0-9.-]+)(?::[0-9]*)?(?:[/?#]|\Z)", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=4)
+def _our_host(public_url: str) -> str | None:
+    try:
+        return urlsplit(public_url).hostname
+    except ValueError:
+        return None
 
 
 def order_of_key(key: str) -> UUID | None:

@@ -206,7 +206,16 @@ def test_a_whole_float_amount_counts() -> None:
 
 @pytest.mark.parametrize(
     "url",
-    ["string", "ftp://cdn.example.com/a.stl", "https://", "//cdn.example.com/a", "https://a b/c", "", 3],
+    [
+        "string",
+        "ftp://cdn.example.com/a.stl",
+        "https://",
+        "//cdn.example.com/a",
+        "https://a b/c",
+        "https://[::1/a",
+        "",
+        3,
+    ],
 )
 def test_urls_must_be_http_or_https(url: object) -> None:
     body = eyewear()

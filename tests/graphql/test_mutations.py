@@ -143,3 +143,25 @@ async def test_create_order_conflicts_and_bad_input_are_field_errors(
         assert "errors" not in body, body
         assert body["data"]["createOrder"]["order"] is None
         assert body["data"]["createOrder"]["errors"]
+
+
+@needs_order_service
+@pytest.mark.parametrize("url", ["https://[::1/front.png", "https://cdn.example.com/front .png", "ftp://x/y"])
+async def test_a_url_that_does_not_parse_is_a_field_error_naming_it(
+    gql: Gql, space_key: tuple[str, str], url: str
+) -> None:
+    # given an order whose first part's asset has a URL no parser reads (an unclosed IPv6 bracket)
+    body = _example()
+    body["order"]["orderLines"][0]["items"][0]["assets"][0]["url"] = url
+
+    # when it is sent
+    answer = await gql(CREATE_ORDER, {"input": body}, token=space_key[1])
+
+    # then it is refused with the field named, and nothing is stored
+    assert "errors" not in answer, answer
+    payload = answer["data"]["createOrder"]
+    assert payload["order"] is None
+    assert [(e["field"], e["code"]) for e in payload["errors"]] == [
+        ("orderLines[0].items[0].assets[0].url", "invalid")
+    ]
+    assert "is not an http or https URL" in payload["errors"][0]["message"]

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from tortoise import connections
+from tortoise.exceptions import IntegrityError
 
 from server.domain.actors import SYSTEM, Actor
 from server.domain.order_input import OrderInput, intake_hash, parse_order_input
@@ -32,6 +33,7 @@ from server.services import auth
 from server.services.errors import Conflict, NotFound, ValidationFailed
 from server.services.orders.intake import connector_json, create_order
 from server.services.orders.lists import ListFilter, PageRequest, Sort, list_orders
+from server.services.orders.writes import name_taken
 from server.services.sql_count import count_statements
 from tests.conftest import EXAMPLES_DIR
 
@@ -414,3 +416,23 @@ async def test_a_new_order_is_announced_once_on_the_event_bus_and_a_resend_is_no
         "CREATED",
     )
     assert may_see(key_actor, announced)
+
+
+async def test_only_the_order_name_index_counts_as_a_resend(
+    key_actor: Actor, space_key: tuple[str, str]
+) -> None:
+    # given a stored order in a space
+    stored = await create_order(key_actor, eyewear())
+    space = await Space.get(key=space_key[0])
+
+    # when the same name is stored again in the space, and when another unique index refuses a row
+    with pytest.raises(IntegrityError) as same_name:
+        await Order.create(space_id=space.id, name=stored.order.name, intake_hash="x")
+    with pytest.raises(IntegrityError) as other_index:
+        await Space.create(
+            organization_id=space.organization_id, key=space.key, name="again", signing_secret="s"
+        )  # type: ignore[attr-defined]
+
+    # then only the first is taken for a resend
+    assert name_taken(same_name.value)
+    assert not name_taken(other_index.value)

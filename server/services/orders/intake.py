@@ -5,8 +5,9 @@ in one transaction, one bulk insert per table: a failure anywhere leaves nothing
 
 It is idempotent on (space, `thirdPartyOrderId`): the same order sent again, however it is written
 (wrapped or bare, keys in any order, `4.5` or `"4.50"`), returns the stored order with
-`created=False`; a different body under the same id is a `Conflict`. Two identical creates racing
-each other meet at the unique (space, name) index: the loser re-reads and answers like a resend.
+`created=False`; a different body under the same id is a `Conflict`. Nothing is read first: the
+unique (space, name) index refuses the order's row of a resend (or of the loser of two creates
+racing each other), and the stored order is read then, to answer as a resend.
 
 After the commit, an `order.created` message goes out on the event bus. With a `flowKey`, the
 order's flow starts right after the commit (`flow_runs.start_for_new_order`); if that fails, or the
@@ -34,7 +35,7 @@ from server.services.connector_body import stored_order_input
 from server.services.effects import Effects, now
 from server.services.errors import Conflict, FieldError, NotFound, ValidationFailed
 from server.services.flow_runs import start_for_new_order
-from server.services.orders.writes import insert_tree, tree_rows
+from server.services.orders.writes import insert_tree, name_taken, tree_rows
 from server.services.webhook_events import order_status_data
 
 Json = dict[str, Any]
@@ -55,23 +56,20 @@ async def create_order(actor: Actor, payload: object) -> CreateOrderResult:
     apart from no space at all by nothing), or Conflict (the id exists with another body).
     """
     order = parse_or_raise(payload)
-    space = await space_by_key(actor, order.space_key, "createOrder")
     if foreign := assets.foreign_stored_files(assets.input_urls(order), None):
         raise ValidationFailed("The order names files stored for other orders.", foreign)
     digest = intake_hash(order)
-    existing = await Order.get_or_none(space_id=space.id, name=order.name)
-    if existing is not None:
-        return _resent(existing, digest)
-    rows = tree_rows(order, space.id, digest, actor.event_actor, datetime.now(UTC))
     effects = Effects()
     try:
-        async with in_transaction() as conn:
+        async with in_transaction() as conn:  # the space is read on the connection of the inserts
+            space = await space_by_key(actor, order.space_key, "createOrder")
+            rows = tree_rows(order, space.id, digest, actor.event_actor, datetime.now(UTC))
             await insert_tree(rows, conn)
             created = order_status_data(rows.order, None, rows.order.created_at or now())
             await webhook_outbox.record(space, rows.order, [("order.created", created)], effects)
-    except IntegrityError:
-        # Stored meanwhile by a racing request (a resend or a conflict), or another error that stands.
-        existing = await Order.get_or_none(space_id=space.id, name=order.name)
+    except IntegrityError as error:
+        # Stored before (a resend or a conflict), or meanwhile by a racing request; others stand.
+        existing = await Order.get_or_none(space_id=space.id, name=order.name) if name_taken(error) else None
         if existing is None:
             raise
         return _resent(existing, digest)
