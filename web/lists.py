@@ -28,12 +28,16 @@ Lister = Callable[..., Awaitable[Page[Any]]]
 LISTERS: dict[str, Lister] = {"orders": list_orders, "products": list_products, "parts": list_parts}
 
 
-async def load_page(table: Table, actor: Actor, user: User, state: TableState) -> Page[Any]:
+async def load_page(
+    table: Table, actor: Actor, user: User, state: TableState, columns: list[Column] | None = None
+) -> Page[Any]:
+    """A page of the table; with `columns`, an order's space is loaded only when its column shows."""
     if state.mine and not user.tags:
         return Page(total_count=0)
     lister = LISTERS[table.name]
     found = await lister(actor, state.list_filter(user.tags), state.sort_request(table), state.page_request())
-    await exports.attach_context(table.name, found.rows)
+    if columns is None or table.name != "orders" or any(c.key == "space" for c in columns):
+        await exports.attach_context(table.name, found.rows)
     return found
 
 
@@ -45,18 +49,19 @@ def _empty_message(state: TableState, user: User) -> str:
 
 async def _render_table(request: Request, table: Table, state: TableState, whole: bool) -> Response:
     user = user_of(request)
+    columns = table.visible_columns(user.preferences)
     try:
-        found = await load_page(table, actor_of(request), user, state)
+        found = await load_page(table, actor_of(request), user, state, columns)
     except (ValidationFailed, ValueError):
         if state.after is None:
             raise
         state = replace(state, after=None, page_number=1)  # a cursor from elsewhere: start over
-        found = await load_page(table, actor_of(request), user, state)
+        found = await load_page(table, actor_of(request), user, state, columns)
     context = {
         "table": table,
         "state": state,
         "page": found,
-        "columns": table.visible_columns(user.preferences),
+        "columns": columns,
         "page_sizes": PAGE_SIZES,
         "empty_message": _empty_message(state, user),
     }
