@@ -16,6 +16,8 @@ Decisions:
   parts) uses the copy kept on the row at intake: those names never change.
 - `totalCount` is exact up to `COUNT_BOUND` matching rows; beyond it the count stops there and
   says it is not exact, so counting never costs more than reading that many index entries.
+- On PostgreSQL the page and the count are read at the same time on two pooled connections
+  (inside a transaction, one after the other): a request waits for the slower, not for both.
 - `createdFrom`/`createdTo` (and the deadline pair) are inclusive.
 - `tags` matches any of the given tags. PostgreSQL uses `jsonb ?|`; SQLite `json_each`.
   Products match on their order's tags, parts on their own.
@@ -28,7 +30,8 @@ Decisions:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import asyncio
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -36,6 +39,7 @@ from typing import Any, Generic, TypeVar
 from uuid import UUID
 
 from tortoise import connections
+from tortoise.backends.base.client import TransactionalDBClient
 from tortoise.models import Model
 
 from server import settings
@@ -360,18 +364,51 @@ def _after(expr: str, id_expr: str, op: str, value: Any, row_id: Any, ph: Params
 
 
 async def _list(listing: Listing, actor: Actor, flt: ListFilter, sort: Sort, page: PageRequest) -> Page[Any]:
+    """The page and the count; on PostgreSQL outside a transaction both at once, on two connections."""
     sqlite = _dialect() == "sqlite"
     size = page.size
     result: Page[Any] = Page(has_previous=page.after is not None)
+    steps: list[Awaitable[None]] = []
     if page.with_count:
-        result.total_count = await _count(listing, actor, flt, sqlite)
-        result.total_count_is_exact = result.total_count <= COUNT_BOUND
-        result.total_count = min(result.total_count, COUNT_BOUND)
+        steps.append(_fill_count(result, listing, actor, flt, sqlite))
     if page.with_rows and size > 0:
-        await _fill_page(result, listing, actor, flt, sort, page, size, sqlite)
+        steps.append(_fill_page(result, listing, actor, flt, sort, page, size, sqlite))
     elif page.with_rows:
-        result.has_next = bool(await _fetch_page(listing, actor, flt, sort, page, 1, sqlite))
+        steps.append(_fill_has_next(result, listing, actor, flt, sort, page, sqlite))
+    if len(steps) > 1 and reads_side_by_side():
+        failures = [r for r in await asyncio.gather(*steps, return_exceptions=True) if r is not None]
+        if failures:
+            raise failures[0]
+    else:
+        for step in steps:
+            await step
     return result
+
+
+def reads_side_by_side() -> bool:
+    """True when statements may run side by side: PostgreSQL's pool, not a transaction's one connection."""
+    client = connections.get("default")
+    return client.capabilities.dialect == "postgres" and not isinstance(client, TransactionalDBClient)
+
+
+async def _fill_count(
+    result: Page[Any], listing: Listing, actor: Actor, flt: ListFilter, sqlite: bool
+) -> None:
+    counted = await _count(listing, actor, flt, sqlite)
+    result.total_count_is_exact = counted <= COUNT_BOUND
+    result.total_count = min(counted, COUNT_BOUND)
+
+
+async def _fill_has_next(
+    result: Page[Any],
+    listing: Listing,
+    actor: Actor,
+    flt: ListFilter,
+    sort: Sort,
+    page: PageRequest,
+    sqlite: bool,
+) -> None:
+    result.has_next = bool(await _fetch_page(listing, actor, flt, sort, page, 1, sqlite))
 
 
 async def _count(listing: Listing, actor: Actor, flt: ListFilter, sqlite: bool) -> int:
