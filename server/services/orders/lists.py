@@ -38,8 +38,9 @@ from enum import StrEnum
 from typing import Any, Generic, TypeVar
 from uuid import UUID
 
-from tortoise import connections
+from tortoise import connections, timezone
 from tortoise.backends.base.client import TransactionalDBClient
+from tortoise.fields.data import CharEnumFieldInstance, DatetimeField, JSONField
 from tortoise.models import Model
 
 from server import settings
@@ -518,7 +519,7 @@ def _converter(listing: Listing) -> Callable[[dict[str, Any]], Any]:
     found = _CONVERTERS.get(listing.row_type)
     if found is None:
         fields_map = listing.model._meta.fields_map
-        pairs = [(name, fields_map[name].to_python_value) for name in column_names(listing.row_type)]
+        pairs = [(name, _to_python(fields_map[name])) for name in column_names(listing.row_type)]
         row_type = listing.row_type
 
         def convert(record: dict[str, Any]) -> Any:
@@ -526,3 +527,25 @@ def _converter(listing: Listing) -> Callable[[dict[str, Any]], Any]:
 
         found = _CONVERTERS[listing.row_type] = convert
     return found
+
+
+def _to_python(field: Any) -> Callable[[Any], Any]:
+    """The field's own conversion, with a shortcut for the values PostgreSQL's driver already types.
+
+    Tortoise looks up its time-zone settings for every date-time and goes through the enum's
+    metaclass for every status: at 50 rows a page that was most of turning rows into objects.
+    """
+    convert: Callable[[Any], Any] = field.to_python_value
+    if isinstance(field, DatetimeField):
+        zone = timezone.get_default_timezone() if timezone.get_use_tz() else None
+        if zone is not None:
+            return lambda value: (
+                value.astimezone(zone) if isinstance(value, datetime) and value.tzinfo else convert(value)
+            )
+    elif isinstance(field, JSONField):
+        decode = field.decoder
+        return lambda value: decode(value) if type(value) is str else convert(value)
+    elif isinstance(field, CharEnumFieldInstance):
+        members = field.enum_type._value2member_map_
+        return lambda value: members.get(value) or convert(value)
+    return convert
