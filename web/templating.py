@@ -53,7 +53,7 @@ def iso(value: datetime | None) -> str:
     if value is None:
         return ""
     moment = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-    return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def ago(value: datetime | None, now: datetime | None = None) -> str:
