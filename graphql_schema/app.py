@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncGenerator
+from functools import lru_cache
 from typing import Any
 
+import strawberry.http.async_base_view as _async_view
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
@@ -25,6 +27,10 @@ from server import settings
 from server.json_input import JsonLimits, JsonRefused, body_limits, read_json, websocket_limits
 from server.outage import DatabaseUnavailable, is_outage, quiet_outage_logs
 from server.services.auth import actor_for_token
+
+# Strawberry parses every request's Content-Type with `email.message` (a few % of a small query's
+# time); the header takes few distinct values, so the parse is kept for each (bounded).
+_async_view.parse_content_type = lru_cache(maxsize=64)(_async_view.parse_content_type)
 
 # Close codes of a refused websocket message: 1009 is the websocket's "message too big";
 # graphql-transport-ws closes with 4400 for a message it cannot accept.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -9,14 +10,14 @@ from decimal import Decimal
 from typing import IO, Any
 
 from starlette.requests import Request
-from starlette.responses import Response, StreamingResponse
+from starlette.responses import HTMLResponse, Response, StreamingResponse
 from starlette.routing import BaseRoute, Route
 
 from server.domain.actors import Actor
 from server.models import User
 from server.services import exports
 from server.services.errors import ValidationFailed
-from server.services.orders.lists import Page, list_orders, list_parts, list_products
+from server.services.orders.lists import Page, list_orders, list_parts, list_products, reads_side_by_side
 from server.services.users import save_preference
 from web.guard import FORM_MAX_FIELDS, actor_of, page, user_of
 from web.tables import ORDERS, PAGE_SIZES, PARTS, PRODUCTS, Column, Table, TableState, read_state
@@ -24,16 +25,43 @@ from web.templating import is_partial, render, status_label
 
 # Ticked rows come as one `id` field each; the body limit (FABFLOW_MAX_BODY_BYTES) bounds them.
 EXPORT_FORM_FIELDS = FORM_MAX_FIELDS
+# How long a table waits for its count once its rows are in (PostgreSQL, where both run at once).
+COUNT_WAIT = 0.05
 Lister = Callable[..., Awaitable[Page[Any]]]
 LISTERS: dict[str, Lister] = {"orders": list_orders, "products": list_products, "parts": list_parts}
 
 
-async def load_page(table: Table, actor: Actor, user: User, state: TableState) -> Page[Any]:
+async def load_page(
+    table: Table, actor: Actor, user: User, state: TableState, columns: list[Column] | None = None
+) -> Page[Any]:
+    """A page of the table; with `columns`, an order's space is loaded only when its column shows."""
     if state.mine and not user.tags:
         return Page(total_count=0)
     lister = LISTERS[table.name]
-    found = await lister(actor, state.list_filter(user.tags), state.sort_request(table), state.page_request())
-    await exports.attach_context(table.name, found.rows)
+    flt, sort, wanted = state.list_filter(user.tags), state.sort_request(table), state.page_request()
+    if reads_side_by_side():
+        rows = lister(actor, flt, sort, replace(wanted, with_count=False))
+        found = await _rows_then_count(rows, lister(actor, flt, sort, replace(wanted, with_rows=False)))
+    else:
+        found = await lister(actor, flt, sort, wanted)
+    if columns is None or table.name != "orders" or any(c.key == "space" for c in columns):
+        await exports.attach_context(table.name, found.rows)
+    return found
+
+
+async def _rows_then_count(rows: Awaitable[Page[Any]], count: Awaitable[Page[Any]]) -> Page[Any]:
+    """The rows, with the count when it comes at most `COUNT_WAIT` after them; else the count stays
+    None and the pager asks for it (`/…/count`), so a slow count never holds the table back."""
+    counting = asyncio.ensure_future(count)
+    try:
+        found = await rows
+        done, _ = await asyncio.wait({counting}, timeout=COUNT_WAIT)
+    finally:
+        if not counting.done():
+            counting.cancel()
+    if done:
+        counted = counting.result()
+        found.total_count, found.total_count_is_exact = counted.total_count, counted.total_count_is_exact
     return found
 
 
@@ -45,18 +73,19 @@ def _empty_message(state: TableState, user: User) -> str:
 
 async def _render_table(request: Request, table: Table, state: TableState, whole: bool) -> Response:
     user = user_of(request)
+    columns = table.visible_columns(user.preferences)
     try:
-        found = await load_page(table, actor_of(request), user, state)
+        found = await load_page(table, actor_of(request), user, state, columns)
     except (ValidationFailed, ValueError):
         if state.after is None:
             raise
         state = replace(state, after=None, page_number=1)  # a cursor from elsewhere: start over
-        found = await load_page(table, actor_of(request), user, state)
+        found = await load_page(table, actor_of(request), user, state, columns)
     context = {
         "table": table,
         "state": state,
         "page": found,
-        "columns": table.visible_columns(user.preferences),
+        "columns": columns,
         "page_sizes": PAGE_SIZES,
         "empty_message": _empty_message(state, user),
     }
@@ -68,6 +97,26 @@ def list_view(table: Table) -> Callable[[Request], Awaitable[Response]]:
     async def view(request: Request) -> Response:
         state = read_state(table, request.query_params)
         return await _render_table(request, table, state, whole=not is_partial(request))
+
+    return view
+
+
+def count_view(table: Table) -> Callable[[Request], Awaitable[Response]]:
+    """The pager's "of 1,234" (or "of 10,000+") for a table whose count did not come with its rows."""
+
+    @page()
+    async def view(request: Request) -> Response:
+        state = read_state(table, request.query_params)
+        user = user_of(request)
+        if state.mine and not user.tags:
+            counted: Page[Any] = Page(total_count=0)
+        else:
+            wanted = replace(state.page_request(), with_rows=False)
+            counted = await LISTERS[table.name](
+                actor_of(request), state.list_filter(user.tags), state.sort_request(table), wanted
+            )
+        more = "" if counted.total_count_is_exact else "+"
+        return HTMLResponse(f"of {counted.total_count or 0:,}{more}", headers={"Vary": "HX-Request"})
 
     return view
 
@@ -165,6 +214,7 @@ def _table_routes(table: Table) -> list[BaseRoute]:
     return [
         Route(table.path, list_view(table), methods=["GET"], name=f"{table.name}_list"),
         Route(f"{table.path}/columns", columns_view(table), methods=["POST"]),
+        Route(f"{table.path}/count", count_view(table), methods=["GET"]),
         Route(f"{table.path}/export", export_view(table), methods=["POST"]),
     ]
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import re
+from typing import Any
 
 import pytest
 
@@ -13,6 +15,7 @@ from server.models import Order, User
 from server.services.orders import lists as order_lists
 from tests.graphql.seed import seed_orders
 from tests.web.conftest import WebClient
+from web import lists as web_lists
 
 
 def order_names(html: str) -> list[str]:
@@ -230,3 +233,40 @@ async def test_a_count_past_its_bound_shows_a_plus(
     page = await admin_web.get("/orders?size=25")
 
     assert "1–25 of 20+" in page.text
+
+
+async def test_a_count_slower_than_the_rows_comes_by_its_own_request(
+    admin_web: WebClient, space_key: tuple[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The table does not wait for a count that is still running: the pager asks for it."""
+    await seed_orders("demo-eyewear", 30)
+    monkeypatch.setattr(order_lists, "COUNT_BOUND", 20)
+    never = asyncio.Event()
+    real = web_lists.LISTERS["orders"]
+
+    async def stuck_count(actor: Any, flt: Any, sort: Any, page: Any) -> Any:
+        if not page.with_rows:
+            await never.wait()
+        return await real(actor, flt, sort, page)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(web_lists, "reads_side_by_side", lambda: True)
+        patched.setitem(web_lists.LISTERS, "orders", stuck_count)
+        patched.setattr(web_lists, "COUNT_WAIT", 0.01)
+        table = await admin_web.get("/orders?size=25&status=CREATED", headers={"HX-Request": "true"})
+
+    assert len(order_names(table.text)) == 25
+    found = re.search(r'hx-get="(/orders/count\?[^"]+)" hx-trigger="load"', table.text)
+    assert found, table.text
+    assert " of 20" not in table.text
+    count = await admin_web.get(found.group(1).replace("&amp;", "&"), headers={"HX-Request": "true"})
+    assert count.text == "of 20+"
+
+
+async def test_the_count_request_counts_what_the_filters_match(
+    admin_web: WebClient, space_key: tuple[str, str]
+) -> None:
+    await seed_orders("demo-eyewear", 3)
+
+    assert (await admin_web.get("/orders/count?q=ORD-0001")).text == "of 1"
+    assert (await admin_web.get("/orders/count")).text == "of 3"
