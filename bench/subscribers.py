@@ -7,8 +7,9 @@ For each subscriber count, in one run:
       many websocket connections each subscribed to `orderStatusChanged` with the same secret key;
       the bench makes 200 status changes, 50 ms apart, through the services (start, then cancel,
       100 orders); latency = the change's commit (the frame's `at`) → the frame's arrival.
-Subscribers run in `--client-processes` processes, the same for both sides, so neither side's
-figures are mostly the cost of reading them. Prints p50/p99 and the differences, and appends one
+Subscribers run in `--client-processes` processes, the same for both sides, and read with the same
+lean client (a bare asyncio protocol: the time of receipt first, payloads parsed after the run), so
+neither side's figures are mostly the cost of reading them. The server's CPU per frame is printed. Prints p50/p99 and the differences, and appends one
 JSON line to `bench/results/subscribers.jsonl`.
 
     python bench/subscribers.py [--subscribers 1 100 1000] [--changes 200] [--client-processes 2]
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
 import json
 import multiprocessing
 import os
@@ -26,9 +28,11 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -54,6 +58,106 @@ FLOW = {
 
 
 # ---------------------------------------------------------------- subscriber processes
+#
+# Both sides read with the same lean client: a bare asyncio protocol that notes the time a chunk
+# arrived before anything else, cuts it into messages (websocket frames, or Redis pub/sub replies)
+# and keeps each with its arrival; the payloads are parsed only after the run. The figures are
+# then the server's (or Redis's), not the cost of reading them.
+
+Arrival = tuple[float, bytes]  # (time.time() at receipt, the message's payload)
+
+
+class _Lean(asyncio.Protocol):
+    """Reads a stream of messages; `take` cuts the next complete one off the buffer."""
+
+    def __init__(self, heard: Callable[[Arrival], None]) -> None:
+        self.heard = heard
+        self.buffer = b""
+        self.first = asyncio.get_running_loop().create_future()  # the first message
+        self.transport: asyncio.Transport | None = None
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = transport  # type: ignore[assignment]
+
+    def data_received(self, data: bytes) -> None:
+        now = time.time()
+        self.buffer = self.buffer + data if self.buffer else data
+        while (message := self.take()) is not None:
+            if not self.first.done():
+                self.first.set_result(message)
+            else:
+                self.heard((now, message))
+
+    def take(self) -> bytes | None:
+        raise NotImplementedError
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if not self.first.done():
+            self.first.set_exception(ConnectionError("closed before its first message"))
+
+
+class _RedisReplies(_Lean):
+    """RESP arrays of bulk strings (`subscribe` and `message` replies); a message's payload is its last."""
+
+    def take(self) -> bytes | None:
+        buffer, position = self.buffer, 0
+        if not buffer.startswith(b"*"):
+            return None
+        end = buffer.find(b"\r\n")
+        if end < 0:
+            return None
+        items, position = int(buffer[1:end]), end + 2
+        last = b""
+        for _ in range(items):
+            end = buffer.find(b"\r\n", position)
+            if end < 0:
+                return None
+            if buffer[position : position + 1] == b":":  # an integer (the subscription count)
+                last, position = buffer[position + 1 : end], end + 2
+                continue
+            size = int(buffer[position + 1 : end])
+            if len(buffer) < end + 2 + size + 2:
+                return None
+            last, position = buffer[end + 2 : end + 2 + size], end + 2 + size + 2
+        self.buffer = buffer[position:]
+        return last
+
+
+class _WebSocketFrames(_Lean):
+    """A server's websocket frames (unmasked, unfragmented); the HTTP upgrade answer comes first."""
+
+    upgraded = False
+
+    def take(self) -> bytes | None:
+        buffer = self.buffer
+        if not self.upgraded:
+            end = buffer.find(b"\r\n\r\n")
+            if end < 0:
+                return None
+            self.upgraded, self.buffer = True, buffer[end + 4 :]
+            return buffer[:end]
+        if len(buffer) < 2:
+            return None
+        size, start = buffer[1] & 0x7F, 2
+        if size == 126:
+            size, start = int.from_bytes(buffer[2:4]), 4
+        elif size == 127:
+            size, start = int.from_bytes(buffer[2:10]), 10
+        if len(buffer) < start + size:
+            return None
+        self.buffer = buffer[start + size :]
+        if buffer[0] & 0x0F == 0x9 and self.transport is not None:  # a ping: answer it, read on
+            self.transport.write(_client_frame(buffer[start : start + size], opcode=0xA))
+            return self.take()
+        return buffer[start : start + size]
+
+
+def _client_frame(data: bytes, opcode: int = 0x1) -> bytes:
+    """A masked frame (text unless told), as a client must send it."""
+    mask, size, first = os.urandom(4), len(data), 0x80 | opcode
+    header = bytes([first, 0x80 | size]) if size < 126 else bytes([first, 0xFE]) + size.to_bytes(2)
+    masked = (int.from_bytes(data) ^ int.from_bytes((mask * (size // 4 + 1))[:size])).to_bytes(size)
+    return header + mask + masked
 
 
 def _clients(kind: str, target: str, token: str, count: int, expected: int, ready: Any, out: Any) -> None:
@@ -62,68 +166,73 @@ def _clients(kind: str, target: str, token: str, count: int, expected: int, read
 
 
 async def _listen(kind: str, target: str, token: str, count: int, expected: int, ready: Any) -> list[float]:
-    latencies: list[float] = []
+    arrivals: list[Arrival] = []
     done = asyncio.Event()
     wanted = expected * count
 
-    def heard(latency: float) -> None:
-        latencies.append(latency)
-        if len(latencies) >= wanted:
+    def heard(arrival: Arrival) -> None:
+        arrivals.append(arrival)
+        if len(arrivals) >= wanted:
             done.set()
 
-    opened = [
-        await (_redis_listener if kind == "redis" else _ws_listener)(target, token, heard)
-        for _ in range(count)
-    ]
+    opened = [await (_redis_listener if kind == "redis" else _ws_listener)(target, token, heard)
+              for _ in range(count)]  # fmt: skip
     await asyncio.sleep(1.0)  # every subscription registered at the far end
     ready.set()
     try:
         await asyncio.wait_for(done.wait(), timeout=expected * GAP + 60)
     except TimeoutError:
-        print(f"{kind}: {len(latencies)} of {wanted} frames arrived", file=sys.stderr)
-    for task, close in opened:
-        task.cancel()
-        await close()
-    return latencies
+        print(f"{kind}: {len(arrivals)} of {wanted} frames arrived", file=sys.stderr)
+    for transport in opened:
+        transport.close()
+    return [latency for arrival in arrivals if (latency := _latency(kind, arrival)) is not None]
 
 
-async def _redis_listener(url: str, _token: str, heard: Any) -> tuple[asyncio.Task[None], Any]:
-    import redis.asyncio as redis
-
-    client = redis.Redis.from_url(url)
-    pubsub = client.pubsub()
-    await pubsub.subscribe(CHANNEL)
-
-    async def read() -> None:
-        async for message in pubsub.listen():
-            if message["type"] == "message":
-                heard((time.time() - float(message["data"])) * 1000)
-
-    async def close() -> None:
-        await pubsub.aclose()
-        await client.aclose()
-
-    return asyncio.create_task(read()), close
+def _latency(kind: str, arrival: Arrival) -> float | None:
+    """Receipt minus the moment the message carries (the publish, or the change's commit), in ms."""
+    at, payload = arrival
+    if kind == "redis":
+        return (at - float(payload)) * 1000
+    frame = json.loads(payload)
+    if frame.get("type") != "next":
+        return None
+    moment = datetime.fromisoformat(frame["payload"]["data"]["orderStatusChanged"]["at"])
+    return (at - moment.timestamp()) * 1000
 
 
-async def _ws_listener(url: str, token: str, heard: Any) -> tuple[asyncio.Task[None], Any]:
-    import websockets
-
-    socket = await websockets.connect(url, subprotocols=["graphql-transport-ws"], max_queue=None)  # type: ignore[list-item]
-    await socket.send(
-        json.dumps({"type": "connection_init", "payload": {"Authorization": f"Bearer {token}"}})
+async def _redis_listener(url: str, _token: str, heard: Any) -> asyncio.Transport:
+    address = urlsplit(url)
+    loop = asyncio.get_running_loop()
+    transport, reader = await loop.create_connection(
+        lambda: _RedisReplies(heard), address.hostname, address.port or 6379
     )
-    assert json.loads(await socket.recv())["type"] == "connection_ack"
-    await socket.send(json.dumps({"id": "1", "type": "subscribe", "payload": {"query": STATUS}}))
+    channel = CHANNEL.encode()
+    transport.write(b"*2\r\n$9\r\nSUBSCRIBE\r\n$%d\r\n%s\r\n" % (len(channel), channel))
+    await reader.first  # the subscription's confirmation
+    return transport
 
-    async def read() -> None:
-        async for text in socket:
-            frame = json.loads(text)
-            if frame.get("type") == "next":
-                at = datetime.fromisoformat(frame["payload"]["data"]["orderStatusChanged"]["at"])
-                heard((time.time() - at.timestamp()) * 1000)
 
-    return asyncio.create_task(read()), socket.close
+async def _ws_listener(url: str, token: str, heard: Any) -> asyncio.Transport:
+    address = urlsplit(url)
+    loop = asyncio.get_running_loop()
+    transport, reader = await loop.create_connection(
+        lambda: _WebSocketFrames(heard), address.hostname, address.port
+    )
+    key = base64.b64encode(os.urandom(16)).decode()
+    transport.write(
+        f"GET {address.path} HTTP/1.1\r\nHost: {address.netloc}\r\nUpgrade: websocket\r\n"
+        f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
+        f"Sec-WebSocket-Protocol: graphql-transport-ws\r\n\r\n".encode()
+    )
+    answer = await reader.first
+    assert answer.startswith(b"HTTP/1.1 101"), answer
+    reader.first = loop.create_future()
+    init = {"type": "connection_init", "payload": {"Authorization": f"Bearer {token}"}}
+    transport.write(_client_frame(json.dumps(init).encode()))
+    assert json.loads(await reader.first)["type"] == "connection_ack"
+    subscribe = {"id": "1", "type": "subscribe", "payload": {"query": STATUS}}
+    transport.write(_client_frame(json.dumps(subscribe).encode()))
+    return transport
 
 
 def _start_clients(
