@@ -9,8 +9,10 @@ For each subscriber count, in one run:
       100 orders); latency = the change's commit (the frame's `at`) → the frame's arrival.
 Subscribers run in `--client-processes` processes, the same for both sides, and read with the same
 lean client (a bare asyncio protocol: the time of receipt first, payloads parsed after the run), so
-neither side's figures are mostly the cost of reading them. The server's CPU per frame is printed. Prints p50/p99 and the differences, and appends one
-JSON line to `bench/results/subscribers.jsonl`.
+neither side's figures are mostly the cost of reading them. Prints p50/p99, the differences, the
+server's CPU per frame and where the CPU went (server, Redis, the publishing bench, the
+subscribers: they share the machine's cores), and appends one JSON line to
+`bench/results/subscribers.jsonl`.
 
     python bench/subscribers.py [--subscribers 1 100 1000] [--changes 200] [--client-processes 2]
 """
@@ -161,11 +163,14 @@ def _client_frame(data: bytes, opcode: int = 0x1) -> bytes:
 
 
 def _clients(kind: str, target: str, token: str, count: int, expected: int, ready: Any, out: Any) -> None:
-    """One subscriber process: `count` connections; sends back every latency it measured (ms)."""
+    """One subscriber process: `count` connections; sends back every latency it measured (ms) and
+    the CPU seconds it spent reading them."""
     out.send(asyncio.run(_listen(kind, target, token, count, expected, ready)))
 
 
-async def _listen(kind: str, target: str, token: str, count: int, expected: int, ready: Any) -> list[float]:
+async def _listen(
+    kind: str, target: str, token: str, count: int, expected: int, ready: Any
+) -> tuple[list[float], float]:
     arrivals: list[Arrival] = []
     done = asyncio.Event()
     wanted = expected * count
@@ -179,13 +184,15 @@ async def _listen(kind: str, target: str, token: str, count: int, expected: int,
               for _ in range(count)]  # fmt: skip
     await asyncio.sleep(1.0)  # every subscription registered at the far end
     ready.set()
+    cpu = time.process_time()
     try:
         await asyncio.wait_for(done.wait(), timeout=expected * GAP + 60)
     except TimeoutError:
         print(f"{kind}: {len(arrivals)} of {wanted} frames arrived", file=sys.stderr)
+    cpu = time.process_time() - cpu
     for transport in opened:
         transport.close()
-    return [latency for arrival in arrivals if (latency := _latency(kind, arrival)) is not None]
+    return [latency for arrival in arrivals if (latency := _latency(kind, arrival)) is not None], cpu
 
 
 def _latency(kind: str, arrival: Arrival) -> float | None:
@@ -252,12 +259,36 @@ def _start_clients(
     return started, pipes, readies
 
 
-def _collect(processes: list[Any], pipes: list[Any]) -> list[float]:
+def _collect(processes: list[Any], pipes: list[Any]) -> tuple[list[float], float]:
     latencies: list[float] = []
+    cpu = 0.0
     for process, pipe in zip(processes, pipes, strict=True):
-        latencies += pipe.recv()
+        heard, spent = pipe.recv()
+        latencies += heard
+        cpu += spent
         process.join()
-    return latencies
+    return latencies, cpu
+
+
+class CpuSplit:
+    """CPU seconds spent from `start` to `stop` by the server, Redis and this process (the publisher);
+    the subscriber processes report their own. Redis is shared with whatever else uses it."""
+
+    def __init__(self, server_pid: int, redis_pid: int | None) -> None:
+        self.pids = {"server": server_pid, "redis": redis_pid}
+        self.spent: dict[str, float] = {}
+
+    def start(self) -> None:
+        self.spent = {name: -_cpu_seconds(pid) for name, pid in self.pids.items() if pid}
+        self.spent["publisher"] = -time.process_time()
+
+    def stop(self, clients: float) -> dict[str, float]:
+        for name, pid in self.pids.items():
+            if pid:
+                self.spent[name] += _cpu_seconds(pid)
+        self.spent["publisher"] += time.process_time()
+        self.spent["clients"] = clients
+        return {name: round(seconds, 2) for name, seconds in self.spent.items()}
 
 
 async def _all_ready(readies: list[Any]) -> None:
@@ -268,20 +299,26 @@ async def _all_ready(readies: list[Any]) -> None:
 # ---------------------------------------------------------------- the two sides
 
 
-async def bare_redis(subscribers: int, changes: int, processes: int) -> list[float]:
+async def bare_redis(
+    subscribers: int, changes: int, processes: int, cpu: CpuSplit
+) -> tuple[list[float], dict[str, float]]:
     import redis.asyncio as redis
 
     started, pipes, readies = _start_clients("redis", REDIS_URL, "", subscribers, changes, processes)
     await _all_ready(readies)
+    cpu.start()
     client = redis.Redis.from_url(REDIS_URL)
     for _ in range(changes):
         await client.publish(CHANNEL, repr(time.time()))
         await asyncio.sleep(GAP)
     await client.aclose()
-    return await asyncio.to_thread(_collect, started, pipes)
+    latencies, clients = await asyncio.to_thread(_collect, started, pipes)
+    return latencies, cpu.stop(clients)
 
 
-async def fabflow(ws_url: str, secret: str, subscribers: int, changes: int, processes: int) -> list[float]:
+async def fabflow(
+    ws_url: str, secret: str, subscribers: int, changes: int, processes: int, cpu: CpuSplit
+) -> tuple[list[float], dict[str, float]]:
     from server.models import Order, Space
     from server.services import flow_runs
 
@@ -294,6 +331,7 @@ async def fabflow(ws_url: str, secret: str, subscribers: int, changes: int, proc
     ]  # fmt: skip
     started, pipes, readies = _start_clients("ws", ws_url, secret, subscribers, changes, processes)
     await _all_ready(readies)
+    cpu.start()
     made = 0
     for order in orders:
         run = await flow_runs.start_order_flow(admin, order.id)
@@ -303,7 +341,8 @@ async def fabflow(ws_url: str, secret: str, subscribers: int, changes: int, proc
             await flow_runs.cancel_run(admin, run.id, "bench")
             made += 1
             await asyncio.sleep(GAP)
-    return await asyncio.to_thread(_collect, started, pipes)
+    latencies, clients = await asyncio.to_thread(_collect, started, pipes)
+    return latencies, cpu.stop(clients)
 
 
 async def _admin() -> Any:
@@ -365,6 +404,18 @@ async def run(counts: list[int], changes: int, processes: int) -> dict[str, Any]
     return figures
 
 
+async def _redis_pid() -> int | None:
+    """Redis's process, when it runs on this machine (its CPU is then part of the split)."""
+    import redis.asyncio as redis
+
+    client = redis.Redis.from_url(REDIS_URL)
+    try:
+        pid = int((await client.info("server"))["process_id"])
+    finally:
+        await client.aclose()
+    return pid if Path(f"/proc/{pid}/stat").exists() else None
+
+
 def _cpu_seconds(pid: int) -> float:
     """CPU time (user + system) a process has used so far, from /proc."""
     fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
@@ -375,11 +426,13 @@ async def _compare(
     port: int, secret: str, pid: int, count: int, changes: int, processes: int
 ) -> dict[str, Any]:
     """Both sides at `count` subscribers; prints them and returns their figures."""
-    redis_side = summary(await bare_redis(count, changes, processes))
-    cpu_before = _cpu_seconds(pid)
+    cpu = CpuSplit(pid, await _redis_pid())
+    latencies, redis_cpu = await bare_redis(count, changes, processes, cpu)
+    redis_side = {**summary(latencies), "cpu_seconds": redis_cpu}
     ws_url = f"ws://127.0.0.1:{port}/graphql"
-    fabflow_side = summary(await fabflow(ws_url, secret, count, changes, processes))
-    cpu_per_frame = (_cpu_seconds(pid) - cpu_before) * 1e6 / max(1, fabflow_side["frames"])
+    latencies, fabflow_cpu = await fabflow(ws_url, secret, count, changes, processes, cpu)
+    fabflow_side = {**summary(latencies), "cpu_seconds": fabflow_cpu}
+    cpu_per_frame = fabflow_cpu["server"] * 1e6 / max(1, fabflow_side["frames"])
     fabflow_side["server_cpu_us_per_frame"] = round(cpu_per_frame, 1)
     over = {p: round(fabflow_side[p] - redis_side[p], 2) for p in ("p50", "p99")}
     print(
@@ -389,6 +442,8 @@ async def _compare(
         f" server CPU {cpu_per_frame:.0f} µs per frame)",
         flush=True,
     )
+    for side, spent in (("bare Redis", redis_cpu), ("commit → frame", fabflow_cpu)):
+        print(f"        CPU seconds, {side}: " + ", ".join(f"{k} {v:.2f}" for k, v in spent.items()))
     return {"redis": redis_side, "fabflow": fabflow_side,
             "p50_over_redis_ms": over["p50"], "p99_over_redis_ms": over["p99"]}  # fmt: skip
 

@@ -25,6 +25,7 @@ from server import settings
 from server.json_input import JsonLimits, JsonRefused, body_limits, read_json, websocket_limits
 from server.outage import DatabaseUnavailable, is_outage, quiet_outage_logs
 from server.services.auth import actor_for_token
+from server.websocket import FRAME_WRITER, FrameWriter
 
 # Close codes of a refused websocket message: 1009 is the websocket's "message too big";
 # graphql-transport-ws closes with 4400 for a message it cannot accept.
@@ -58,6 +59,11 @@ class LimitedWebSocketAdapter(ASGIWebSocketAdapter):
             raise NonTextMessageReceived from exc
         except WebSocketDisconnect:
             pass
+
+    def frame_writer(self) -> FrameWriter | None:
+        """The server's way to write a whole frame at once, when it has one (`server.websocket`)."""
+        writer = self.ws.scope.get("extensions", {}).get(FRAME_WRITER)
+        return writer if callable(writer) else None
 
     async def send_text(self, text: str) -> None:
         """Sends a frame already encoded (a shared subscription's payload with this frame's id)."""
