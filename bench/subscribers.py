@@ -8,7 +8,7 @@ For each subscriber count, in one run:
       the bench makes 200 status changes, 50 ms apart, through the services (start, then cancel,
       100 orders); latency = the change's commit (the frame's `at`) → the frame's arrival.
 Subscribers run in `--client-processes` processes, the same for both sides, and read with the same
-lean client (a bare asyncio protocol: the time of receipt first, payloads parsed after the run), so
+lean client (plain sockets on one epoll noting each chunk's arrival; messages cut after the run), so
 neither side's figures are mostly the cost of reading them. Prints p50/p99, the differences, the
 server's CPU per frame and where the CPU went (server, Redis, the publishing bench, the
 subscribers: they share the machine's cores), and appends one JSON line to
@@ -22,9 +22,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import base64
+import bisect
 import json
 import multiprocessing
 import os
+import select
+import socket
 import subprocess
 import sys
 import tempfile
@@ -61,97 +64,112 @@ FLOW = {
 
 # ---------------------------------------------------------------- subscriber processes
 #
-# Both sides read with the same lean client: a bare asyncio protocol that notes the time a chunk
-# arrived before anything else, cuts it into messages (websocket frames, or Redis pub/sub replies)
-# and keeps each with its arrival; the payloads are parsed only after the run. The figures are
-# then the server's (or Redis's), not the cost of reading them.
+# Both sides read with the same lean client: plain sockets (connected and subscribed before the
+# run) on one epoll; while the changes come, a subscriber process only notes each chunk it receives
+# with the time it arrived. After the run, each connection's bytes are cut into messages (websocket
+# frames, or Redis pub/sub replies), each arriving with the chunk that completed it. The figures
+# are then the server's (or Redis's), not the cost of reading them.
 
-Arrival = tuple[float, bytes]  # (time.time() at receipt, the message's payload)
+Chunk = tuple[float, bytes]  # (time.time() at receipt, the bytes received)
+HANDSHAKE_TIMEOUT = 30.0  # seconds a subscriber waits for its connection and subscription
+QUIET = 0.5  # seconds without a byte, after the changes, that end a subscriber's run
 
 
-class _Lean(asyncio.Protocol):
-    """Reads a stream of messages; `take` cuts the next complete one off the buffer."""
+def _clients(kind: str, target: str, token: str, count: int, marks: Any, out: Any) -> None:
+    """One subscriber process: `count` connections; sends back every latency it measured (ms) and
+    the CPU seconds it spent receiving them. `marks`: (ready, changes made) events."""
+    ready, made = marks
+    sockets = [(_redis_socket if kind == "redis" else _ws_socket)(target, token) for _ in range(count)]
+    time.sleep(1.0)  # every subscription registered at the far end
+    ready.set()
+    cpu = time.process_time()
+    received = _receive(sockets, made)
+    cpu = time.process_time() - cpu
+    latencies = [_latency(kind, arrival, payload)
+                 for chunks in received.values() for arrival, payload in _messages(kind, chunks)]  # fmt: skip
+    for sock in sockets:
+        sock.close()
+    out.send(([latency for latency in latencies if latency is not None], cpu))
 
-    def __init__(self, heard: Callable[[Arrival], None]) -> None:
-        self.heard = heard
-        self.buffer = b""
-        self.first = asyncio.get_running_loop().create_future()  # the first message
-        self.transport: asyncio.Transport | None = None
 
-    def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        self.transport = transport  # type: ignore[assignment]
-
-    def data_received(self, data: bytes) -> None:
+def _receive(sockets: list[socket.socket], made: Any) -> dict[int, list[Chunk]]:
+    """Every chunk each socket receives until the changes are made and the sockets fall quiet."""
+    poller = select.epoll()
+    by_fd = {sock.fileno(): sock for sock in sockets}
+    received: dict[int, list[Chunk]] = {fd: [] for fd in by_fd}
+    for fd, sock in by_fd.items():
+        sock.setblocking(False)
+        poller.register(fd, select.EPOLLIN)
+    last = time.time()
+    while True:
+        events = poller.poll(0.1)
         now = time.time()
-        self.buffer = self.buffer + data if self.buffer else data
-        while (message := self.take()) is not None:
-            if not self.first.done():
-                self.first.set_result(message)
-            else:
-                self.heard((now, message))
-
-    def take(self) -> bytes | None:
-        raise NotImplementedError
-
-    def connection_lost(self, exc: Exception | None) -> None:
-        if not self.first.done():
-            self.first.set_exception(ConnectionError("closed before its first message"))
-
-
-class _RedisReplies(_Lean):
-    """RESP arrays of bulk strings (`subscribe` and `message` replies); a message's payload is its last."""
-
-    def take(self) -> bytes | None:
-        buffer, position = self.buffer, 0
-        if not buffer.startswith(b"*"):
-            return None
-        end = buffer.find(b"\r\n")
-        if end < 0:
-            return None
-        items, position = int(buffer[1:end]), end + 2
-        last = b""
-        for _ in range(items):
-            end = buffer.find(b"\r\n", position)
-            if end < 0:
-                return None
-            if buffer[position : position + 1] == b":":  # an integer (the subscription count)
-                last, position = buffer[position + 1 : end], end + 2
+        for fd, _ in events:
+            data = by_fd[fd].recv(1 << 16)
+            if not data:
+                poller.unregister(fd)
                 continue
+            if data[0] == 0x89:  # a websocket ping (alone in its chunk): answer it
+                by_fd[fd].send(_client_frame(data[2 : 2 + (data[1] & 0x7F)], opcode=0xA))
+                continue
+            received[fd].append((now, data))
+            last = now
+        if not events and made.is_set() and now - last > QUIET:
+            poller.close()
+            return received
+
+
+def _messages(kind: str, chunks: list[Chunk]) -> list[tuple[float, bytes]]:
+    """One connection's messages, each with the arrival of the chunk that completed it."""
+    buffer = b"".join(data for _, data in chunks)
+    ends, total = [], 0
+    for _, data in chunks:
+        total += len(data)
+        ends.append(total)
+    cut = _redis_messages if kind == "redis" else _ws_frames
+    return [(chunks[bisect.bisect_left(ends, end)][0], payload) for end, payload in cut(buffer)]
+
+
+def _redis_messages(buffer: bytes) -> list[tuple[int, bytes]]:
+    """`message` replies (RESP arrays of three bulk strings): where each ends, and its payload."""
+    found, position = [], 0
+    while position < len(buffer):
+        assert buffer.startswith(b"*3\r\n", position), buffer[position : position + 40]
+        position += 4
+        items = []
+        for _ in range(3):
+            end = buffer.index(b"\r\n", position)
             size = int(buffer[position + 1 : end])
-            if len(buffer) < end + 2 + size + 2:
-                return None
-            last, position = buffer[end + 2 : end + 2 + size], end + 2 + size + 2
-        self.buffer = buffer[position:]
-        return last
+            items.append(buffer[end + 2 : end + 2 + size])
+            position = end + 2 + size + 2
+        found.append((position, items[2]))
+    return found
 
 
-class _WebSocketFrames(_Lean):
-    """A server's websocket frames (unmasked, unfragmented); the HTTP upgrade answer comes first."""
-
-    upgraded = False
-
-    def take(self) -> bytes | None:
-        buffer = self.buffer
-        if not self.upgraded:
-            end = buffer.find(b"\r\n\r\n")
-            if end < 0:
-                return None
-            self.upgraded, self.buffer = True, buffer[end + 4 :]
-            return buffer[:end]
-        if len(buffer) < 2:
-            return None
-        size, start = buffer[1] & 0x7F, 2
+def _ws_frames(buffer: bytes) -> list[tuple[int, bytes]]:
+    """A server's websocket frames (unmasked, unfragmented): where each ends, and its payload."""
+    found, position = [], 0
+    while position + 2 <= len(buffer):
+        size, start = buffer[position + 1] & 0x7F, position + 2
         if size == 126:
-            size, start = int.from_bytes(buffer[2:4]), 4
+            size, start = int.from_bytes(buffer[start : start + 2]), start + 2
         elif size == 127:
-            size, start = int.from_bytes(buffer[2:10]), 10
-        if len(buffer) < start + size:
-            return None
-        self.buffer = buffer[start + size :]
-        if buffer[0] & 0x0F == 0x9 and self.transport is not None:  # a ping: answer it, read on
-            self.transport.write(_client_frame(buffer[start : start + size], opcode=0xA))
-            return self.take()
-        return buffer[start : start + size]
+            size, start = int.from_bytes(buffer[start : start + 8]), start + 8
+        if buffer[position] & 0x0F == 0x1:
+            found.append((start + size, buffer[start : start + size]))
+        position = start + size
+    return found
+
+
+def _latency(kind: str, at: float, payload: bytes) -> float | None:
+    """Receipt minus the moment the message carries (the publish, or the change's commit), in ms."""
+    if kind == "redis":
+        return (at - float(payload)) * 1000
+    frame = json.loads(payload)
+    if frame.get("type") != "next":
+        return None
+    moment = datetime.fromisoformat(frame["payload"]["data"]["orderStatusChanged"]["at"])
+    return (at - moment.timestamp()) * 1000
 
 
 def _client_frame(data: bytes, opcode: int = 0x1) -> bytes:
@@ -162,101 +180,63 @@ def _client_frame(data: bytes, opcode: int = 0x1) -> bytes:
     return header + mask + masked
 
 
-def _clients(kind: str, target: str, token: str, count: int, expected: int, ready: Any, out: Any) -> None:
-    """One subscriber process: `count` connections; sends back every latency it measured (ms) and
-    the CPU seconds it spent reading them."""
-    out.send(asyncio.run(_listen(kind, target, token, count, expected, ready)))
+def _read_until(sock: socket.socket, done: Callable[[bytes], bool]) -> bytes:
+    buffer = b""
+    while not done(buffer):
+        data = sock.recv(1 << 16)
+        if not data:
+            raise ConnectionError(f"closed after {buffer!r}")
+        buffer += data
+    return buffer
 
 
-async def _listen(
-    kind: str, target: str, token: str, count: int, expected: int, ready: Any
-) -> tuple[list[float], float]:
-    arrivals: list[Arrival] = []
-    done = asyncio.Event()
-    wanted = expected * count
-
-    def heard(arrival: Arrival) -> None:
-        arrivals.append(arrival)
-        if len(arrivals) >= wanted:
-            done.set()
-
-    opened = [await (_redis_listener if kind == "redis" else _ws_listener)(target, token, heard)
-              for _ in range(count)]  # fmt: skip
-    await asyncio.sleep(1.0)  # every subscription registered at the far end
-    ready.set()
-    cpu = time.process_time()
-    try:
-        await asyncio.wait_for(done.wait(), timeout=expected * GAP + 60)
-    except TimeoutError:
-        print(f"{kind}: {len(arrivals)} of {wanted} frames arrived", file=sys.stderr)
-    cpu = time.process_time() - cpu
-    for transport in opened:
-        transport.close()
-    return [latency for arrival in arrivals if (latency := _latency(kind, arrival)) is not None], cpu
-
-
-def _latency(kind: str, arrival: Arrival) -> float | None:
-    """Receipt minus the moment the message carries (the publish, or the change's commit), in ms."""
-    at, payload = arrival
-    if kind == "redis":
-        return (at - float(payload)) * 1000
-    frame = json.loads(payload)
-    if frame.get("type") != "next":
-        return None
-    moment = datetime.fromisoformat(frame["payload"]["data"]["orderStatusChanged"]["at"])
-    return (at - moment.timestamp()) * 1000
-
-
-async def _redis_listener(url: str, _token: str, heard: Any) -> asyncio.Transport:
+def _redis_socket(url: str, _token: str) -> socket.socket:
     address = urlsplit(url)
-    loop = asyncio.get_running_loop()
-    transport, reader = await loop.create_connection(
-        lambda: _RedisReplies(heard), address.hostname, address.port or 6379
-    )
+    sock = socket.create_connection((address.hostname, address.port or 6379), timeout=HANDSHAKE_TIMEOUT)
     channel = CHANNEL.encode()
-    transport.write(b"*2\r\n$9\r\nSUBSCRIBE\r\n$%d\r\n%s\r\n" % (len(channel), channel))
-    await reader.first  # the subscription's confirmation
-    return transport
+    sock.sendall(b"*2\r\n$9\r\nSUBSCRIBE\r\n$%d\r\n%s\r\n" % (len(channel), channel))
+    _read_until(sock, lambda buffer: buffer.count(b"\r\n") == 6)  # the confirmation, `:1` last
+    return sock
 
 
-async def _ws_listener(url: str, token: str, heard: Any) -> asyncio.Transport:
+def _ws_socket(url: str, token: str) -> socket.socket:
     address = urlsplit(url)
-    loop = asyncio.get_running_loop()
-    transport, reader = await loop.create_connection(
-        lambda: _WebSocketFrames(heard), address.hostname, address.port
-    )
+    sock = socket.create_connection((address.hostname, address.port), timeout=HANDSHAKE_TIMEOUT)
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     key = base64.b64encode(os.urandom(16)).decode()
-    transport.write(
+    sock.sendall(
         f"GET {address.path} HTTP/1.1\r\nHost: {address.netloc}\r\nUpgrade: websocket\r\n"
         f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
         f"Sec-WebSocket-Protocol: graphql-transport-ws\r\n\r\n".encode()
     )
-    answer = await reader.first
-    assert answer.startswith(b"HTTP/1.1 101"), answer
-    reader.first = loop.create_future()
+    answer = _read_until(sock, lambda buffer: b"\r\n\r\n" in buffer)
+    assert answer.startswith(b"HTTP/1.1 101") and answer.endswith(b"\r\n\r\n"), answer
     init = {"type": "connection_init", "payload": {"Authorization": f"Bearer {token}"}}
-    transport.write(_client_frame(json.dumps(init).encode()))
-    assert json.loads(await reader.first)["type"] == "connection_ack"
+    sock.sendall(_client_frame(json.dumps(init).encode()))
+    ack = _read_until(sock, lambda buffer: len(buffer) >= 2 and len(buffer) >= 2 + (buffer[1] & 0x7F))
+    assert json.loads(ack[2:])["type"] == "connection_ack", ack
     subscribe = {"id": "1", "type": "subscribe", "payload": {"query": STATUS}}
-    transport.write(_client_frame(json.dumps(subscribe).encode()))
-    return transport
+    sock.sendall(_client_frame(json.dumps(subscribe).encode()))
+    return sock
 
 
 def _start_clients(
-    kind: str, target: str, token: str, subscribers: int, expected: int, processes: int
-) -> tuple[list[Any], list[Any], list[Any]]:
+    kind: str, target: str, token: str, subscribers: int, processes: int
+) -> tuple[list[Any], list[Any], list[Any], Any]:
+    """The subscriber processes, the pipes they answer on, their ready events, and the event that
+    tells them the changes are made."""
     context = multiprocessing.get_context("spawn")
     shares = [subscribers // processes + (1 if i < subscribers % processes else 0) for i in range(processes)]
-    started, pipes, readies = [], [], []
+    started, pipes, readies, made = [], [], [], context.Event()
     for share in (s for s in shares if s):
         ready = context.Event()
         receive, send = context.Pipe(duplex=False)
-        process = context.Process(target=_clients, args=(kind, target, token, share, expected, ready, send))
+        process = context.Process(target=_clients, args=(kind, target, token, share, (ready, made), send))
         process.start()
         started.append(process)
         pipes.append(receive)
         readies.append(ready)
-    return started, pipes, readies
+    return started, pipes, readies, made
 
 
 def _collect(processes: list[Any], pipes: list[Any]) -> tuple[list[float], float]:
@@ -304,7 +284,7 @@ async def bare_redis(
 ) -> tuple[list[float], dict[str, float]]:
     import redis.asyncio as redis
 
-    started, pipes, readies = _start_clients("redis", REDIS_URL, "", subscribers, changes, processes)
+    started, pipes, readies, finished = _start_clients("redis", REDIS_URL, "", subscribers, processes)
     await _all_ready(readies)
     cpu.start()
     client = redis.Redis.from_url(REDIS_URL)
@@ -312,6 +292,7 @@ async def bare_redis(
         await client.publish(CHANNEL, repr(time.time()))
         await asyncio.sleep(GAP)
     await client.aclose()
+    finished.set()
     latencies, clients = await asyncio.to_thread(_collect, started, pipes)
     return latencies, cpu.stop(clients)
 
@@ -329,7 +310,7 @@ async def fabflow(
                            intake_hash="-", search_text="live")
         for _ in range((changes + 1) // 2)
     ]  # fmt: skip
-    started, pipes, readies = _start_clients("ws", ws_url, secret, subscribers, changes, processes)
+    started, pipes, readies, finished = _start_clients("ws", ws_url, secret, subscribers, processes)
     await _all_ready(readies)
     cpu.start()
     made = 0
@@ -341,6 +322,7 @@ async def fabflow(
             await flow_runs.cancel_run(admin, run.id, "bench")
             made += 1
             await asyncio.sleep(GAP)
+    finished.set()
     latencies, clients = await asyncio.to_thread(_collect, started, pipes)
     return latencies, cpu.stop(clients)
 
