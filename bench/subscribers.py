@@ -7,9 +7,12 @@ For each subscriber count, in one run:
       many websocket connections each subscribed to `orderStatusChanged` with the same secret key;
       the bench makes 200 status changes, 50 ms apart, through the services (start, then cancel,
       100 orders); latency = the change's commit (the frame's `at`) → the frame's arrival.
-Subscribers run in `--client-processes` processes, the same for both sides, so neither side's
-figures are mostly the cost of reading them. Prints p50/p99 and the differences, and appends one
-JSON line to `bench/results/subscribers.jsonl`.
+Subscribers run in `--client-processes` processes, the same for both sides, and read with the same
+lean client (plain sockets on one epoll noting each chunk's arrival; messages cut after the run), so
+neither side's figures are mostly the cost of reading them. Prints p50/p99, the differences, the
+server's CPU per frame and where the CPU went (server, Redis, the publishing bench, the
+subscribers: they share the machine's cores), and appends one JSON line to
+`bench/results/subscribers.jsonl`.
 
     python bench/subscribers.py [--subscribers 1 100 1000] [--changes 200] [--client-processes 2]
 """
@@ -18,17 +21,23 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
+import bisect
 import json
 import multiprocessing
 import os
+import select
+import socket
 import subprocess
 import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -54,101 +63,212 @@ FLOW = {
 
 
 # ---------------------------------------------------------------- subscriber processes
+#
+# Both sides read with the same lean client: plain sockets (connected and subscribed before the
+# run) on one epoll; while the changes come, a subscriber process only notes each chunk it receives
+# with the time it arrived. After the run, each connection's bytes are cut into messages (websocket
+# frames, or Redis pub/sub replies), each arriving with the chunk that completed it. The figures
+# are then the server's (or Redis's), not the cost of reading them.
+
+Chunk = tuple[float, bytes]  # (time.time() at receipt, the bytes received)
+HANDSHAKE_TIMEOUT = 30.0  # seconds a subscriber waits for its connection and subscription
+QUIET = 0.5  # seconds without a byte, after the changes, that end a subscriber's run
 
 
-def _clients(kind: str, target: str, token: str, count: int, expected: int, ready: Any, out: Any) -> None:
-    """One subscriber process: `count` connections; sends back every latency it measured (ms)."""
-    out.send(asyncio.run(_listen(kind, target, token, count, expected, ready)))
-
-
-async def _listen(kind: str, target: str, token: str, count: int, expected: int, ready: Any) -> list[float]:
-    latencies: list[float] = []
-    done = asyncio.Event()
-    wanted = expected * count
-
-    def heard(latency: float) -> None:
-        latencies.append(latency)
-        if len(latencies) >= wanted:
-            done.set()
-
-    opened = [
-        await (_redis_listener if kind == "redis" else _ws_listener)(target, token, heard)
-        for _ in range(count)
-    ]
-    await asyncio.sleep(1.0)  # every subscription registered at the far end
+def _clients(kind: str, target: str, token: str, count: int, marks: Any, out: Any) -> None:
+    """One subscriber process: `count` connections; sends back every latency it measured (ms) and
+    the CPU seconds it spent receiving them. `marks`: (ready, changes made) events."""
+    ready, made = marks
+    sockets = [(_redis_socket if kind == "redis" else _ws_socket)(target, token) for _ in range(count)]
+    time.sleep(1.0)  # every subscription registered at the far end
     ready.set()
-    try:
-        await asyncio.wait_for(done.wait(), timeout=expected * GAP + 60)
-    except TimeoutError:
-        print(f"{kind}: {len(latencies)} of {wanted} frames arrived", file=sys.stderr)
-    for task, close in opened:
-        task.cancel()
-        await close()
-    return latencies
+    cpu = time.process_time()
+    received = _receive(sockets, made)
+    cpu = time.process_time() - cpu
+    latencies = [_latency(kind, arrival, payload)
+                 for chunks in received.values() for arrival, payload in _messages(kind, chunks)]  # fmt: skip
+    for sock in sockets:
+        sock.close()
+    out.send(([latency for latency in latencies if latency is not None], cpu))
 
 
-async def _redis_listener(url: str, _token: str, heard: Any) -> tuple[asyncio.Task[None], Any]:
-    import redis.asyncio as redis
+def _receive(sockets: list[socket.socket], made: Any) -> dict[int, list[Chunk]]:
+    """Every chunk each socket receives until the changes are made and the sockets fall quiet."""
+    poller = select.epoll()
+    by_fd = {sock.fileno(): sock for sock in sockets}
+    received: dict[int, list[Chunk]] = {fd: [] for fd in by_fd}
+    for fd, sock in by_fd.items():
+        sock.setblocking(False)
+        poller.register(fd, select.EPOLLIN)
+    last = time.time()
+    while True:
+        events = poller.poll(0.1)
+        now = time.time()
+        for fd, _ in events:
+            data = by_fd[fd].recv(1 << 16)
+            if not data:
+                poller.unregister(fd)
+                continue
+            if data[0] == 0x89:  # a websocket ping (alone in its chunk): answer it
+                by_fd[fd].send(_client_frame(data[2 : 2 + (data[1] & 0x7F)], opcode=0xA))
+                continue
+            received[fd].append((now, data))
+            last = now
+        if not events and made.is_set() and now - last > QUIET:
+            poller.close()
+            return received
 
-    client = redis.Redis.from_url(url)
-    pubsub = client.pubsub()
-    await pubsub.subscribe(CHANNEL)
 
-    async def read() -> None:
-        async for message in pubsub.listen():
-            if message["type"] == "message":
-                heard((time.time() - float(message["data"])) * 1000)
-
-    async def close() -> None:
-        await pubsub.aclose()
-        await client.aclose()
-
-    return asyncio.create_task(read()), close
+def _messages(kind: str, chunks: list[Chunk]) -> list[tuple[float, bytes]]:
+    """One connection's messages, each with the arrival of the chunk that completed it."""
+    buffer = b"".join(data for _, data in chunks)
+    ends, total = [], 0
+    for _, data in chunks:
+        total += len(data)
+        ends.append(total)
+    cut = _redis_messages if kind == "redis" else _ws_frames
+    return [(chunks[bisect.bisect_left(ends, end)][0], payload) for end, payload in cut(buffer)]
 
 
-async def _ws_listener(url: str, token: str, heard: Any) -> tuple[asyncio.Task[None], Any]:
-    import websockets
+def _redis_messages(buffer: bytes) -> list[tuple[int, bytes]]:
+    """`message` replies (RESP arrays of three bulk strings): where each ends, and its payload."""
+    found, position = [], 0
+    while position < len(buffer):
+        assert buffer.startswith(b"*3\r\n", position), buffer[position : position + 40]
+        position += 4
+        items = []
+        for _ in range(3):
+            end = buffer.index(b"\r\n", position)
+            size = int(buffer[position + 1 : end])
+            items.append(buffer[end + 2 : end + 2 + size])
+            position = end + 2 + size + 2
+        found.append((position, items[2]))
+    return found
 
-    socket = await websockets.connect(url, subprotocols=["graphql-transport-ws"], max_queue=None)  # type: ignore[list-item]
-    await socket.send(
-        json.dumps({"type": "connection_init", "payload": {"Authorization": f"Bearer {token}"}})
+
+def _ws_frames(buffer: bytes) -> list[tuple[int, bytes]]:
+    """A server's websocket frames (unmasked, unfragmented): where each ends, and its payload."""
+    found, position = [], 0
+    while position + 2 <= len(buffer):
+        size, start = buffer[position + 1] & 0x7F, position + 2
+        if size == 126:
+            size, start = int.from_bytes(buffer[start : start + 2]), start + 2
+        elif size == 127:
+            size, start = int.from_bytes(buffer[start : start + 8]), start + 8
+        if buffer[position] & 0x0F == 0x1:
+            found.append((start + size, buffer[start : start + size]))
+        position = start + size
+    return found
+
+
+def _latency(kind: str, at: float, payload: bytes) -> float | None:
+    """Receipt minus the moment the message carries (the publish, or the change's commit), in ms."""
+    if kind == "redis":
+        return (at - float(payload)) * 1000
+    frame = json.loads(payload)
+    if frame.get("type") != "next":
+        return None
+    moment = datetime.fromisoformat(frame["payload"]["data"]["orderStatusChanged"]["at"])
+    return (at - moment.timestamp()) * 1000
+
+
+def _client_frame(data: bytes, opcode: int = 0x1) -> bytes:
+    """A masked frame (text unless told), as a client must send it."""
+    mask, size, first = os.urandom(4), len(data), 0x80 | opcode
+    header = bytes([first, 0x80 | size]) if size < 126 else bytes([first, 0xFE]) + size.to_bytes(2)
+    masked = (int.from_bytes(data) ^ int.from_bytes((mask * (size // 4 + 1))[:size])).to_bytes(size)
+    return header + mask + masked
+
+
+def _read_until(sock: socket.socket, done: Callable[[bytes], bool]) -> bytes:
+    buffer = b""
+    while not done(buffer):
+        data = sock.recv(1 << 16)
+        if not data:
+            raise ConnectionError(f"closed after {buffer!r}")
+        buffer += data
+    return buffer
+
+
+def _redis_socket(url: str, _token: str) -> socket.socket:
+    address = urlsplit(url)
+    sock = socket.create_connection((address.hostname, address.port or 6379), timeout=HANDSHAKE_TIMEOUT)
+    channel = CHANNEL.encode()
+    sock.sendall(b"*2\r\n$9\r\nSUBSCRIBE\r\n$%d\r\n%s\r\n" % (len(channel), channel))
+    _read_until(sock, lambda buffer: buffer.count(b"\r\n") == 6)  # the confirmation, `:1` last
+    return sock
+
+
+def _ws_socket(url: str, token: str) -> socket.socket:
+    address = urlsplit(url)
+    sock = socket.create_connection((address.hostname, address.port), timeout=HANDSHAKE_TIMEOUT)
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    key = base64.b64encode(os.urandom(16)).decode()
+    sock.sendall(
+        f"GET {address.path} HTTP/1.1\r\nHost: {address.netloc}\r\nUpgrade: websocket\r\n"
+        f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
+        f"Sec-WebSocket-Protocol: graphql-transport-ws\r\n\r\n".encode()
     )
-    assert json.loads(await socket.recv())["type"] == "connection_ack"
-    await socket.send(json.dumps({"id": "1", "type": "subscribe", "payload": {"query": STATUS}}))
-
-    async def read() -> None:
-        async for text in socket:
-            frame = json.loads(text)
-            if frame.get("type") == "next":
-                at = datetime.fromisoformat(frame["payload"]["data"]["orderStatusChanged"]["at"])
-                heard((time.time() - at.timestamp()) * 1000)
-
-    return asyncio.create_task(read()), socket.close
+    answer = _read_until(sock, lambda buffer: b"\r\n\r\n" in buffer)
+    assert answer.startswith(b"HTTP/1.1 101") and answer.endswith(b"\r\n\r\n"), answer
+    init = {"type": "connection_init", "payload": {"Authorization": f"Bearer {token}"}}
+    sock.sendall(_client_frame(json.dumps(init).encode()))
+    ack = _read_until(sock, lambda buffer: len(buffer) >= 2 and len(buffer) >= 2 + (buffer[1] & 0x7F))
+    assert json.loads(ack[2:])["type"] == "connection_ack", ack
+    subscribe = {"id": "1", "type": "subscribe", "payload": {"query": STATUS}}
+    sock.sendall(_client_frame(json.dumps(subscribe).encode()))
+    return sock
 
 
 def _start_clients(
-    kind: str, target: str, token: str, subscribers: int, expected: int, processes: int
-) -> tuple[list[Any], list[Any], list[Any]]:
+    kind: str, target: str, token: str, subscribers: int, processes: int
+) -> tuple[list[Any], list[Any], list[Any], Any]:
+    """The subscriber processes, the pipes they answer on, their ready events, and the event that
+    tells them the changes are made."""
     context = multiprocessing.get_context("spawn")
     shares = [subscribers // processes + (1 if i < subscribers % processes else 0) for i in range(processes)]
-    started, pipes, readies = [], [], []
+    started, pipes, readies, made = [], [], [], context.Event()
     for share in (s for s in shares if s):
         ready = context.Event()
         receive, send = context.Pipe(duplex=False)
-        process = context.Process(target=_clients, args=(kind, target, token, share, expected, ready, send))
+        process = context.Process(target=_clients, args=(kind, target, token, share, (ready, made), send))
         process.start()
         started.append(process)
         pipes.append(receive)
         readies.append(ready)
-    return started, pipes, readies
+    return started, pipes, readies, made
 
 
-def _collect(processes: list[Any], pipes: list[Any]) -> list[float]:
+def _collect(processes: list[Any], pipes: list[Any]) -> tuple[list[float], float]:
     latencies: list[float] = []
+    cpu = 0.0
     for process, pipe in zip(processes, pipes, strict=True):
-        latencies += pipe.recv()
+        heard, spent = pipe.recv()
+        latencies += heard
+        cpu += spent
         process.join()
-    return latencies
+    return latencies, cpu
+
+
+class CpuSplit:
+    """CPU seconds spent from `start` to `stop` by the server, Redis and this process (the publisher);
+    the subscriber processes report their own. Redis is shared with whatever else uses it."""
+
+    def __init__(self, server_pid: int, redis_pid: int | None) -> None:
+        self.pids = {"server": server_pid, "redis": redis_pid}
+        self.spent: dict[str, float] = {}
+
+    def start(self) -> None:
+        self.spent = {name: -_cpu_seconds(pid) for name, pid in self.pids.items() if pid}
+        self.spent["publisher"] = -time.process_time()
+
+    def stop(self, clients: float) -> dict[str, float]:
+        for name, pid in self.pids.items():
+            if pid:
+                self.spent[name] += _cpu_seconds(pid)
+        self.spent["publisher"] += time.process_time()
+        self.spent["clients"] = clients
+        return {name: round(seconds, 2) for name, seconds in self.spent.items()}
 
 
 async def _all_ready(readies: list[Any]) -> None:
@@ -159,20 +279,27 @@ async def _all_ready(readies: list[Any]) -> None:
 # ---------------------------------------------------------------- the two sides
 
 
-async def bare_redis(subscribers: int, changes: int, processes: int) -> list[float]:
+async def bare_redis(
+    subscribers: int, changes: int, processes: int, cpu: CpuSplit
+) -> tuple[list[float], dict[str, float]]:
     import redis.asyncio as redis
 
-    started, pipes, readies = _start_clients("redis", REDIS_URL, "", subscribers, changes, processes)
+    started, pipes, readies, finished = _start_clients("redis", REDIS_URL, "", subscribers, processes)
     await _all_ready(readies)
+    cpu.start()
     client = redis.Redis.from_url(REDIS_URL)
     for _ in range(changes):
         await client.publish(CHANNEL, repr(time.time()))
         await asyncio.sleep(GAP)
     await client.aclose()
-    return await asyncio.to_thread(_collect, started, pipes)
+    finished.set()
+    latencies, clients = await asyncio.to_thread(_collect, started, pipes)
+    return latencies, cpu.stop(clients)
 
 
-async def fabflow(ws_url: str, secret: str, subscribers: int, changes: int, processes: int) -> list[float]:
+async def fabflow(
+    ws_url: str, secret: str, subscribers: int, changes: int, processes: int, cpu: CpuSplit
+) -> tuple[list[float], dict[str, float]]:
     from server.models import Order, Space
     from server.services import flow_runs
 
@@ -183,8 +310,9 @@ async def fabflow(ws_url: str, secret: str, subscribers: int, changes: int, proc
                            intake_hash="-", search_text="live")
         for _ in range((changes + 1) // 2)
     ]  # fmt: skip
-    started, pipes, readies = _start_clients("ws", ws_url, secret, subscribers, changes, processes)
+    started, pipes, readies, finished = _start_clients("ws", ws_url, secret, subscribers, processes)
     await _all_ready(readies)
+    cpu.start()
     made = 0
     for order in orders:
         run = await flow_runs.start_order_flow(admin, order.id)
@@ -194,7 +322,9 @@ async def fabflow(ws_url: str, secret: str, subscribers: int, changes: int, proc
             await flow_runs.cancel_run(admin, run.id, "bench")
             made += 1
             await asyncio.sleep(GAP)
-    return await asyncio.to_thread(_collect, started, pipes)
+    finished.set()
+    latencies, clients = await asyncio.to_thread(_collect, started, pipes)
+    return latencies, cpu.stop(clients)
 
 
 async def _admin() -> Any:
@@ -256,6 +386,18 @@ async def run(counts: list[int], changes: int, processes: int) -> dict[str, Any]
     return figures
 
 
+async def _redis_pid() -> int | None:
+    """Redis's process, when it runs on this machine (its CPU is then part of the split)."""
+    import redis.asyncio as redis
+
+    client = redis.Redis.from_url(REDIS_URL)
+    try:
+        pid = int((await client.info("server"))["process_id"])
+    finally:
+        await client.aclose()
+    return pid if Path(f"/proc/{pid}/stat").exists() else None
+
+
 def _cpu_seconds(pid: int) -> float:
     """CPU time (user + system) a process has used so far, from /proc."""
     fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
@@ -266,11 +408,13 @@ async def _compare(
     port: int, secret: str, pid: int, count: int, changes: int, processes: int
 ) -> dict[str, Any]:
     """Both sides at `count` subscribers; prints them and returns their figures."""
-    redis_side = summary(await bare_redis(count, changes, processes))
-    cpu_before = _cpu_seconds(pid)
+    cpu = CpuSplit(pid, await _redis_pid())
+    latencies, redis_cpu = await bare_redis(count, changes, processes, cpu)
+    redis_side = {**summary(latencies), "cpu_seconds": redis_cpu}
     ws_url = f"ws://127.0.0.1:{port}/graphql"
-    fabflow_side = summary(await fabflow(ws_url, secret, count, changes, processes))
-    cpu_per_frame = (_cpu_seconds(pid) - cpu_before) * 1e6 / max(1, fabflow_side["frames"])
+    latencies, fabflow_cpu = await fabflow(ws_url, secret, count, changes, processes, cpu)
+    fabflow_side = {**summary(latencies), "cpu_seconds": fabflow_cpu}
+    cpu_per_frame = fabflow_cpu["server"] * 1e6 / max(1, fabflow_side["frames"])
     fabflow_side["server_cpu_us_per_frame"] = round(cpu_per_frame, 1)
     over = {p: round(fabflow_side[p] - redis_side[p], 2) for p in ("p50", "p99")}
     print(
@@ -280,6 +424,8 @@ async def _compare(
         f" server CPU {cpu_per_frame:.0f} µs per frame)",
         flush=True,
     )
+    for side, spent in (("bare Redis", redis_cpu), ("commit → frame", fabflow_cpu)):
+        print(f"        CPU seconds, {side}: " + ", ".join(f"{k} {v:.2f}" for k, v in spent.items()))
     return {"redis": redis_side, "fabflow": fabflow_side,
             "p50_over_redis_ms": over["p50"], "p99_over_redis_ms": over["p99"]}  # fmt: skip
 

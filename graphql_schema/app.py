@@ -27,6 +27,7 @@ from server import settings
 from server.json_input import JsonLimits, JsonRefused, body_limits, read_json, websocket_limits
 from server.outage import DatabaseUnavailable, is_outage, quiet_outage_logs
 from server.services.auth import actor_for_token
+from server.websocket import FRAME_WRITER, FrameWriter
 
 # Strawberry parses every request's Content-Type with `email.message` (a few % of a small query's
 # time); the header takes few distinct values, so the parse is kept for each (bounded).
@@ -64,6 +65,11 @@ class LimitedWebSocketAdapter(ASGIWebSocketAdapter):
             raise NonTextMessageReceived from exc
         except WebSocketDisconnect:
             pass
+
+    def frame_writer(self) -> FrameWriter | None:
+        """The server's way to write a whole frame at once, when it has one (`server.websocket`)."""
+        writer = self.ws.scope.get("extensions", {}).get(FRAME_WRITER)
+        return writer if callable(writer) else None
 
     async def send_text(self, text: str) -> None:
         """Sends a frame already encoded (a shared subscription's payload with this frame's id)."""

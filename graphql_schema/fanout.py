@@ -7,9 +7,13 @@ group runs the subscription once: one bus queue, one GraphQL execution and one J
 each event, whatever its number of members. A member's frame differs from the others' only in its
 subscription id, so it is the shared payload text with the member's own prefix.
 
-Each member has its own bounded outbox, sent by its own operation task: a member that reads too
-slowly loses its oldest frames (as a bus queue does) and never holds the others back. A group
-ends with its last member, or when its stream ends, which every member then hears.
+The group's task sends each frame to every member at once, with no task switch per member: where
+the server offers a `FRAME_WRITER` (see `server.websocket`), the frame is the shared payload's bytes
+behind the member's own prefix, written straight to the connection when it takes it without
+waiting. A frame it would not take, or that would overtake one still waiting, goes to the member's
+own bounded outbox, sent by its own operation task: a member that reads too slowly loses its
+oldest frames (as a bus queue does) and never holds the others back. A group ends with its last
+member, or when its stream ends, which every member then hears.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from strawberry.utils.aio import aclosing
 from graphql_schema.context import Context, shared_context
 from graphql_schema.documents import Lru
 from server.domain.actors import Actor
+from server.websocket import FrameWriter, text_frame
 
 OUTBOX_FRAMES = 100  # a member this many frames behind loses its oldest
 KNOWN_DOCUMENTS = 256  # (document, operation name) -> is it a subscription, remembered
@@ -79,13 +84,26 @@ def encode_payload(result: ExecutionResult) -> str:
 class Member:
     """One subscription of one connection in a group: its outbox of payloads not sent yet."""
 
-    def __init__(self, operation_id: str) -> None:
+    def __init__(self, operation_id: str, write_now: FrameWriter | None = None) -> None:
         self.prefix = '{"id":' + json.dumps(operation_id) + ',"type":"next","payload":'
+        self._prefix_bytes = self.prefix.encode()
+        self._write_now = write_now
         self.outbox: deque[str] = deque(maxlen=OUTBOX_FRAMES)
         self.ended: Ended | None = None
         self._ready = asyncio.Event()
+        self._sending = False  # the member's task is waiting for a frame to be taken
 
-    def offer(self, payload: str) -> None:
+    def offer(self, payload: str, encoded: bytes | None = None) -> None:
+        """Sends the frame of `payload` now if the connection takes it without waiting and no
+        earlier frame waits; otherwise leaves it to the member's task. `encoded`: `payload` in UTF-8."""
+        if (
+            encoded is not None
+            and self._write_now is not None
+            and not self.outbox
+            and not self._sending
+            and self._write_now(text_frame(self._prefix_bytes, encoded, b"}"))
+        ):
+            return
         self.outbox.append(payload)
         self._ready.set()
 
@@ -99,7 +117,11 @@ class Member:
             await self._ready.wait()
             self._ready.clear()
             while self.outbox:
-                await send_text(self.prefix + self.outbox.popleft() + "}")
+                self._sending = True
+                try:
+                    await send_text(self.prefix + self.outbox.popleft() + "}")
+                finally:
+                    self._sending = False
             if self.ended is not None:
                 return self.ended
 
@@ -136,8 +158,9 @@ class Group:
                     return Ended((GraphQLError(NOT_INCREMENTAL),))
                 first = False
                 payload = encode_payload(result)
+                encoded = payload.encode()
                 for member in self.members:
-                    member.offer(payload)
+                    member.offer(payload, encoded)
         return Ended()
 
 
@@ -216,7 +239,7 @@ class SharingTransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
         if key is None or groups is None:
             await super().run_operation(operation)
             return
-        member = Member(operation.id)
+        member = Member(operation.id, self.websocket.frame_writer())  # type: ignore[attr-defined]
         group = groups.join(key, member, self._starter(operation))
         try:
             ended = await member.pump(self.websocket.send_text)  # type: ignore[attr-defined]

@@ -69,6 +69,8 @@ def _serve_arguments(parser: argparse.ArgumentParser) -> None:
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from server.websocket import FrameWritingProtocol
+
     if settings.is_embedded():
         _print_applied(asyncio.run(_apply_migrations()), quiet=True)
     host = f"[{args.host}]" if ":" in args.host else args.host
@@ -81,6 +83,7 @@ def _serve(args: argparse.Namespace) -> int:
     # transport) refuses them, with a reason naming FABFLOW_WS_MAX_MESSAGE_BYTES.
     # No per-message compression: live frames are a few hundred bytes, and a frame shared by many
     # subscribers would be compressed once per subscriber (a fifth of the server's time at 100).
+    # The websocket protocol lets a shared live frame be written straight to each connection.
     uvicorn.run(
         "server.app:create_app",
         factory=True,
@@ -90,6 +93,7 @@ def _serve(args: argparse.Namespace) -> int:
         timeout_graceful_shutdown=5,
         ws_max_size=2 * settings.WS_MAX_MESSAGE_BYTES,
         ws_per_message_deflate=False,
+        ws=FrameWritingProtocol,
     )
     return 0
 

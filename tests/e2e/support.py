@@ -15,6 +15,7 @@ import uvicorn
 import websockets
 
 from server.app import create_app
+from server.websocket import FrameWritingProtocol
 
 
 def free_port() -> int:
@@ -29,7 +30,9 @@ class LiveServer:
     def __init__(self, run_jobs: bool = False) -> None:
         self.port = free_port()
         app = create_app(manage_database=False, run_jobs=run_jobs)
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="on")
+        config = uvicorn.Config(
+            app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="on", ws=FrameWritingProtocol
+        )
         self.server = uvicorn.Server(config)
         self.url = f"http://127.0.0.1:{self.port}"
         self.ws_url = f"ws://127.0.0.1:{self.port}/graphql"

@@ -119,3 +119,46 @@ def test_only_subscriptions_that_parse_are_grouped() -> None:
     assert not is_subscription("query { orders { totalCount } }", None)
     assert not is_subscription("subscription { broken", None)
     assert not is_subscription("subscription A { a } query B { b }", "B")
+
+
+class Connection:
+    """A connection's frame writer that takes frames while `open`, and what it was written."""
+
+    def __init__(self) -> None:
+        self.open = True
+        self.written: list[dict[str, object]] = []
+
+    def write_now(self, frame: bytes) -> bool:
+        if not self.open:
+            return False
+        assert frame[0] == 0x81  # one unfragmented text frame
+        size, start = frame[1], 2
+        if size == 126:
+            size, start = int.from_bytes(frame[2:4], "big"), 4
+        assert len(frame) == start + size
+        self.written.append(json.loads(frame[start:]))
+        return True
+
+
+def _payload(value: int) -> tuple[str, bytes]:
+    text = json.dumps({"data": {"x": value, "pad": "p" * value}})
+    return text, text.encode()
+
+
+async def test_frames_a_connection_takes_are_written_at_once_and_the_rest_keep_their_order() -> None:
+    connection = Connection()
+    member = Member("9", connection.write_now)
+    member.offer(*_payload(1))
+    member.offer(*_payload(200))  # a frame over 125 bytes: a longer header
+    assert [frame["payload"]["data"]["x"] for frame in connection.written] == [1, 200]  # type: ignore[index]
+    assert {(frame["id"], frame["type"]) for frame in connection.written} == {("9", "next")}
+
+    connection.open = False  # the buffer is full: the member's own task sends what comes now
+    member.offer(*_payload(3))
+    connection.open = True
+    member.offer(*_payload(4))  # must not overtake 3, still waiting
+    assert len(connection.written) == 2
+    member.end(Ended())
+    recorder = Recorder()
+    await member.pump(recorder.send)
+    assert [frame["payload"]["data"]["x"] for frame in recorder.frames] == [3, 4]  # type: ignore[index]
