@@ -92,6 +92,7 @@ REDIS_URL = os.environ.get("FABFLOW_BENCH_REDIS_URL", "redis://127.0.0.1:6379/14
 BROKER_ENV = "FABFLOW_BROKER_URL"
 TALLY_KEY = "fabflow-bench:tally"  # the bare workers' counts of processed messages, one field per process
 TALLY_EVERY_S = 0.02
+SENDERS = 8  # threads sending the bare messages of (b)
 FABFLOW = str(Path(sys.executable).parent / "fabflow")
 WORKERS = 2
 SPACE_KEY = "bench"
@@ -770,6 +771,20 @@ def serve_until_stopped(broker: dramatiq.Broker, threads: int) -> int:
     return 0
 
 
+def send_in_parallel(actor: dramatiq.Actor, count: int) -> None:
+    """`count` messages from `SENDERS` threads: a confirmed send to RabbitMQ waits for its confirm,
+    so one sending thread would time this process, not the workers."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def send(share: int) -> None:
+        for _ in range(share):
+            actor.send()
+
+    shares = [count // SENDERS + (index < count % SENDERS) for index in range(SENDERS)]
+    with ThreadPoolExecutor(SENDERS) as pool:
+        list(pool.map(send, shares))
+
+
 async def run_bare(broker: dramatiq.Broker, actor_name: str, count: int, workers: Children) -> Throughput:
     """Timed from the first send until the workers' tallies count every message as processed."""
     actor = broker.get_actor(actor_name)
@@ -777,7 +792,7 @@ async def run_bare(broker: dramatiq.Broker, actor_name: str, count: int, workers
     clock = CpuClock(workers)
     await clock.start()
     started = time.time()
-    await asyncio.to_thread(lambda: [actor.send() for _ in range(count)])
+    await asyncio.to_thread(send_in_parallel, actor, count)
 
     async def all_processed() -> bool:
         await asyncio.sleep(0.01)
