@@ -7,8 +7,8 @@ Makes a scratch database on the PostgreSQL server at `FABFLOW_BENCH_DATABASE_URL
 postgres://postgres@127.0.0.1:5432/postgres) and uses the Redis database `FABFLOW_BENCH_REDIS_URL`
 (default redis://127.0.0.1:6379/14), flushed before and after, for the live events and, unless
 `--broker-url` names RabbitMQ (an amqp URL without a virtual host gets a scratch one), the tasks too.
-The CPU of RabbitMQ (`beam.smp`) is counted beside PostgreSQL's and Redis's. Everything runs on this machine, on
-the same PostgreSQL and Redis, with 2 worker processes of `--threads` threads each:
+The CPU of RabbitMQ (`beam.smp`) is counted beside PostgreSQL's and Redis's. Everything runs on
+this machine, on the same PostgreSQL and Redis, with 2 worker processes of `--threads` threads each:
 
   (a) `--orders` orders through a flow of three no-op tasks chained on success, worked by
       `fabflow worker` processes (first 1, then 2). This process starts the flows first, 4 at a

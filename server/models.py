@@ -164,7 +164,9 @@ class Order(Model):
             Index(fields=("value", "id")),
             Index(fields=("status", "id")),
             # The sweep: orders whose flow did not start.
-            WhereIndex(fields=("created_at",), name="idx_fab_order_created_waiting", where="status = 'CREATED'"),
+            WhereIndex(
+                fields=("created_at",), name="idx_fab_order_created_waiting", where="status = 'CREATED'"
+            ),
         )
 
 
@@ -410,7 +412,9 @@ class TaskRun(Model):
             WhereIndex(fields=("dispatched_at",), name="idx_task_run_ready_sent", where="state = 'READY'"),
             WhereIndex(fields=("lease_until",), name="idx_task_run_running_lease", where="state = 'RUNNING'"),
             WhereIndex(
-                fields=("resume_at",), name="idx_task_run_waiting_resume", where="state IN ('READY', 'WAITING')"
+                fields=("resume_at",),
+                name="idx_task_run_waiting_resume",
+                where="state IN ('READY', 'WAITING')",
             ),
             Index(fields=("claimed_at",)),
         )
