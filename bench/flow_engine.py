@@ -1253,7 +1253,8 @@ async def fabflow_side(results: Results, setup: Setup, env: dict[str, str], logs
             await until_polling("fabflow", workers)
             await run_flows(setup, "WARM2", args.warmup, workers)
             progress(f"(a) {args.orders} orders × {TASKS_PER_ORDER} tasks, {WORKERS} worker processes")
-            results.flows = await run_flows(setup, "FLOW", args.orders, workers)
+            with profiled(args.profile, workers):
+                results.flows = await run_flows(setup, "FLOW", args.orders, workers)
             progress("(a) statements and CPU of one task, in this process")
             results.costs = await task_costs(setup)
             if args.no_live:
@@ -1264,6 +1265,33 @@ async def fabflow_side(results: Results, setup: Setup, env: dict[str, str], logs
             await until_serving(f"http://127.0.0.1:{port}", server)
             progress(f"(c) {args.samples} status changes over a websocket")
             results.live = await live_latencies(setup, f"http://127.0.0.1:{port}", args)
+
+
+@contextmanager
+def profiled(into: str, workers: Children) -> Iterator[None]:
+    """With `--profile DIR`: py-spy samples each worker process (GIL holders, raw folded stacks)."""
+    if not into:
+        yield
+        return
+    Path(into).mkdir(parents=True, exist_ok=True)
+    spy = str(Path(sys.executable).parent / "py-spy")
+    options = ["--gil", "--nonblocking", "--rate", "250", "--format", "raw"]
+    recorders = [
+        subprocess.Popen(
+            [spy, "record", "--pid", str(pid), *options, "--output", str(Path(into) / f"{name}.txt")],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for name, pid in zip(workers.running, workers.pids, strict=True)
+    ]
+    try:
+        yield
+    finally:
+        for recorder in recorders:
+            recorder.send_signal(signal.SIGINT)
+        for recorder in recorders:
+            recorder.wait(timeout=30)
+        progress(f"profiles of the workers in {into} (py-spy, raw folded stacks)")
 
 
 def bench_worker(kind: str, threads: int) -> list[str]:
@@ -1547,6 +1575,9 @@ def parse_args() -> argparse.Namespace:
         default="",
         help="the task broker, redis://… or amqp://… (default: the bench's Redis); an amqp URL without "
         "a virtual host gets a scratch one, deleted afterwards",
+    )
+    parser.add_argument(
+        "--profile", default="", metavar="DIR", help="py-spy profiles of the (a) workers into DIR (py-spy)"
     )
     parser.add_argument("--bare-worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--durable-worker", action="store_true", help=argparse.SUPPRESS)

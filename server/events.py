@@ -326,3 +326,22 @@ class RedisEventBus(EventBus):
                 await asyncio.wait_for(sender, PUBLISH_TIMEOUT + 1)
             self._closing = False
         self._pending.clear()
+
+
+_bus: EventBus | None = None
+
+
+def get_bus() -> EventBus:
+    """The process's bus: Redis when `REDIS_URL` is set, in-process otherwise."""
+    global _bus
+    if _bus is None:
+        from server import settings
+
+        _bus = RedisEventBus(settings.REDIS_URL) if settings.REDIS_URL else EventBus()
+    return _bus
+
+
+def set_bus(bus: EventBus) -> None:
+    """Replace the process's bus (composition root and tests)."""
+    global _bus
+    _bus = bus
