@@ -1204,6 +1204,19 @@ class Results:
     durable: Throughput | None = None
     live: Latencies | None = None
     floor: list[float] = field(default_factory=list)
+    updates: dict[str, tuple[int, int]] = field(default_factory=dict)  # table: (updates, HOT ones)
+
+
+async def table_updates() -> dict[str, tuple[int, int]]:
+    """Row updates of the engine's tables so far and how many were HOT (no index entry written)."""
+    from tortoise import connections
+
+    await asyncio.sleep(0.6)  # the statistics collector reports every 500 ms
+    rows = await connections.get("default").execute_query_dict(
+        "SELECT relname, n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables "
+        "WHERE relname IN ('task_run', 'flow_run', 'fab_order') ORDER BY relname"
+    )
+    return {row["relname"]: (int(row["n_tup_upd"]), int(row["n_tup_hot_upd"])) for row in rows}
 
 
 @asynccontextmanager
@@ -1255,6 +1268,7 @@ async def fabflow_side(results: Results, setup: Setup, env: dict[str, str], logs
             progress(f"(a) {args.orders} orders × {TASKS_PER_ORDER} tasks, {WORKERS} worker processes")
             with profiled(args.profile, workers):
                 results.flows = await run_flows(setup, "FLOW", args.orders, workers)
+            results.updates = await table_updates()
             progress("(a) statements and CPU of one task, in this process")
             results.costs = await task_costs(setup)
             if args.no_live:
@@ -1504,6 +1518,10 @@ def report(results: Results) -> None:
         f"{costs.resets_per_task:.1f} connection resets of the pool; starting a flow {costs.start_statements}"
     )
     print(f"(a)  Python CPU per task driven in this process without a broker: {costs.cpu_ms_per_task:.2f} ms")
+    hot = ", ".join(
+        f"{table} {updated} ({hot_ones} HOT)" for table, (updated, hot_ones) in results.updates.items()
+    )
+    print(f"(a)  row updates at PostgreSQL until then: {hot}")
     if results.live is None:
         return
     live = results.live
@@ -1551,6 +1569,7 @@ def append_result(results: Results) -> None:
         "cpu_ms_per_task": cpu_per_unit(flows),
         "cpu_ms_per_durable_step": cpu_per_unit(durable),
         "cpu_ms_per_bare_message": cpu_per_unit(bare),
+        "row_updates_and_hot": results.updates,
     }
     if results.live is not None:
         line["commit_to_websocket_p50_ms"] = round(percentile(results.live.worker, 50), 2)
