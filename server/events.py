@@ -159,7 +159,7 @@ class RedisEventBus(EventBus):
         self._settled: asyncio.Event | None = None  # set once the listener's first try ended
         self._connected = False
         self._publish_failing = False
-        self._pending: deque[bytes] = deque()
+        self._pending: deque[str] = deque()
         self._dropped = 0  # queued messages dropped since the last warning
         self._sender: asyncio.Task[None] | None = None
         self._queued: asyncio.Event | None = None
@@ -224,7 +224,7 @@ class RedisEventBus(EventBus):
             batch = [self._pending.popleft() for _ in range(min(SEND_BATCH, len(self._pending)))]
             await self._send(batch)
 
-    async def _send(self, batch: list[bytes]) -> None:
+    async def _send(self, batch: list[str]) -> None:
         if self._publisher is None:
             self._publisher = self._client(publishing=True)
         try:
