@@ -1066,16 +1066,19 @@ def probe_message(space: Space, name: str) -> str:
     """A status message like a worker's (run_store.status_message), stamped now, in its wire form."""
     from server.live_messages import OrderStatusChanged, encode
 
+    order_id = str(uuid.uuid4())
+    order = {"id": order_id, "name": name, "status": "SUCCESS", "value": "0.00", "deadline": None}
     return encode(
         OrderStatusChanged(
             organization_id=str(space.organization_id),  # type: ignore[attr-defined]
             space_id=str(space.id),
             space_key=SPACE_KEY,
-            order_id=str(uuid.uuid4()),
+            order_id=order_id,
             order_name=name,
             previous_status="IN_PROGRESS",
             status="SUCCESS",
             at=datetime.now(UTC),
+            order={**order, "url": f"/orders/{order_id}", "tags": []},
         )
     )
 
