@@ -1,11 +1,14 @@
 """Flow engine throughput and live-status latency, each beside its bare baseline.
 
     .venv/bin/python bench/flow_engine.py [--orders 1000] [--threads 8] [--samples 200]
+        [--broker-url amqp://guest:guest@127.0.0.1:5672]
 
 Makes a scratch database on the PostgreSQL server at `FABFLOW_BENCH_DATABASE_URL` (default
 postgres://postgres@127.0.0.1:5432/postgres) and uses the Redis database `FABFLOW_BENCH_REDIS_URL`
-(default redis://127.0.0.1:6379/14), flushed before and after. Everything runs on this machine, on
-the same PostgreSQL and Redis, with 2 worker processes of `--threads` threads each:
+(default redis://127.0.0.1:6379/14), flushed before and after, for the live events and, unless
+`--broker-url` names RabbitMQ (an amqp URL without a virtual host gets a scratch one), the tasks too.
+The CPU of RabbitMQ (`beam.smp`) is counted beside PostgreSQL's and Redis's. Everything runs on
+this machine, on the same PostgreSQL and Redis, with 2 worker processes of `--threads` threads each:
 
   (a) `--orders` orders through a flow of three no-op tasks chained on success, worked by
       `fabflow worker` processes (first 1, then 2). This process starts the flows first, 4 at a
@@ -15,8 +18,10 @@ the same PostgreSQL and Redis, with 2 worker processes of `--threads` threads ea
       (shown apart). The no-op task is `wait` with a duration of 0: it succeeds in the step that
       runs it, one message per task;
   (b) 3 × `--orders` bare Dramatiq messages to a no-op actor on a broker made by the workers'
-      own factory (`jobs.broker`), worked by 2 processes of the same threads; timed from the
-      first send until the broker's queue is empty (`broker.join`). (b') is the same with an
+      own factory (`jobs.broker.worker_broker`, with its middleware), worked by 2 processes of the
+      same threads; timed from the first send until the workers' own tallies (kept in Redis) count
+      every message as processed, since RabbitMQ's queue counts leave out the messages its
+      consumers have prefetched. (b') is the same with an
       `async def` no-op on the AsyncIO middleware, the way Fabflow's consumers run;
   (e) the same durable step written with bare asyncpg and Dramatiq in this file, on tables of
       its own in the same database: claim the task (one `UPDATE … RETURNING` that also writes
@@ -83,6 +88,11 @@ if TYPE_CHECKING:
 
 POSTGRES_URL = os.environ.get("FABFLOW_BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 REDIS_URL = os.environ.get("FABFLOW_BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
+# The task broker (`--broker-url`; Redis by default); the bench's own worker processes read it here.
+BROKER_ENV = "FABFLOW_BROKER_URL"
+TALLY_KEY = "fabflow-bench:tally"  # the bare workers' counts of processed messages, one field per process
+TALLY_EVERY_S = 0.02
+SENDERS = 8  # threads sending the bare messages of (b)
 FABFLOW = str(Path(sys.executable).parent / "fabflow")
 WORKERS = 2
 SPACE_KEY = "bench"
@@ -185,6 +195,7 @@ def child_env(database_url: str, var_dir: Path) -> dict[str, str]:
         **os.environ,
         "DATABASE_URL": database_url,
         "REDIS_URL": REDIS_URL,
+        BROKER_ENV: broker_url(),
         "FABFLOW_ENV": "production",
         "FABFLOW_SECRET_KEY": secrets.token_urlsafe(32),
         "FABFLOW_VAR_DIR": str(var_dir),
@@ -254,30 +265,54 @@ async def until(check: Callable[[], Awaitable[bool]], what: str, timeout: float,
         await asyncio.sleep(0.05)
 
 
-def forget_workers(namespace: str = "fabflow") -> None:
+def forget_workers() -> None:
     """Drop the heartbeats of worker processes stopped before, so `until_polling` counts new ones."""
     import redis
 
     client = redis.Redis.from_url(REDIS_URL)
     try:
-        client.delete(f"{namespace}:__heartbeats__")
+        client.delete("fabflow:__heartbeats__")
     finally:
         client.close()
 
 
-async def until_polling(namespace: str, watch: Children) -> None:
-    """Until every worker process polls its queue (its heartbeat is in Redis; the Redis broker)."""
+async def until_polling(queue: str, watch: Children) -> None:
+    """Until every worker process consumes `queue`: its heartbeat is in Redis (the Redis broker), or
+    RabbitMQ counts its consumer."""
+    if is_rabbitmq():
+        await until_consuming(queue, watch)
+        return
     import redis.asyncio as aioredis
 
     client = aioredis.from_url(REDIS_URL)
 
     async def polling() -> bool:
-        return int(await client.zcard(f"{namespace}:__heartbeats__")) >= len(watch.running)
+        return int(await client.zcard("fabflow:__heartbeats__")) >= len(watch.running)
 
     try:
-        await until(polling, f"{len(watch.running)} workers polling {namespace}", 60, watch)
+        await until(polling, f"{len(watch.running)} workers polling {queue}", 60, watch)
     finally:
         await client.aclose()
+
+
+async def until_consuming(queue: str, watch: Children) -> None:
+    import pika
+
+    def consumers() -> int:
+        connection = pika.BlockingConnection(pika.URLParameters(broker_url()))
+        try:
+            declared = connection.channel().queue_declare(queue=queue, passive=True)
+            return int(declared.method.consumer_count)
+        except pika.exceptions.ChannelClosedByBroker:
+            return 0  # not declared yet
+        finally:
+            if connection.is_open:
+                connection.close()
+
+    async def consuming() -> bool:
+        return await asyncio.to_thread(consumers) >= len(watch.running)
+
+    await until(consuming, f"{len(watch.running)} workers consuming {queue}", 60, watch)
 
 
 def free_port() -> int:
@@ -358,6 +393,7 @@ class CpuClock:
             "this process": [os.getpid()],
             "postgres (this database)": await backends(),
             "redis (shared)": pids_named("redis-server"),
+            "rabbitmq (shared)": pids_named("beam.smp"),
         }
         return {name: {pid: cpu_seconds(pid) for pid in pids} for name, pids in groups.items()}
 
@@ -630,18 +666,86 @@ async def async_noop() -> None:
     pass
 
 
+def broker_url() -> str:
+    return os.environ.get(BROKER_ENV) or REDIS_URL
+
+
+def is_rabbitmq() -> bool:
+    return broker_url().startswith("amqp")
+
+
 def job_broker() -> dramatiq.Broker:
-    """A broker from the factory the `fabflow worker` processes use (`jobs.broker`), with its settings."""
-    from jobs.broker import redis_broker
+    """A broker from the factory the `fabflow worker` processes use (`jobs.broker.worker_broker`),
+    with its settings and middleware (the AsyncIO loop that `async def` actors need)."""
+    from jobs.broker import worker_broker
 
-    return redis_broker(REDIS_URL)
+    return worker_broker(broker_url())
 
 
-def bare_broker() -> dramatiq.Broker:
-    """The job broker with two no-op consumers on a queue of their own."""
+class Tally:
+    """A bare worker's count of processed messages, written to Redis every `TALLY_EVERY_S` with the
+    time of the last one: what the workers did, whichever broker carried it (RabbitMQ's queue
+    counts leave out the messages prefetched by consumers)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.last = 0.0
+        self._lock = threading.Lock()
+
+    def done(self) -> None:
+        with self._lock:
+            self.count += 1
+            self.last = time.time()
+
+    def report_forever(self) -> None:
+        import redis
+
+        client = redis.Redis.from_url(REDIS_URL)
+        reported = -1
+        while True:
+            with self._lock:
+                count, last = self.count, self.last
+            if count != reported:
+                client.hset(TALLY_KEY, str(os.getpid()), f"{count} {last}")
+                reported = count
+            time.sleep(TALLY_EVERY_S)
+
+
+def tally_middleware(tally: Tally) -> Any:
+    from dramatiq.middleware import Middleware
+
+    class Tallying(Middleware):
+        def before_worker_boot(self, broker: dramatiq.Broker, worker: dramatiq.Worker) -> None:
+            threading.Thread(target=tally.report_forever, name="bench-tally", daemon=True).start()
+
+        def after_process_message(
+            self, broker: dramatiq.Broker, message: Any, *, result: Any = None, exception: Any = None
+        ) -> None:
+            tally.done()
+
+    return Tallying()
+
+
+async def tallied() -> tuple[int, float]:
+    """The bare workers' messages processed so far, and when the last one finished."""
+    import redis.asyncio as aioredis
+
+    client = aioredis.from_url(REDIS_URL)
+    try:
+        fields = await client.hvals(TALLY_KEY)
+    finally:
+        await client.aclose()
+    pairs = [value.decode().split() for value in fields]
+    return sum(int(count) for count, _ in pairs), max((float(last) for _, last in pairs), default=0.0)
+
+
+def bare_broker(tally: Tally | None = None) -> dramatiq.Broker:
+    """The job broker with two no-op consumers on a queue of their own (a worker's counting them)."""
     import dramatiq
 
     broker = job_broker()
+    if tally is not None:
+        broker.add_middleware(tally_middleware(tally))
     broker.declare_queue(BARE_QUEUE)
     for fn in (noop, async_noop):
         dramatiq.Actor(
@@ -667,17 +771,38 @@ def serve_until_stopped(broker: dramatiq.Broker, threads: int) -> int:
     return 0
 
 
+def send_in_parallel(actor: dramatiq.Actor, count: int) -> None:
+    """`count` messages from `SENDERS` threads: a confirmed send to RabbitMQ waits for its confirm,
+    so one sending thread would time this process, not the workers."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def send(share: int) -> None:
+        for _ in range(share):
+            actor.send()
+
+    shares = [count // SENDERS + (index < count % SENDERS) for index in range(SENDERS)]
+    with ThreadPoolExecutor(SENDERS) as pool:
+        list(pool.map(send, shares))
+
+
 async def run_bare(broker: dramatiq.Broker, actor_name: str, count: int, workers: Children) -> Throughput:
+    """Timed from the first send until the workers' tallies count every message as processed."""
     actor = broker.get_actor(actor_name)
+    before, _ = await tallied()
     clock = CpuClock(workers)
     await clock.start()
-    started = time.perf_counter()
-    for _ in range(count):
-        actor.send()
-    await asyncio.to_thread(broker.join, BARE_QUEUE, interval=10, timeout=int((30 + count * 0.05) * 1000))
-    seconds = time.perf_counter() - started
+    started = time.time()
+    await asyncio.to_thread(send_in_parallel, actor, count)
+
+    async def all_processed() -> bool:
+        await asyncio.sleep(0.01)
+        return (await tallied())[0] >= before + count
+
+    await until(all_processed, f"{count} bare messages processed", 30 + count * 0.05, workers)
+    cpu = await clock.read()
+    _, last = await tallied()
     workers.check()
-    return Throughput(count, seconds, await clock.read())
+    return Throughput(count, last - started, cpu)
 
 
 # ---------------------------------------------------------------- (e) the durable step in bare asyncpg
@@ -941,16 +1066,19 @@ def probe_message(space: Space, name: str) -> str:
     """A status message like a worker's (run_store.status_message), stamped now, in its wire form."""
     from server.live_messages import OrderStatusChanged, encode
 
+    order_id = str(uuid.uuid4())
+    order = {"id": order_id, "name": name, "status": "SUCCESS", "value": "0.00", "deadline": None}
     return encode(
         OrderStatusChanged(
             organization_id=str(space.organization_id),  # type: ignore[attr-defined]
             space_id=str(space.id),
             space_key=SPACE_KEY,
-            order_id=str(uuid.uuid4()),
+            order_id=order_id,
             order_name=name,
             previous_status="IN_PROGRESS",
             status="SUCCESS",
             at=datetime.now(UTC),
+            order={**order, "url": f"/orders/{order_id}", "tags": []},
         )
     )
 
@@ -1079,6 +1207,19 @@ class Results:
     durable: Throughput | None = None
     live: Latencies | None = None
     floor: list[float] = field(default_factory=list)
+    updates: dict[str, tuple[int, int]] = field(default_factory=dict)  # table: (updates, HOT ones)
+
+
+async def table_updates() -> dict[str, tuple[int, int]]:
+    """Row updates of the engine's tables so far and how many were HOT (no index entry written)."""
+    from tortoise import connections
+
+    await asyncio.sleep(0.6)  # the statistics collector reports every 500 ms
+    rows = await connections.get("default").execute_query_dict(
+        "SELECT relname, n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables "
+        "WHERE relname IN ('task_run', 'flow_run', 'fab_order') ORDER BY relname"
+    )
+    return {row["relname"]: (int(row["n_tup_upd"]), int(row["n_tup_hot_upd"])) for row in rows}
 
 
 @asynccontextmanager
@@ -1089,7 +1230,7 @@ async def production_mode() -> AsyncIterator[None]:
 
     bus = RedisEventBus(REDIS_URL)
     set_bus(bus)
-    stop_dispatching = start_dispatcher(REDIS_URL)
+    stop_dispatching = start_dispatcher(broker_url())
     try:
         yield
     finally:
@@ -1128,7 +1269,9 @@ async def fabflow_side(results: Results, setup: Setup, env: dict[str, str], logs
             await until_polling("fabflow", workers)
             await run_flows(setup, "WARM2", args.warmup, workers)
             progress(f"(a) {args.orders} orders × {TASKS_PER_ORDER} tasks, {WORKERS} worker processes")
-            results.flows = await run_flows(setup, "FLOW", args.orders, workers)
+            with profiled(args.profile, workers):
+                results.flows = await run_flows(setup, "FLOW", args.orders, workers)
+            results.updates = await table_updates()
             progress("(a) statements and CPU of one task, in this process")
             results.costs = await task_costs(setup)
             if args.no_live:
@@ -1139,6 +1282,33 @@ async def fabflow_side(results: Results, setup: Setup, env: dict[str, str], logs
             await until_serving(f"http://127.0.0.1:{port}", server)
             progress(f"(c) {args.samples} status changes over a websocket")
             results.live = await live_latencies(setup, f"http://127.0.0.1:{port}", args)
+
+
+@contextmanager
+def profiled(into: str, workers: Children) -> Iterator[None]:
+    """With `--profile DIR`: py-spy samples each worker process (GIL holders, raw folded stacks)."""
+    if not into:
+        yield
+        return
+    Path(into).mkdir(parents=True, exist_ok=True)
+    spy = str(Path(sys.executable).parent / "py-spy")
+    options = ["--gil", "--nonblocking", "--rate", "250", "--format", "raw"]
+    recorders = [
+        subprocess.Popen(
+            [spy, "record", "--pid", str(pid), *options, "--output", str(Path(into) / f"{name}.txt")],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for name, pid in zip(workers.running, workers.pids, strict=True)
+    ]
+    try:
+        yield
+    finally:
+        for recorder in recorders:
+            recorder.send_signal(signal.SIGINT)
+        for recorder in recorders:
+            recorder.wait(timeout=30)
+        progress(f"profiles of the workers in {into} (py-spy, raw folded stacks)")
 
 
 def bench_worker(kind: str, threads: int) -> list[str]:
@@ -1152,7 +1322,7 @@ async def bare_side(results: Results, env: dict[str, str], logs: Path) -> None:
     forget_workers()
     try:
         with children(commands, env, logs) as workers:
-            await until_polling("fabflow", workers)
+            await until_polling(BARE_QUEUE, workers)
             count = args.orders * TASKS_PER_ORDER
             progress(f"(b) warm-up, then {count} bare messages, then {count} async ones")
             await run_bare(broker, "noop", 300, workers)
@@ -1176,7 +1346,7 @@ async def durable_side(results: Results, database_url: str, env: dict[str, str],
     }
     forget_workers()
     with children(commands, env, logs) as workers:
-        await until_polling("fabflow", workers)
+        await until_polling(DURABLE_QUEUE, workers)
         progress(f"(e) warm-up, then {args.orders} × {TASKS_PER_ORDER} durable steps in bare asyncpg")
         await run_durable(database_url, "WARM", args.warmup, workers)
         results.durable = await run_durable(database_url, "E", args.orders, workers)
@@ -1212,6 +1382,30 @@ def flush_redis() -> None:
         client.close()
 
 
+@contextmanager
+def scratch_vhost(url: str) -> Iterator[str]:
+    """`url` itself when it names a virtual host; else the URL of a fresh one, deleted afterwards."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    if not url.startswith("amqp") or parts.path.strip("/"):
+        yield url
+        return
+    name = f"fabflow-bench-{uuid.uuid4().hex[:10]}"
+    subprocess.run(["rabbitmqctl", "add_vhost", name], check=True, capture_output=True, timeout=60)
+    try:
+        user = parts.username or "guest"
+        subprocess.run(
+            ["rabbitmqctl", "set_permissions", "-p", name, user, ".*", ".*", ".*"],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
+        yield f"{url.rstrip('/')}/{name}"
+    finally:
+        subprocess.run(["rabbitmqctl", "delete_vhost", name], capture_output=True, timeout=60)
+
+
 async def main(args: argparse.Namespace) -> None:
     import asyncpg
 
@@ -1223,7 +1417,11 @@ async def main(args: argparse.Namespace) -> None:
     try:
         await admin.execute(f'CREATE DATABASE "{name}"')
         try:
-            with tempfile.TemporaryDirectory(prefix="fabflow-bench-") as scratch:
+            with (
+                scratch_vhost(args.broker_url or REDIS_URL) as url,
+                tempfile.TemporaryDirectory(prefix="fabflow-bench-") as scratch,
+            ):
+                os.environ[BROKER_ENV] = url
                 await run(results, f"{server}/{name}", Path(scratch))
         finally:
             await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -1256,6 +1454,10 @@ def cpu_line(label: str, run: Throughput) -> str:
     return f"{label} CPU s (ms per unit): {parts}; {available:.2f} s available"
 
 
+def cpu_per_unit(run: Throughput) -> dict[str, float]:
+    return {name: round(seconds / run.units * 1e3, 3) for name, seconds in run.cpu.items()}
+
+
 def latency_line(label: str, values: list[float]) -> str:
     p50, p99 = percentile(values, 50), percentile(values, 99)
     return f"{label} p50 {p50:6.2f} ms   p99 {p99:6.2f} ms   (n={len(values)})"
@@ -1275,7 +1477,8 @@ def report(results: Results) -> None:
     assert flows and one and costs and bare and bare_async and durable, "incomplete results"
     print(
         f"\nFlow engine: {args.orders} orders × {TASKS_PER_ORDER} no-op tasks (wait {NO_OP_MS} ms: "
-        f"1 message per task), worker processes × {args.threads} threads, {os.cpu_count()} CPUs"
+        f"1 message per task), worker processes × {args.threads} threads, {os.cpu_count()} CPUs, "
+        f"broker {'RabbitMQ' if is_rabbitmq() else 'Redis'}"
     )
     print(
         f"load average (1, 5, 15 min) before: {loads(results.load_before)}; "
@@ -1318,6 +1521,10 @@ def report(results: Results) -> None:
         f"{costs.resets_per_task:.1f} connection resets of the pool; starting a flow {costs.start_statements}"
     )
     print(f"(a)  Python CPU per task driven in this process without a broker: {costs.cpu_ms_per_task:.2f} ms")
+    hot = ", ".join(
+        f"{table} {updated} ({hot_ones} HOT)" for table, (updated, hot_ones) in results.updates.items()
+    )
+    print(f"(a)  row updates at PostgreSQL until then: {hot}")
     if results.live is None:
         return
     live = results.live
@@ -1346,6 +1553,7 @@ def append_result(results: Results) -> None:
     line = {
         "at": datetime.now(UTC).isoformat(timespec="seconds"),
         "commit": commit,
+        "broker": "rabbitmq" if is_rabbitmq() else "redis",
         "orders": results.args.orders,
         "threads": results.args.threads,
         "load_before": list(results.load_before),
@@ -1361,6 +1569,10 @@ def append_result(results: Results) -> None:
         "transaction_statements_per_task": round(costs.transactions_per_task, 2),
         "resets_per_task": round(costs.resets_per_task, 2),
         "python_cpu_ms_per_task": round(costs.cpu_ms_per_task, 3),
+        "cpu_ms_per_task": cpu_per_unit(flows),
+        "cpu_ms_per_durable_step": cpu_per_unit(durable),
+        "cpu_ms_per_bare_message": cpu_per_unit(bare),
+        "row_updates_and_hot": results.updates,
     }
     if results.live is not None:
         line["commit_to_websocket_p50_ms"] = round(percentile(results.live.worker, 50), 2)
@@ -1380,6 +1592,15 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--samples", type=int, default=200, help="status changes measured in (c), (c'), (d)")
     parser.add_argument("--interval-ms", type=float, default=50.0, help="pace of those status changes")
     parser.add_argument("--no-live", action="store_true", help="skip (c), (c') and (d)")
+    parser.add_argument(
+        "--broker-url",
+        default="",
+        help="the task broker, redis://… or amqp://… (default: the bench's Redis); an amqp URL without "
+        "a virtual host gets a scratch one, deleted afterwards",
+    )
+    parser.add_argument(
+        "--profile", default="", metavar="DIR", help="py-spy profiles of the (a) workers into DIR (py-spy)"
+    )
     parser.add_argument("--bare-worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--durable-worker", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args()
@@ -1388,7 +1609,7 @@ def parse_args() -> argparse.Namespace:
 if __name__ == "__main__":
     arguments = parse_args()
     if arguments.bare_worker:
-        sys.exit(serve_until_stopped(bare_broker(), arguments.threads))
+        sys.exit(serve_until_stopped(bare_broker(Tally()), arguments.threads))
     if arguments.durable_worker:
         sys.exit(serve_until_stopped(durable_broker(os.environ["DATABASE_URL"]), arguments.threads))
     asyncio.run(main(arguments))

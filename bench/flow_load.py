@@ -1,6 +1,6 @@
 """Orders under load: `--clients` clients post orders for `--seconds`, a server and 2 workers run their flows.
 
-    .venv/bin/python bench/flow_load.py [--clients 20] [--seconds 60]
+    .venv/bin/python bench/flow_load.py [--clients 20] [--seconds 60] [--broker-url amqp://…]
 
 On a scratch PostgreSQL database and the Redis database of `bench/flow_engine.py`, in production
 mode: one `fabflow serve`, 2 `fabflow worker` processes (8 threads). Each client posts the example
@@ -145,7 +145,11 @@ async def main(args: argparse.Namespace) -> None:
     try:
         await admin.execute(f'CREATE DATABASE "{name}"')
         try:
-            with tempfile.TemporaryDirectory(prefix="fabflow-load-") as scratch:
+            with (
+                bench.scratch_vhost(args.broker_url or bench.REDIS_URL) as url,
+                tempfile.TemporaryDirectory(prefix="fabflow-load-") as scratch,
+            ):
+                os.environ[bench.BROKER_ENV] = url
                 figures = await run(args, f"{server}/{name}", Path(scratch))
         finally:
             await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -160,6 +164,7 @@ async def main(args: argparse.Namespace) -> None:
         "commit": commit,
         "load_before": list(load_before),
         "load_after": list(os.getloadavg()),
+        "broker": "rabbitmq" if bench.is_rabbitmq() else "redis",
         **figures,
     }
     print(
@@ -180,4 +185,5 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--broker-url", default="", help="as in bench/flow_engine.py (default: Redis)")
     asyncio.run(main(parser.parse_args()))

@@ -19,6 +19,7 @@ import contextlib
 import logging
 import random
 import threading
+from collections import deque
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -34,6 +35,9 @@ CHANNEL = "fabflow:events"  # the prefix; each installation's channel is `channe
 QUEUE_SIZE = 256
 CONNECT_TIMEOUT = 2.0  # seconds to open a connection to Redis
 PUBLISH_TIMEOUT = 2.0  # seconds a publish may take before its message is dropped
+# Published messages not yet sent to Redis, at most; past it the oldest are dropped (and counted).
+PENDING_LIMIT = 10_000
+SEND_BATCH = 500  # messages sent in one pipeline at most
 
 Predicate = Callable[[BusMessage], bool]
 
@@ -149,8 +153,13 @@ class RedisEventBus(EventBus):
 
     The listener outlives Redis outages: it reconnects with `Backoff` and, once subscribed again,
     hands every local subscriber a `BusResumed`, so each re-reads what it shows. Subscribing while
-    Redis is down is accepted; the subscriber hears from the moment the listener is back. A publish
-    never waits longer than `PUBLISH_TIMEOUT` and never raises: the database stays the truth.
+    Redis is down is accepted; the subscriber hears from the moment the listener is back.
+
+    A publish only queues its message and returns: one sender task per process sends what is queued
+    in one Redis pipeline, in order, so a step never waits for Redis and many steps share a round
+    trip. The queue is bounded (`PENDING_LIMIT`, the oldest dropped and counted in a warning); a
+    send that fails or takes longer than `PUBLISH_TIMEOUT` drops its messages. Nothing raises: the
+    database stays the truth.
     """
 
     def __init__(self, redis_url: str, channel: str | None = None, backoff: Backoff | None = None) -> None:
@@ -164,6 +173,11 @@ class RedisEventBus(EventBus):
         self._settled: asyncio.Event | None = None  # set once the listener's first try ended
         self._connected = False
         self._publish_failing = False
+        self._pending: deque[str] = deque()
+        self._dropped = 0  # queued messages dropped since the last warning
+        self._sender: asyncio.Task[None] | None = None
+        self._queued: asyncio.Event | None = None
+        self._closing = False
 
     @property
     def connected(self) -> bool:
@@ -192,15 +206,48 @@ class RedisEventBus(EventBus):
     async def publish_many(self, messages: list[OrderMessage]) -> None:
         if not messages:
             return
+        for message in messages:
+            if len(self._pending) >= PENDING_LIMIT:
+                self._pending.popleft()
+                self._dropped += 1
+            self._pending.append(encode(message))
+        self._wake_sender()
+
+    def _wake_sender(self) -> None:
+        loop = asyncio.get_running_loop()
+        if self._sender is None or self._sender.done() or self._sender.get_loop() is not loop:
+            self._queued = asyncio.Event()
+            self._sender = loop.create_task(self._send_forever(self._queued), name="fabflow-event-sender")
+        assert self._queued is not None
+        self._queued.set()
+
+    async def _send_forever(self, queued: asyncio.Event) -> None:
+        """Until closed: send what is queued whenever a publish queues something."""
+        while True:
+            await queued.wait()
+            queued.clear()
+            await self._send_pending()
+            if self._closing:
+                return
+
+    async def _send_pending(self) -> None:
+        while self._pending:
+            if self._dropped:
+                logger.warning("event bus: %d live messages dropped, queued faster than sent", self._dropped)
+                self._dropped = 0
+            batch = [self._pending.popleft() for _ in range(min(SEND_BATCH, len(self._pending)))]
+            await self._send(batch)
+
+    async def _send(self, batch: list[str]) -> None:
         if self._publisher is None:
             self._publisher = self._client(publishing=True)
         try:
-            if len(messages) == 1:
-                sending = self._publisher.publish(self._channel, encode(messages[0]))
+            if len(batch) == 1:
+                sending = self._publisher.publish(self._channel, batch[0])
             else:
                 pipe = self._publisher.pipeline(transaction=False)
-                for message in messages:
-                    pipe.publish(self._channel, encode(message))
+                for data in batch:
+                    pipe.publish(self._channel, data)
                 sending = pipe.execute()
             await asyncio.wait_for(sending, PUBLISH_TIMEOUT)
         except Exception as exc:  # the bus is best effort; the database stays the truth
@@ -269,6 +316,7 @@ class RedisEventBus(EventBus):
         self.deliver_locally(message)
 
     async def close(self) -> None:
+        await self._close_sender()
         if self._listener is not None:
             self._listener.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
@@ -280,6 +328,18 @@ class RedisEventBus(EventBus):
                 with contextlib.suppress(Exception):
                     await client.aclose()
         self._publisher = self._subscriber = None
+
+    async def _close_sender(self) -> None:
+        """Let the sender send what is queued (as long as one send may take), then stop it."""
+        sender, queued, self._sender = self._sender, self._queued, None
+        if sender is not None and not sender.done() and sender.get_loop() is asyncio.get_running_loop():
+            self._closing = True
+            assert queued is not None
+            queued.set()
+            with contextlib.suppress(TimeoutError, asyncio.CancelledError):
+                await asyncio.wait_for(sender, PUBLISH_TIMEOUT + 1)
+            self._closing = False
+        self._pending.clear()
 
 
 _bus: EventBus | None = None

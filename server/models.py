@@ -24,6 +24,24 @@ from server.domain.statuses import (
 )
 
 
+class WhereIndex(Index):
+    """An index of the rows that match `where` only (a partial index, on SQLite and PostgreSQL).
+
+    A row that leaves the condition (a task that ends) costs the index nothing on its later updates,
+    which keeps the flow engine's per-step writes cheap while the sweep's questions stay indexed.
+    """
+
+    def __init__(self, *, fields: tuple[str, ...], name: str, where: str) -> None:
+        super().__init__(fields=fields, name=name)
+        self.where = where
+        self.extra = f" WHERE {where}"
+
+    def deconstruct(self) -> tuple[str, list[Any], dict[str, Any]]:
+        path, args, kwargs = super().deconstruct()
+        kwargs["where"] = self.where
+        return path, args, kwargs
+
+
 class Organization(Model):
     id = fields.UUIDField(primary_key=True)
     name = fields.CharField(max_length=200)
@@ -145,7 +163,10 @@ class Order(Model):
             Index(fields=("name", "id")),
             Index(fields=("value", "id")),
             Index(fields=("status", "id")),
-            Index(fields=("status", "created_at")),  # the sweep: orders whose flow did not start
+            # The sweep: orders whose flow did not start.
+            WhereIndex(
+                fields=("created_at",), name="idx_fab_order_created_waiting", where="status = 'CREATED'"
+            ),
         )
 
 
@@ -380,12 +401,21 @@ class TaskRun(Model):
     class Meta:
         table = "task_run"
         unique_together = (("run", "ordinal"),)
-        # The sweep's questions: stale READY tasks, lapsed leases, due wake-ups, overdue timeouts.
+        # The sweep's questions: stale READY tasks, lapsed leases, due wake-ups, overdue timeouts. Each
+        # index holds the active tasks it asks about only: an ended task leaves them all.
         indexes = (
-            Index(fields=("state", "timeout_at")),
-            Index(fields=("state", "dispatched_at")),
-            Index(fields=("state", "lease_until")),
-            Index(fields=("state", "resume_at")),
+            WhereIndex(
+                fields=("timeout_at",),
+                name="idx_task_run_timeout_active",
+                where="state IN ('READY', 'RUNNING', 'WAITING') AND timeout_at IS NOT NULL",
+            ),
+            WhereIndex(fields=("dispatched_at",), name="idx_task_run_ready_sent", where="state = 'READY'"),
+            WhereIndex(fields=("lease_until",), name="idx_task_run_running_lease", where="state = 'RUNNING'"),
+            WhereIndex(
+                fields=("resume_at",),
+                name="idx_task_run_waiting_resume",
+                where="state IN ('READY', 'WAITING')",
+            ),
             Index(fields=("claimed_at",)),
         )
 

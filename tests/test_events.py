@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from server import settings
+from server import events, settings
 from server.events import QUEUE_SIZE, Backoff, EventBus, RedisEventBus, Subscription, channel_for
 from server.live_messages import BusMessage, BusResumed, OrderStatusChanged
 from tests.conftest import REDIS_URL, unavailable
@@ -114,6 +114,49 @@ async def test_redis_carries_a_message_from_one_process_bus_to_another(redis_bus
 
         assert await _next(sub) == status("a")
     await publisher.close()
+
+
+@pytest.mark.redis
+async def test_published_messages_arrive_in_the_order_they_were_published(redis_bus: RedisEventBus) -> None:
+    publisher = RedisEventBus(REDIS_URL, channel=redis_bus._channel)
+    names = [str(n) for n in range(50)]
+    async with redis_bus.subscribe() as sub:
+        for name in names[:20]:
+            await publisher.publish(status(name))
+        await publisher.publish_many([status(name) for name in names[20:]])
+
+        heard = [await _next(sub) for _ in names]
+    await publisher.close()
+
+    assert heard == [status(name) for name in names]
+
+
+@pytest.mark.redis
+async def test_a_publish_only_queues_and_the_queue_drops_its_oldest_past_its_limit(
+    redis_bus: RedisEventBus, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(events, "PENDING_LIMIT", 3)
+    publisher = RedisEventBus(REDIS_URL, channel=redis_bus._channel)
+    async with redis_bus.subscribe() as sub:
+        # Nothing is sent before the sender task runs, so the queue takes all ten at once.
+        await publisher.publish_many([status(str(n)) for n in range(10)])
+        await publisher.publish(status("last"))
+
+        heard = [await _next(sub) for _ in range(3)]
+    await publisher.close()
+
+    assert heard == [status("8"), status("9"), status("last")]
+    assert "8 live messages dropped" in caplog.text
+
+
+@pytest.mark.redis
+async def test_closing_a_bus_sends_what_it_queued_first(redis_bus: RedisEventBus) -> None:
+    publisher = RedisEventBus(REDIS_URL, channel=redis_bus._channel)
+    async with redis_bus.subscribe() as sub:
+        await publisher.publish(status("queued"))
+        await publisher.close()
+
+        assert await _next(sub) == status("queued")
 
 
 @pytest.mark.redis

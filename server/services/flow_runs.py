@@ -54,7 +54,7 @@ async def start_order_flow(actor: Actor, order_id: UUID, flow_id: UUID | None = 
                 "The order has a running flow; cancel it first.",
                 [FieldError("orderId", "has a running flow", "conflict")],
             )
-        run = await _start(order, version, actor, effects)
+        run = await _start(locked, version, actor, effects)
     await effects.carry_out()
     return run
 
@@ -72,10 +72,10 @@ async def start_for_new_order(order_id: UUID) -> FlowRun | None:
         return None
     effects = Effects()
     async with in_transaction():
-        await Order.filter(id=order.id).select_for_update().get()
+        locked = await Order.filter(id=order.id).select_for_update().get()
         if await FlowRun.filter(order_id=order.id).exists():
             return None  # started by someone else meanwhile
-        run = await _start(order, version, SYSTEM, effects)
+        run = await _start(locked, version, SYSTEM, effects)
     await effects.carry_out()
     return run
 
@@ -146,8 +146,9 @@ async def sweep_waiting_orders(moment: datetime | None = None) -> int:
 
 
 async def _start(order: Order, version: FlowVersion, actor: Actor, effects: Effects) -> FlowRun:
+    """Start `version` for `order`, as read under the lock the caller holds."""
     run = await FlowRun.create(order_id=order.id, flow_version_id=version.id, status=RunStatus.RUNNING)
-    flow = await version.flow
+    flow = await version.flow  # loaded with the version by `flow_for_key`: no statement then
     await HistoryEntry.create(
         order_id=order.id,
         kind="flow.started",
@@ -155,9 +156,8 @@ async def _start(order: Order, version: FlowVersion, actor: Actor, effects: Effe
         data={"runId": str(run.id), "flowId": str(flow.id), "version": version.number},
         actor=actor.event_actor,
     )
-    locked = await Order.get(id=order.id)  # as it is now, under the lock the caller holds
     await add_flow_tags(
-        locked, flow.name, (version.definition or {}).get("tags") or (), actor.event_actor, effects
+        order, flow.name, (version.definition or {}).get("tags") or (), actor.event_actor, effects
     )
     loaded = await lock_run(run.id)
     assert loaded is not None
@@ -378,6 +378,7 @@ async def _chosen_version(order: Order, flow_id: UUID | None) -> FlowVersion:
         return version
     version = (
         await FlowVersion.filter(flow_id=flow_id, flow__space_id=order.space_id, flow__enabled=True)  # type: ignore[attr-defined]
+        .select_related("flow")
         .order_by("-number")
         .first()
     )

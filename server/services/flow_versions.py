@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from server.models import Flow, FlowVersion
+from server.models import FlowVersion
 
 
 async def flow_for_key(space_id: UUID, key: str) -> FlowVersion | None:
-    """The current version of the space's enabled flow `key`, or None."""
-    flow = await Flow.get_or_none(space_id=space_id, key=key, enabled=True)
-    if flow is None:
-        return None
-    return await FlowVersion.filter(flow_id=flow.id).order_by("-number").first()
+    """The current version of the space's enabled flow `key`, its flow loaded with it; or None."""
+    return (
+        await FlowVersion.filter(flow__space_id=space_id, flow__key=key, flow__enabled=True)
+        .select_related("flow")
+        .order_by("-number")
+        .first()
+    )
