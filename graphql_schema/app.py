@@ -7,8 +7,8 @@ from collections.abc import AsyncGenerator
 from typing import Any
 
 import orjson
-from starlette.requests import Request
 from starlette import status
+from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
@@ -109,7 +109,7 @@ class FabflowGraphQL(GraphQL[Context, None]):
     def create_response(
         self, response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse], sub_response: Response
     ) -> Response:
-        """Strawberry's response, its JSON encoded by `encode_answer` (websocket frames keep `encode_json`)."""
+        """Strawberry's answer, encoded by `encode_answer` (websocket frames keep `encode_json`)."""
         response = Response(encode_answer(response_data), status.HTTP_200_OK, media_type="application/json")
         response.headers.raw.extend(sub_response.headers.raw)
         if sub_response.background:

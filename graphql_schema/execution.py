@@ -33,11 +33,14 @@ the plan. Schema extensions that hook every resolver turn planning off altogethe
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import EnumMeta
+from types import MappingProxyType
 from typing import Any
 from weakref import WeakKeyDictionary
 
 from graphql import (
     GraphQLBoolean,
+    GraphQLEnumType,
     GraphQLField,
     GraphQLID,
     GraphQLList,
@@ -45,6 +48,7 @@ from graphql import (
     GraphQLObjectType,
     GraphQLOutputType,
     GraphQLResolveInfo,
+    GraphQLScalarType,
     GraphQLSchema,
     GraphQLString,
     is_leaf_type,
@@ -163,7 +167,11 @@ class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
         if self._switches is None:
             values = self.variable_values.coerced if self.variable_values else {}
             self._switches = tuple(
-                sorted((name, value) for name, value in values.items() if value is None or value.__class__ is bool)
+                sorted(
+                    (name, value)
+                    for name, value in values.items()
+                    if value is None or value.__class__ is bool
+                )
             )
         return self._switches
 
@@ -181,7 +189,9 @@ class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
             planned.append(Field(response_key, *step))
         return compile_render(object_type.name, tuple(planned))
 
-    def _step(self, object_type: GraphQLObjectType, fields: FieldDetailsList) -> tuple[Read, Completion] | None:
+    def _step(
+        self, object_type: GraphQLObjectType, fields: FieldDetailsList
+    ) -> tuple[Read, Completion] | None:
         node = fields[0].node
         name = node.name.value
         if name == "__typename":
@@ -195,18 +205,32 @@ class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
         complete = self._completer(field_def.type, fields)
         return (read, complete) if complete else None
 
-    def _completer(self, type_: GraphQLOutputType, fields: FieldDetailsList) -> Leaf | ListOf | ObjectOf | None:
+    def _completer(
+        self, type_: GraphQLOutputType, fields: FieldDetailsList
+    ) -> Leaf | ListOf | ObjectOf | None:
         nullable = not isinstance(type_, GraphQLNonNull)
         inner = type_ if nullable else type_.of_type  # type: ignore[union-attr]
         if isinstance(inner, GraphQLList):
             item = self._completer(inner.of_type, fields)
             return ListOf(item, nullable) if item else None
         if is_leaf_type(inner):
-            return Leaf(inner.coerce_output_value, UNCHANGED.get(inner), nullable)  # type: ignore[attr-defined]
+            return _leaf(inner, nullable)  # type: ignore[arg-type]
         if isinstance(inner, GraphQLObjectType):
             render = self._renderer(inner, fields)
             return ObjectOf(render, nullable) if render else None
         return None  # interfaces and unions: resolved at run time by graphql-core
+
+
+def _leaf(leaf_type: GraphQLScalarType | GraphQLEnumType, nullable: bool) -> Leaf:
+    coerce = leaf_type.coerce_output_value
+    member_class = getattr(leaf_type, "wrapped_cls", None)  # a Strawberry enum's Python enum
+    if not isinstance(leaf_type, GraphQLEnumType) or not isinstance(member_class, EnumMeta):
+        return Leaf(coerce, UNCHANGED.get(leaf_type), nullable)
+    try:
+        names: dict[Any, str] = {member: coerce(member) for member in member_class}  # type: ignore[var-annotated]
+    except Exception:  # a member the GraphQL enum does not have: each value goes through `coerce`
+        return Leaf(coerce, None, nullable)
+    return Leaf(coerce, None, nullable, MappingProxyType(names), member_class)
 
 
 def _reader(field_def: GraphQLField) -> Read | None:

@@ -27,11 +27,18 @@ from __future__ import annotations
 
 import keyword
 import re
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from graphql.pyutils import Undefined
+from graphql.type.scalars import serialize_id
+from strawberry.scalars import JSON
+from strawberry.schema.types.base_scalars import isoformat
+from strawberry.schema.types.scalar import DEFAULT_SCALAR_REGISTRY
 
 Render = Callable[[Any], dict[str, Any]]
 Complete = Callable[[Any], Any]
@@ -70,11 +77,16 @@ class Constant:
 
 @dataclass(frozen=True)
 class Leaf:
-    """A scalar or enum: coerced, unless its class is `unchanged` (graphql-core returns those as is)."""
+    """A scalar or enum: coerced, unless its class is `unchanged` (graphql-core returns those as is).
+
+    `names`: an enum's members with the names `coerce` gives them, for members of `member_class`.
+    """
 
     coerce: Callable[[Any], Any]
     unchanged: type | None
     nullable: bool
+    names: Mapping[Any, str] | None = None
+    member_class: type | None = None
 
 
 @dataclass(frozen=True)
@@ -126,7 +138,7 @@ def compile_render(type_name: str, fields: tuple[Field, ...]) -> Render | None:
         entries.append(f"{field.key!r}: {source.expression(field.complete, value, 0)}")
     lines.append("    return {" + ", ".join(entries) + "}")
     namespace: dict[str, Any] = {"__builtins__": {}, "Unplanned": Unplanned, **source.names}
-    exec(compile("\n".join(lines), f"<render {type_name}>", "exec"), namespace)  # noqa: S102
+    exec(compile("\n".join(lines), f"<render {type_name}>", "exec"), namespace)
     return namespace[function]  # type: ignore[no-any-return]
 
 
@@ -137,8 +149,11 @@ def _safe(type_name: str, fields: tuple[Field, ...]) -> bool:
         if not GRAPHQL_NAME.match(field.key):
             return False
         read = field.read
-        names = (read.slot, read.attribute) if isinstance(read, Slot) else ()
-        names = (read.name,) if isinstance(read, Attribute) else names
+        names: tuple[str, ...] = ()
+        if isinstance(read, Slot):
+            names = (read.slot, read.attribute)
+        elif isinstance(read, Attribute):
+            names = (read.name,)
         if not all(name.isidentifier() and not keyword.iskeyword(name) for name in names):
             return False
     return True
@@ -161,10 +176,7 @@ class _Source:
             return value
         slow = self.name("slow", completer(complete))
         if isinstance(complete, Leaf):
-            if complete.unchanged is None:
-                return f"{slow}({value})"
-            unchanged = self.name("type", complete.unchanged)
-            return f"({value} if {value}.__class__ is {unchanged} else {slow}({value}))"
+            return self.leaf(complete, value, slow)
         if isinstance(complete, ObjectOf):
             render = self.name(f"{getattr(complete.render, '__name__', 'render')}_", complete.render)
             return f"({render}({value}) if {value} is not None else {slow}({value}))"
@@ -172,6 +184,49 @@ class _Source:
         item = self.expression(complete.item, element, depth + 1)
         listed = self.name("list", list)
         return f"([{item} for {element} in {value}] if {value}.__class__ is {listed} else {slow}({value}))"
+
+    def leaf(self, leaf: Leaf, value: str, slow: str) -> str:
+        """Inline what `leaf.coerce` is known to return for the usual classes of value; else `slow`."""
+        if leaf.names is not None and leaf.member_class is not None:
+            names, member = self.name("names", leaf.names), self.name("enum", leaf.member_class)
+            return f"({names}[{value}] if {value}.__class__ is {member} else {slow}({value}))"
+        for coerce, template in INLINE_COERCIONS:
+            if leaf.coerce is coerce:
+                inline = template.format(v=value, **{k: self.name(k, v) for k, v in INLINE_NAMES.items()})
+                return f"({inline} else {slow}({value}))"
+        if leaf.unchanged is not None:
+            unchanged = self.name("type", leaf.unchanged)
+            return f"({value} if {value}.__class__ is {unchanged} else {slow}({value}))"
+        return f"{slow}({value})"
+
+
+def _uuid_classes() -> frozenset[type]:
+    classes: set[type] = {uuid.UUID}
+    try:
+        from asyncpg.pgproto.pgproto import UUID as AsyncpgUUID
+    except ImportError:  # pragma: no cover
+        pass
+    else:
+        classes.add(AsyncpgUUID)
+    return frozenset(classes)
+
+
+# Coercions whose result is known for some classes of value, as the first branch of a conditional
+# expression: `ID` (a `str` as is, a UUID as `str()`, as `serialize_id` does), Strawberry's
+# `DateTime`/`Date` (`isoformat()`), `Decimal` (`str()`) and `JSON` (the value itself).
+INLINE_NAMES: dict[str, Any] = {
+    "str_": str,
+    "uuids": _uuid_classes(),
+    "dates": frozenset({datetime, date}),
+    "decimal": Decimal,
+    "undefined": Undefined,
+}
+INLINE_COERCIONS: tuple[tuple[object, str], ...] = (
+    (serialize_id, "{v} if {v}.__class__ is {str_} else {str_}({v}) if {v}.__class__ in {uuids}"),
+    (isoformat, "{v}.isoformat() if {v}.__class__ in {dates}"),
+    (str, "{str_}({v}) if {v}.__class__ is {decimal}"),
+    (DEFAULT_SCALAR_REGISTRY[JSON].serialize, "{v} if {v} is not None and {v} is not {undefined}"),
+)
 
 
 # ---------------------------------------------------------------- the generic completions
