@@ -10,10 +10,10 @@ attributes and builds the response dict in one dict display:
         if row.versions is None:
             raise Unplanned('versions')
         v1 = row.versions
-        return {'id': (v0 if v0.__class__ is str else slow0(v0)),
-                'versions': ([render_AssetVersion(e1) for e1 in v1] if v1.__class__ is list else slow1(v1))}
+        return {'id': (v0 if v0.__class__ is str_1 else str_1(v0) if v0.__class__ in uuids2 else slow0(v0)),
+                'versions': ([render7(e1) for e1 in v1] if v1.__class__ is list8 else slow6(v1))}
 
-The common case (a `str` that needs no coercion, a real list, a present object) is inline;
+The common case (a `str` as is, a UUID or a date-time as text, a list, an object) is inline;
 anything else goes through the generic completion of that field (`slow…`), which coerces, checks
 nulls and raises `Unplanned` exactly as the plan did before it was generated.
 
@@ -178,7 +178,7 @@ class _Source:
         if isinstance(complete, Leaf):
             return self.leaf(complete, value, slow)
         if isinstance(complete, ObjectOf):
-            render = self.name(f"{getattr(complete.render, '__name__', 'render')}_", complete.render)
+            render = self.name("render", complete.render)
             return f"({render}({value}) if {value} is not None else {slow}({value}))"
         element = f"e{depth}"
         item = self.expression(complete.item, element, depth + 1)
