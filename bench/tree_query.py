@@ -15,7 +15,8 @@ Both answers are checked to be the same JSON before timing. Requests alternate
 between (a) and (b), sequentially, after a warm-up; the script prints p50/p99 of
 each, the ratio (a)/(b) at p50, the SQL statements one GraphQL request runs, and the
 CPU time and minor page faults of the GraphQL server per request (a deep-stack
-slowdown of CPython 3.11 shows there as page faults by the ten thousand). With
+slowdown of CPython 3.11 shows there as page faults by the ten thousand), and appends
+one JSON line (commit, load average, figures) to `bench/results/tree_query.jsonl`. With
 `FABFLOW_BENCH_REDIS_URL` set the server runs as in production, with Redis; without,
 it also runs the in-process worker. The database is dropped at the end.
 """
@@ -58,6 +59,7 @@ ASSETS = 2  # per part
 VERSIONS = 2  # per asset
 BASE_TIME = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 STARTUP_SECONDS = 60.0
+RESULTS = ROOT / "bench" / "results" / "tree_query.jsonl"
 
 PART_FIELDS = """
   id clientId name data tags isAsset manufacturingData createdAt
@@ -542,14 +544,42 @@ async def compare_servers(
             }
             sizes = await check_same_tree(sides, in_process)
             await warm_up(sides, options.warmup)
+            load_before = os.getloadavg()[0]
             before = Usage.of(gql_process.pid)
             times = await measure(sides, options.requests)
             after = Usage.of(gql_process.pid)
+            load_after = os.getloadavg()[0]
     report(times, sizes, statements, count_fields(in_process["data"]), options)
+    figures: dict[str, Any] = {
+        name: {"p50_ms": round(percentile(values, 50), 2), "p99_ms": round(percentile(values, 99), 2)}
+        for name, values in times.items()
+    }
+    figures["ratio_p50"] = round(percentile(times["graphql"], 50) / percentile(times["json_agg"], 50), 3)
+    figures["statements"] = statements
     if before and after:
         cpu_ms = (after.cpu - before.cpu) / options.requests * 1000
         faults = (after.faults - before.faults) / options.requests
         print(f"GraphQL server process per request: {cpu_ms:.0f} ms CPU, {faults:,.0f} minor page faults")
+        figures["server_cpu_ms"], figures["minor_faults"] = round(cpu_ms, 1), round(faults)
+    print(f"load average (1 min) while measuring: {load_before:.2f} → {load_after:.2f}")
+    append_result(options, {"load": [round(load_before, 2), round(load_after, 2)], **figures})
+
+
+def append_result(options: Options, figures: dict[str, Any]) -> None:
+    """One JSON line per run in `bench/results/tree_query.jsonl`."""
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    line = {
+        "at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "commit": commit,
+        "orders": options.orders,
+        "requests": options.requests,
+        **figures,
+    }
+    RESULTS.parent.mkdir(exist_ok=True)
+    with RESULTS.open("a") as out:
+        out.write(json.dumps(line) + "\n")
 
 
 async def check_same_tree(sides: dict[str, Fetch], in_process: dict[str, Any]) -> dict[str, int]:

@@ -6,8 +6,16 @@ tens of thousands of fields, and once the root resolvers have preloaded every re
 level (`graphql_schema.orders.lookahead`) each of those fields is an attribute read and
 a scalar coercion. `PlannedExecutionContext` therefore compiles, once per execution and
 selection set, a plan per object type: for each response key how to read the value off
-the row and how to complete it (a leaf coercion, a list, a nested plan). Completing an
-object is then one dict comprehension over its plan.
+the row and how to complete it (a leaf coercion, a list, a nested plan). Each plan becomes
+one generated function (`graphql_schema.renderers`), so completing an object is one call
+that builds its dict.
+
+Plans are kept across requests, per schema, in a bounded LRU (`MAX_PLANS`) keyed by the
+object type, the document's own field nodes (documents are cached per text, see
+`graphql_schema.documents`; a kept plan keeps its nodes alive, so an id is never reused
+while its key exists) and the values of the Boolean variables, which decide `@include`
+and `@skip`. While a renderer builds its dicts the garbage collector is paused
+(`server.collector`).
 
 A field is planned when it is:
 - `__typename`;
@@ -24,13 +32,15 @@ the plan. Schema extensions that hook every resolver turn planning off altogethe
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from operator import attrgetter
+from enum import EnumMeta
+from types import MappingProxyType
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from graphql import (
     GraphQLBoolean,
+    GraphQLEnumType,
     GraphQLField,
     GraphQLID,
     GraphQLList,
@@ -38,28 +48,46 @@ from graphql import (
     GraphQLObjectType,
     GraphQLOutputType,
     GraphQLResolveInfo,
+    GraphQLScalarType,
+    GraphQLSchema,
     GraphQLString,
     is_leaf_type,
 )
 from graphql.execution.collect_fields import FieldDetailsList
-from graphql.pyutils import Path, Undefined
+from graphql.pyutils import Path
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.field import StrawberryField
 
+from graphql_schema.documents import Lru
+from graphql_schema.renderers import (
+    Attribute,
+    Completion,
+    Constant,
+    Field,
+    Leaf,
+    ListOf,
+    ObjectOf,
+    Read,
+    Render,
+    Slot,
+    Unplanned,
+    compile_render,
+)
+from server.collector import collector_paused
+
 PRELOADED = "fabflow.preloaded"
-Complete = Callable[[Any], Any]
-Read = Callable[[Any], Any]
-Render = Callable[[Any], dict[str, Any]]
-PlanKey = tuple[GraphQLObjectType, tuple[int, ...]]
-Step = tuple[str, Read, Complete]  # response key, how to read the value off the row, how to complete it
+MAX_PLANS = 1024  # per schema
+Switches = tuple[tuple[str, Any], ...]  # the Boolean variables' values
+PlanKey = tuple[GraphQLObjectType, tuple[int, ...], Switches]
+Plan = tuple[FieldDetailsList, Render | None]  # the field group (kept alive), its renderer or None
 
 # Leaf values that graphql-core would return unchanged: no coercion call needed.
 UNCHANGED: dict[Any, type] = {GraphQLString: str, GraphQLID: str, GraphQLBoolean: bool}
 
+_PLANS: WeakKeyDictionary[GraphQLSchema, Lru[PlanKey, Plan]] = WeakKeyDictionary()
 
-class Unplanned(Exception):
-    """The plan cannot complete this object; graphql-core does."""
+__all__ = ["PRELOADED", "PlannedExecutionContext", "Preloaded", "Unplanned", "plans_of", "preloaded"]
 
 
 @dataclass(frozen=True)
@@ -73,13 +101,22 @@ def preloaded(slot: str, attribute: str | None = None) -> dict[str, Preloaded]:
     return {PRELOADED: Preloaded(slot, attribute or slot)}
 
 
+def plans_of(schema: GraphQLSchema) -> Lru[PlanKey, Plan]:
+    """The plans kept for `schema` (they go with it)."""
+    plans = _PLANS.get(schema)
+    if plans is None:
+        plans = _PLANS[schema] = Lru(MAX_PLANS)
+    return plans
+
+
 class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         manager = self.middleware_manager
         self._planning = not (manager and manager.middlewares)
-        # (type, ids of the field nodes) -> (the field group, kept alive; its renderer or None)
-        self._plans: dict[PlanKey, tuple[FieldDetailsList, Render | None]] = {}
+        self._switches: Switches | None = None
+        # This execution's plans by the ids of their field nodes, in front of the shared LRU.
+        self._plans: dict[tuple[GraphQLObjectType, tuple[int, ...]], Plan] = {}
 
     def build_per_event_executor(self, payload: Any) -> Any:
         """A subscription's events share its plans: they are keyed by the document's own field nodes,
@@ -102,7 +139,8 @@ class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
             render = self._renderer(return_type, field_details_list)
             if render is not None:
                 try:
-                    return render(result)
+                    with collector_paused():
+                        return render(result)
                 except Exception:  # Unplanned, or a value the plan did not expect: the usual way decides
                     pass
         return super().complete_object_value(
@@ -112,11 +150,30 @@ class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
     # ------------------------------------------------------------ compiling
 
     def _renderer(self, object_type: GraphQLObjectType, fields: FieldDetailsList) -> Render | None:
-        key = (object_type, tuple(id(details.node) for details in fields))
-        cached = self._plans.get(key)
+        nodes = tuple(id(details.node) for details in fields)
+        cached = self._plans.get((object_type, nodes))
         if cached is None:
-            cached = self._plans[key] = (fields, self._compile(object_type, fields))
+            shared = plans_of(self.schema)
+            key = (object_type, nodes, self._boolean_variables())
+            cached = shared.get(key)
+            if cached is None:
+                cached = (fields, self._compile(object_type, fields))
+                shared.put(key, cached)
+            self._plans[(object_type, nodes)] = cached
         return cached[1]
+
+    def _boolean_variables(self) -> Switches:
+        """What `@include(if: $x)` and `@skip(if: $x)` can depend on: the Boolean (or null) variables."""
+        if self._switches is None:
+            values = self.variable_values.coerced if self.variable_values else {}
+            self._switches = tuple(
+                sorted(
+                    (name, value)
+                    for name, value in values.items()
+                    if value is None or value.__class__ is bool
+                )
+            )
+        return self._switches
 
     def _compile(self, object_type: GraphQLObjectType, fields: FieldDetailsList) -> Render | None:
         if object_type.is_type_of is not None or any(f.defer_usage is not None for f in fields):
@@ -124,38 +181,56 @@ class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
         grouped, new_defer_usages, _ = self.collect_subfields(object_type, fields)
         if new_defer_usages:
             return None
-        steps: list[Step] = []
+        planned: list[Field] = []
         for response_key, sub_fields in grouped.items():
             step = self._step(object_type, sub_fields)
             if step is None:
                 return None
-            steps.append((response_key, *step))
-        return _render(tuple(steps))
+            planned.append(Field(response_key, *step))
+        return compile_render(object_type.name, tuple(planned))
 
-    def _step(self, object_type: GraphQLObjectType, fields: FieldDetailsList) -> tuple[Read, Complete] | None:
+    def _step(
+        self, object_type: GraphQLObjectType, fields: FieldDetailsList
+    ) -> tuple[Read, Completion] | None:
         node = fields[0].node
         name = node.name.value
         if name == "__typename":
-            return _constant(object_type.name), _unchanged
+            return Constant(object_type.name), None
         field_def = object_type.fields.get(name)
         if field_def is None or field_def.args or node.arguments:
             return None
         read = _reader(field_def)
-        complete = self._completer(field_def.type, fields) if read else None
-        return (read, complete) if read and complete else None
+        if read is None:
+            return None
+        complete = self._completer(field_def.type, fields)
+        return (read, complete) if complete else None
 
-    def _completer(self, type_: GraphQLOutputType, fields: FieldDetailsList) -> Complete | None:
+    def _completer(
+        self, type_: GraphQLOutputType, fields: FieldDetailsList
+    ) -> Leaf | ListOf | ObjectOf | None:
         nullable = not isinstance(type_, GraphQLNonNull)
         inner = type_ if nullable else type_.of_type  # type: ignore[union-attr]
         if isinstance(inner, GraphQLList):
             item = self._completer(inner.of_type, fields)
-            return _list(item, nullable) if item else None
+            return ListOf(item, nullable) if item else None
         if is_leaf_type(inner):
-            return _leaf(inner, nullable)
+            return _leaf(inner, nullable)  # type: ignore[arg-type]
         if isinstance(inner, GraphQLObjectType):
             render = self._renderer(inner, fields)
-            return _object(render, nullable) if render else None
+            return ObjectOf(render, nullable) if render else None
         return None  # interfaces and unions: resolved at run time by graphql-core
+
+
+def _leaf(leaf_type: GraphQLScalarType | GraphQLEnumType, nullable: bool) -> Leaf:
+    coerce = leaf_type.coerce_output_value
+    member_class = getattr(leaf_type, "wrapped_cls", None)  # a Strawberry enum's Python enum
+    if not isinstance(leaf_type, GraphQLEnumType) or not isinstance(member_class, EnumMeta):
+        return Leaf(coerce, UNCHANGED.get(leaf_type), nullable)
+    try:
+        names: dict[Any, str] = {member: coerce(member) for member in member_class}  # type: ignore[var-annotated]
+    except Exception:  # a member the GraphQL enum does not have: each value goes through `coerce`
+        return Leaf(coerce, None, nullable)
+    return Leaf(coerce, None, nullable, MappingProxyType(names), member_class)
 
 
 def _reader(field_def: GraphQLField) -> Read | None:
@@ -164,79 +239,7 @@ def _reader(field_def: GraphQLField) -> Read | None:
         return None
     marker = field.metadata.get(PRELOADED) if field.metadata else None
     if isinstance(marker, Preloaded) and not field.extensions:  # permissions are extensions: never skip one
-        return _preloaded(marker)
+        return Slot(marker.slot, marker.attribute)
     if field.is_basic_field and field.default_resolver is getattr and field.python_name:
-        return attrgetter(field.python_name)
+        return Attribute(field.python_name)
     return None
-
-
-# ---------------------------------------------------------------- the plan's pieces
-
-
-def _render(steps: tuple[Step, ...]) -> Render:
-    def render(row: Any) -> dict[str, Any]:
-        return {key: complete(read(row)) for key, read, complete in steps}
-
-    return render
-
-
-def _preloaded(marker: Preloaded) -> Read:
-    slot, attribute = marker.slot, marker.attribute
-
-    def read(row: Any) -> Any:
-        if getattr(row, slot) is None:
-            raise Unplanned(slot)
-        return getattr(row, attribute)
-
-    return read
-
-
-def _constant(value: str) -> Read:
-    return lambda row: value
-
-
-def _unchanged(value: Any) -> Any:
-    return value
-
-
-def _leaf(leaf_type: Any, nullable: bool) -> Complete:
-    coerce = leaf_type.coerce_output_value
-    unchanged = UNCHANGED.get(leaf_type)
-
-    def complete(value: Any) -> Any:
-        if value is None:
-            if nullable:
-                return None
-            raise Unplanned("null")
-        if value.__class__ is unchanged:
-            return value
-        coerced = coerce(value)
-        if coerced is None or coerced is Undefined:
-            raise Unplanned("not coercible")
-        return coerced
-
-    return complete
-
-
-def _list(item: Complete, nullable: bool) -> Complete:
-    def complete(value: Any) -> Any:
-        if value is None:
-            if nullable:
-                return None
-            raise Unplanned("null")
-        if value.__class__ is not list and value.__class__ is not tuple:
-            raise Unplanned("not a list")
-        return [item(element) for element in value]
-
-    return complete
-
-
-def _object(render: Render, nullable: bool) -> Complete:
-    def complete(value: Any) -> Any:
-        if value is None:
-            if nullable:
-                return None
-            raise Unplanned("null")
-        return render(value)
-
-    return complete

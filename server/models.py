@@ -8,6 +8,8 @@ never does.
 
 from __future__ import annotations
 
+import functools
+import json
 from typing import Any
 
 from tortoise import fields
@@ -770,3 +772,27 @@ class ExportJob(Model):
             Index(fields=("state", "created_at")),
             Index(fields=("expires_at",)),
         )
+
+
+def _json_columns_with_stdlib_json() -> None:
+    """JSON columns are written and read with Python's `json`, as before orjson was installed.
+
+    Tortoise switches every `JSONField` to orjson once orjson is importable (it is, for GraphQL
+    answers); orjson refuses integers beyond 64 bits and reads them back as floats, and the API
+    accepts them in `data`.
+    """
+    dumps, loads = functools.partial(json.dumps, separators=(",", ":")), json.loads
+    for model in _all_models(Model):
+        for field in model._meta.fields_map.values():
+            if isinstance(field, fields.JSONField):
+                field.encoder, field.decoder = dumps, loads
+
+
+def _all_models(base: type[Model]) -> list[type[Model]]:
+    found = []
+    for model in base.__subclasses__():
+        found += [model, *_all_models(model)]
+    return found
+
+
+_json_columns_with_stdlib_json()

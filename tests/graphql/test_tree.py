@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
+import httpx
+
+from graphql_schema.app import encode_answer
+from server.models import Order
 from tests.graphql.conftest import Gql
 from tests.graphql.seed import Shape, seed_orders
 
@@ -128,3 +133,29 @@ async def test_fragments_and_aliases_are_looked_ahead_too(gql: Gql, space_key: t
     order = body["data"]["order"]
     assert order["first"] == [{"title": "Frame 0 of ORD-0000"}, {"title": "Frame 1 of ORD-0000"}]
     assert len(order["products"][0]["parts"][0]["assets"][0]["versions"]) == 2
+
+
+async def test_the_answer_holds_the_values_json_would_give(
+    client: httpx.AsyncClient, space_key: tuple[str, str]
+) -> None:
+    # given an order whose data holds non-ASCII text, a float and an integer beyond 64 bits
+    data = {"customer": "Łukasz Kowalski", "ratio": 1e16, "big": 2**70 + 1}
+    rows = await seed_orders(space_key[0], 1)
+    await Order.filter(id=rows.orders[0].id).update(data=data)
+    document = "{ orders(first: 1) { edges { node { id value createdAt status data } } } }"
+
+    response = await client.post(
+        "/graphql", json={"query": document}, headers={"Authorization": f"Bearer {space_key[1]}"}
+    )
+
+    assert response.headers["content-type"] == "application/json"
+    node = response.json()["data"]["orders"]["edges"][0]["node"]
+    assert node["data"] == data
+    assert node["data"]["big"].__class__ is int  # stored, read and sent exactly
+
+
+def test_encoding_gives_the_same_json_values_as_json_does() -> None:
+    answer = {"data": {"name": "Zürich", "n": [1, 2.5, 1e16, None, True], "big": 2**70 + 1}}
+
+    assert json.loads(encode_answer(answer)) == answer
+    assert encode_answer({"a": "é", "b": [1.5, None]}) == '{"a":"é","b":[1.5,null]}'.encode()

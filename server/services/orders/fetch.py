@@ -21,6 +21,7 @@ from tortoise.fields import JSONField
 from tortoise.fields.data import CharEnumFieldInstance, IntEnumFieldInstance
 from tortoise.models import Model
 
+from server.collector import collector_paused
 from server.services.orders.rows import column_names
 
 RowT = TypeVar("RowT")
@@ -50,7 +51,8 @@ async def select_rows(
     sql = f'SELECT {columns} FROM "{model._meta.db_table}" t{join} WHERE {condition} ORDER BY {order_by}'
     _, records = await connection.execute_query(sql, values)
     read = _reader(row_type, model, sqlite)
-    return [read(record) for record in records]
+    with collector_paused():  # thousands of rows, no garbage among them
+        return [read(record) for record in records]
 
 
 def _any_of(column: str, ids: Collection[UUID], sqlite: bool) -> tuple[str, list[Any]]:
