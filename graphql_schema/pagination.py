@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import Enum
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 import strawberry
 
@@ -45,11 +46,32 @@ class Connection(Generic[NodeT]):
     )
 
 
+class PageEdge:
+    """An `Edge` of a keyset page whose cursor is encoded only when read (it is seldom selected).
+
+    Read like an `Edge` (by attribute) by the executor and by the planned renderers.
+    """
+
+    __slots__ = ("node", "_cursors", "_at")
+
+    def __init__(self, node: Any, cursors: Sequence[str], at: int) -> None:
+        self.node = node
+        self._cursors = cursors
+        self._at = at
+
+    @property
+    def cursor(self) -> str:
+        return self._cursors[self._at]
+
+
 def connection_of(page: Page[Any], rows: list[Any]) -> Connection[Any]:
     """`rows` are the page's rows as the request's tree loader knows them."""
-    edges = [Edge(node=row, cursor=cursor) for row, cursor in zip(rows, page.cursors, strict=True)]
+    if len(rows) != len(page.cursors):
+        raise ValueError("a page needs one cursor per row")
+    cursors = page.cursors
+    edges = [PageEdge(row, cursors, at) for at, row in enumerate(rows)]
     return Connection(
-        edges=edges,
+        edges=cast(list[Edge[Any]], edges),
         page_info=PageInfo(
             has_next_page=page.has_next,
             has_previous_page=page.has_previous,

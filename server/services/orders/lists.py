@@ -50,11 +50,11 @@ from server.models import Order, Part, Product
 from server.services.errors import FieldError, Unauthenticated, ValidationFailed
 from server.services.orders.rows import OrderRow, PartRow, ProductRow, column_names
 from server.services.orders.sql import (
+    Cursors,
     CursorValue,
     Kind,
     Params,
     decode_cursor,
-    encode_cursor,
     like_pattern,
     parse_uuid,
 )
@@ -135,7 +135,7 @@ class PageRequest:
 @dataclass
 class Page(Generic[RowT]):
     rows: list[RowT] = field(default_factory=list)
-    cursors: list[str] = field(default_factory=list)
+    cursors: Sequence[str] = field(default_factory=list)  # encoded when read (`Cursors`)
     has_next: bool = False
     has_previous: bool = False
     total_count: int | None = None
@@ -435,9 +435,9 @@ async def _fill_page(
     raw = await _fetch_page(listing, actor, flt, sort, page, size + 1, sqlite)
     result.has_next = len(raw) > size
     convert = _converter(listing)
-    for record in raw[:size]:
-        result.rows.append(convert(record))
-        result.cursors.append(encode_cursor(sort.field, record["_sort"], record["id"]))
+    kept = raw[:size]
+    result.rows.extend(convert(record) for record in kept)
+    result.cursors = Cursors(sort.field, [(record["_sort"], record["id"]) for record in kept])
 
 
 async def _fetch_page(

@@ -11,11 +11,12 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, overload
 from uuid import UUID
 
 from server.services.errors import FieldError, ValidationFailed
@@ -68,6 +69,37 @@ class CursorValue:
 def encode_cursor(field: str, value: Any, row_id: Any) -> str:
     payload = json.dumps([field, _jsonable(value), str(row_id)], separators=(",", ":"))
     return base64.urlsafe_b64encode(payload.encode()).decode().rstrip("=")
+
+
+class Cursors(Sequence[str]):
+    """A page's cursors, each encoded when first read: most readers only want the last one."""
+
+    __slots__ = ("_field", "_keys", "_encoded")
+
+    def __init__(self, field: str, keys: list[tuple[Any, Any]]) -> None:
+        self._field = field
+        self._keys = keys  # (sort value, id) per row
+        self._encoded: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self._keys)))]
+        if index < 0:
+            index += len(self._keys)
+        if not 0 <= index < len(self._keys):
+            raise IndexError("cursor index out of range")
+        cursor = self._encoded.get(index)
+        if cursor is None:
+            value, row_id = self._keys[index]
+            cursor = self._encoded[index] = encode_cursor(self._field, value, row_id)
+        return cursor
 
 
 def _jsonable(value: Any) -> Any:
