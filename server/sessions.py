@@ -3,8 +3,9 @@
 The session itself is a cookie signed with the secret key (Starlette's
 `SessionMiddleware`, itsdangerous underneath): HttpOnly, SameSite=Lax, Secure when
 the public URL is https. It holds the user's id, a random CSRF token and a digest of
-the user's password hash, nothing else; the user is read again on every request, so a
-deactivated user, a role change or a new password takes effect at once.
+the user's password hash, nothing else. The user is read again at most every few seconds
+(`server.services.user_cache`): a deactivated user, a role change or a new password takes
+effect at once in the process that made the change and within that bound in the others.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from starlette.requests import HTTPConnection
 
 from server import settings
 from server.models import User
+from server.services import user_cache
 
 SESSION_COOKIE = "fabflow_session"
 SESSION_MAX_AGE = 14 * 24 * 60 * 60  # seconds
@@ -75,8 +77,14 @@ async def session_user(session: Session) -> User | None:
         user_id = UUID(raw)
     except ValueError:
         return None
-    user = await User.get_or_none(id=user_id, is_active=True)
-    if user is None or not hmac.compare_digest(str(session.get(PASSWORD_KEY, "")), password_mark(user)):
+    user = user_cache.get(user_id)
+    if user is None:
+        user = await User.get_or_none(id=user_id, is_active=True)
+        if user is not None:
+            user_cache.put(user)
+    if user is None or not user.is_active:
+        return None
+    if not hmac.compare_digest(str(session.get(PASSWORD_KEY, "")), password_mark(user)):
         return None
     return user
 

@@ -11,7 +11,7 @@ from tortoise.transactions import in_transaction
 from server.domain.actors import Actor, ActorKind
 from server.domain.statuses import Role
 from server.models import User
-from server.services import key_cache, passwords
+from server.services import key_cache, passwords, user_cache
 from server.services.auth import normalize_tags
 from server.services.errors import FieldError, NotFound, ValidationFailed
 from server.services.permissions import require
@@ -58,7 +58,7 @@ async def set_user_tags(actor: Actor, user_id: UUID, tags: Sequence[str]) -> Use
     user = await get_user(actor, user_id, "setUserTags")
     user.tags = _check_tags(list(tags))
     await user.save(update_fields=["tags"])
-    key_cache.forget_user(user.id)  # its tokens act with the new tags, role or state
+    _forget(user.id)  # its tokens act with the new tags, role or state
     return user
 
 
@@ -84,7 +84,7 @@ async def set_user_role(actor: Actor, user_id: UUID, role: Role) -> User:
             )
         user.role = role
         await user.save(update_fields=["role"])
-    key_cache.forget_user(user.id)
+    _forget(user.id)
     return user
 
 
@@ -97,7 +97,7 @@ async def set_user_active(actor: Actor, user_id: UUID, active: bool) -> User:
         )
     user.is_active = active
     await user.save(update_fields=["is_active"])
-    key_cache.forget_user(user.id)  # its tokens act with the new tags, role or state
+    _forget(user.id)  # its tokens act with the new tags, role or state
     return user
 
 
@@ -114,6 +114,7 @@ async def save_preference(user_id: UUID, path: Sequence[str], value: Any) -> dic
         node[path[-1]] = value
         user.preferences = preferences
         await user.save(update_fields=["preferences"])
+    user_cache.forget(user_id)
     return preferences
 
 
@@ -135,4 +136,11 @@ async def _set_password(user: User, new: str) -> User:
         raise ValidationFailed(f"The new password {problem}.", [FieldError("password", problem)])
     user.password_hash = passwords.hash_password(new)
     await user.save(update_fields=["password_hash"])
+    _forget(user.id)
     return user
+
+
+def _forget(user_id: UUID) -> None:
+    """The user's cached tokens and session user: they act with the new tags, role, state or password."""
+    key_cache.forget_user(user_id)
+    user_cache.forget(user_id)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import httpx
+import pytest
 
 from server.domain.actors import Actor
+from server.domain.statuses import Role
+from server.services import key_cache, user_cache, users
 from tests.web.conftest import PASSWORD, WebClient, sign_in_client
 
 
@@ -108,12 +111,42 @@ async def test_signing_out_ends_the_session(admin_web: WebClient) -> None:
     assert (await admin_web.http.get("/orders")).status_code == 303
 
 
-async def test_a_deactivated_user_is_signed_out_at_once(client: httpx.AsyncClient, admin: Actor) -> None:
+async def test_a_deactivated_user_is_signed_out_at_once(
+    client: httpx.AsyncClient, admin: Actor, operator: Actor
+) -> None:
+    web = await sign_in_client(client, "op@example.com")
+    assert (await web.http.get("/orders")).status_code == 200  # the user is cached now
+    assert operator.user_id is not None
+
+    await users.set_user_active(admin, operator.user_id, False)
+
+    assert (await web.http.get("/orders")).status_code == 303
+
+
+async def test_a_role_change_takes_effect_at_once(client: httpx.AsyncClient, admin: Actor, operator: Actor) -> None:
+    web = await sign_in_client(client, "op@example.com")
+    assert (await web.http.get("/admin/users")).status_code == 403
+    assert operator.user_id is not None
+
+    await users.set_user_role(admin, operator.user_id, Role.ADMIN)
+
+    assert (await web.http.get("/admin/users")).status_code == 200
+
+
+async def test_a_change_made_elsewhere_takes_effect_once_the_cached_user_expires(
+    client: httpx.AsyncClient, admin: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from server.models import User
 
+    now = [1000.0]
+    monkeypatch.setattr(user_cache, "_clock", lambda: now[0])
     web = await sign_in_client(client, "admin@example.com")
-    await User.filter(email="admin@example.com").update(is_active=False)
+    assert (await web.http.get("/orders")).status_code == 200
+    await User.filter(email="admin@example.com").update(is_active=False)  # as another process would
 
+    now[0] += key_cache.TTL / 2
+    assert (await web.http.get("/orders")).status_code == 200  # still within the bound
+    now[0] += key_cache.TTL
     assert (await web.http.get("/orders")).status_code == 303
 
 
