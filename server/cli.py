@@ -64,6 +64,11 @@ def _with_database(work: Callable[[], Awaitable[int]]) -> int:
 def _serve_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    parser.add_argument(
+        "--no-access-log",
+        action="store_true",
+        help="do not log a line per request (errors and warnings are still logged)",
+    )
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -90,6 +95,7 @@ def _serve(args: argparse.Namespace) -> int:
         host=args.host,
         port=args.port,
         log_level="info",
+        access_log=not args.no_access_log,
         timeout_graceful_shutdown=5,
         ws_max_size=2 * settings.WS_MAX_MESSAGE_BYTES,
         ws_per_message_deflate=False,
