@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 import uuid
+from urllib.parse import urlencode
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -89,7 +90,7 @@ def bare_sql(
     return page, count, args
 
 
-async def main(orders: int, requests: int) -> None:
+async def main(orders: int, requests: int, use_httpx: bool = False) -> None:
     import asyncpg
 
     from server import db
@@ -110,11 +111,11 @@ async def main(orders: int, requests: int) -> None:
         print(f"filled {orders:,} orders in {time.perf_counter() - started:.1f} s")
         cases = await _cases(conn, str(space.id))
         with tempfile.TemporaryDirectory() as tmp:
-            figures = await _compare(conn, url, secret, str(space.id), cases, requests, Path(tmp))
+            figures = await _compare(conn, url, secret, str(space.id), cases, requests, Path(tmp), use_httpx)
         await conn.close()
     finally:
         await _admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    _append(orders, figures)
+    _append(orders, {"client": "httpx" if use_httpx else "raw", **figures})
 
 
 async def _fill(conn: Any, space_id: str, orders: int) -> None:
@@ -164,6 +165,7 @@ async def _compare(
     cases: dict[str, dict[str, Any]],
     requests: int,
     tmp: Path,
+    use_httpx: bool,
 ) -> dict[str, Any]:
     port = free_port()
     env = {**os.environ, "DATABASE_URL": url, "FABFLOW_ENV": "production", "FABFLOW_VAR_DIR": str(tmp)}
@@ -178,24 +180,40 @@ async def _compare(
             await wait_until_up(client, f"{base}/healthz", process, log)
             await _sign_in(browser, base)
             endpoint = f"{base}/graphql"
+            raw = None if use_httpx else await RawHttp.open("127.0.0.1", port)
+            cookie = "; ".join(f"{name}={value}" for name, value in browser.cookies.items())
+            graphql_headers = {**headers, "Content-Type": "application/json"}
+            web_headers = {"HX-Request": "true", "Cookie": cookie}
             for label, case in cases.items():
                 variables: dict[str, Any] = {"first": PAGE, "filter": case["filter"]}
                 if case["after"]:
                     variables["after"] = _cursor(case["after"])
                 page, count, args = bare_sql(space_id, case["status"], case["search"], case["after"])
 
-                async def graphql(variables: dict[str, Any] = variables) -> None:
-                    body = (await client.post(endpoint, json={"query": ORDERS_QUERY, "variables": variables},
-                                              headers=headers)).json()  # fmt: skip
-                    assert "errors" not in body, body
-
                 table_params = _table_params(case, variables)
+                if raw is not None:
+                    graphql_body = json.dumps({"query": ORDERS_QUERY, "variables": variables}).encode()
+                    table_path = f"/orders?{urlencode(table_params)}"
 
-                async def web(params: list[tuple[str, str]] = table_params) -> None:
-                    response = await browser.get(
-                        f"{base}/orders", params=params, headers={"HX-Request": "true"}
-                    )
-                    response.raise_for_status()
+                    async def graphql(body: bytes = graphql_body) -> None:
+                        status, answer = await raw.request("POST", "/graphql", graphql_headers, body)
+                        assert status == 200 and "errors" not in json.loads(answer), answer[:500]
+
+                    async def web(path: str = table_path) -> None:
+                        status, answer = await raw.request("GET", path, web_headers)
+                        assert status == 200, answer[:500]
+                else:
+
+                    async def graphql(variables: dict[str, Any] = variables) -> None:
+                        body = (await client.post(endpoint, json={"query": ORDERS_QUERY, "variables": variables},
+                                                  headers=headers)).json()  # fmt: skip
+                        assert "errors" not in body, body
+
+                    async def web(params: list[tuple[str, str]] = table_params) -> None:
+                        response = await browser.get(
+                            f"{base}/orders", params=params, headers={"HX-Request": "true"}
+                        )
+                        response.raise_for_status()
 
                 async def sql(page: str = page, count: str = count, args: list[Any] = args) -> None:
                     await conn.fetch(page, *args)
@@ -220,7 +238,46 @@ async def _compare(
                                   "web_ratio": round(web50 / sql50, 2)}  # fmt: skip
                 print(f"{label:15} SQL {sql50:7.2f} ms  GraphQL {gql50:7.2f} ms ×{gql50 / sql50:.1f}"
                       f"  web {web50:7.2f} ms ×{web50 / sql50:.1f}")  # fmt: skip
+            if raw is not None:
+                raw.writer.close()
     return figures
+
+
+class RawHttp:
+    """One keep-alive HTTP/1.1 connection with next to no client-side work per request.
+
+    httpx spends milliseconds of the client's CPU per request on a loaded machine, as much as
+    the server; this measures the server's answer, as the bare SQL side measures the database's.
+    """
+
+    def __init__(self, host: str, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.host, self.reader, self.writer = host, reader, writer
+
+    @classmethod
+    async def open(cls, host: str, port: int) -> RawHttp:
+        reader, writer = await asyncio.open_connection(host, port)
+        return cls(f"{host}:{port}", reader, writer)
+
+    async def request(
+        self, method: str, path: str, headers: dict[str, str], body: bytes = b""
+    ) -> tuple[int, bytes]:
+        lines = [f"{method} {path} HTTP/1.1", f"Host: {self.host}", f"Content-Length: {len(body)}"]
+        lines += [f"{name}: {value}" for name, value in headers.items()]
+        self.writer.write(("\r\n".join(lines) + "\r\n\r\n").encode() + body)
+        head = (await self.reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
+        status = int(head[0].split(" ", 2)[1])
+        fields = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in head[1:] if line)}
+        if fields.get("transfer-encoding") == "chunked":
+            return status, await self._chunks()
+        return status, await self.reader.readexactly(int(fields.get("content-length", "0")))
+
+    async def _chunks(self) -> bytes:
+        parts = []
+        while size := int((await self.reader.readuntil(b"\r\n")).split(b";")[0], 16):
+            parts.append(await self.reader.readexactly(size))
+            await self.reader.readexactly(2)
+        await self.reader.readuntil(b"\r\n")
+        return b"".join(parts)
 
 
 async def _sign_in(browser: httpx.AsyncClient, base: str) -> None:
@@ -257,5 +314,6 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--million", action="store_true", help="1,000,000 orders instead of 100,000")
     parser.add_argument("--requests", type=int, default=100)
+    parser.add_argument("--httpx", action="store_true", help="send the HTTP requests with httpx (more client time)")
     options = parser.parse_args()
-    asyncio.run(main(1_000_000 if options.million else 100_000, options.requests))
+    asyncio.run(main(1_000_000 if options.million else 100_000, options.requests, options.httpx))
