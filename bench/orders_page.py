@@ -19,10 +19,10 @@ import sys
 import tempfile
 import time
 import uuid
-from urllib.parse import urlencode
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 
@@ -205,8 +205,8 @@ async def _compare(
                 else:
 
                     async def graphql(variables: dict[str, Any] = variables) -> None:
-                        body = (await client.post(endpoint, json={"query": ORDERS_QUERY, "variables": variables},
-                                                  headers=headers)).json()  # fmt: skip
+                        sent = {"query": ORDERS_QUERY, "variables": variables}
+                        body = (await client.post(endpoint, json=sent, headers=headers)).json()
                         assert "errors" not in body, body
 
                     async def web(params: list[tuple[str, str]] = table_params) -> None:
@@ -266,7 +266,8 @@ class RawHttp:
         self.writer.write(("\r\n".join(lines) + "\r\n\r\n").encode() + body)
         head = (await self.reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
         status = int(head[0].split(" ", 2)[1])
-        fields = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in head[1:] if line)}
+        pairs = (line.partition(":") for line in head[1:] if line)
+        fields = {name.strip().lower(): value.strip() for name, _, value in pairs}
         if fields.get("transfer-encoding") == "chunked":
             return status, await self._chunks()
         return status, await self.reader.readexactly(int(fields.get("content-length", "0")))
@@ -314,6 +315,8 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--million", action="store_true", help="1,000,000 orders instead of 100,000")
     parser.add_argument("--requests", type=int, default=100)
-    parser.add_argument("--httpx", action="store_true", help="send the HTTP requests with httpx (more client time)")
+    parser.add_argument(
+        "--httpx", action="store_true", help="send the requests with httpx (more client time)"
+    )
     options = parser.parse_args()
     asyncio.run(main(1_000_000 if options.million else 100_000, options.requests, options.httpx))
