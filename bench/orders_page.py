@@ -315,8 +315,6 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--million", action="store_true", help="1,000,000 orders instead of 100,000")
     parser.add_argument("--requests", type=int, default=100)
-    parser.add_argument(
-        "--httpx", action="store_true", help="send the requests with httpx (more client time)"
-    )
+    parser.add_argument("--httpx", action="store_true", help="requests sent with httpx")
     options = parser.parse_args()
     asyncio.run(main(1_000_000 if options.million else 100_000, options.requests, options.httpx))

@@ -52,7 +52,7 @@ class PageEdge:
     Read like an `Edge` (by attribute) by the executor and by the planned renderers.
     """
 
-    __slots__ = ("node", "_cursors", "_at")
+    __slots__ = ("_at", "_cursors", "node")
 
     def __init__(self, node: Any, cursors: Sequence[str], at: int) -> None:
         self.node = node

@@ -123,7 +123,9 @@ async def test_a_deactivated_user_is_signed_out_at_once(
     assert (await web.http.get("/orders")).status_code == 303
 
 
-async def test_a_role_change_takes_effect_at_once(client: httpx.AsyncClient, admin: Actor, operator: Actor) -> None:
+async def test_a_role_change_takes_effect_at_once(
+    client: httpx.AsyncClient, admin: Actor, operator: Actor
+) -> None:
     web = await sign_in_client(client, "op@example.com")
     assert (await web.http.get("/admin/users")).status_code == 403
     assert operator.user_id is not None

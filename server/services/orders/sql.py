@@ -74,7 +74,7 @@ def encode_cursor(field: str, value: Any, row_id: Any) -> str:
 class Cursors(Sequence[str]):
     """A page's cursors, each encoded when first read: most readers only want the last one."""
 
-    __slots__ = ("_field", "_keys", "_encoded")
+    __slots__ = ("_encoded", "_field", "_keys")
 
     def __init__(self, field: str, keys: list[tuple[Any, Any]]) -> None:
         self._field = field
