@@ -52,8 +52,9 @@ def iso(value: datetime | None) -> str:
     """The exact moment in ISO 8601, UTC, to the second: `2026-05-01T14:03:00Z`."""
     if value is None:
         return ""
-    moment = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    if value.tzinfo is not None and value.tzinfo is not UTC:
+        value = value.astimezone(UTC)
+    return value.replace(microsecond=0, tzinfo=None).isoformat() + "Z"  # isoformat: far cheaper than strftime
 
 
 def ago(value: datetime | None, now: datetime | None = None) -> str:
@@ -65,7 +66,7 @@ def ago(value: datetime | None, now: datetime | None = None) -> str:
     delta = moment - (now or datetime.now(UTC))
     span = abs(delta)
     if span >= RELATIVE_LIMIT:
-        return moment.astimezone(UTC).strftime("%Y-%m-%d")
+        return moment.astimezone(UTC).date().isoformat()
     if span < timedelta(minutes=1):
         return "just now"
     if span < timedelta(hours=1):

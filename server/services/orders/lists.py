@@ -544,7 +544,15 @@ def _to_python(field: Any) -> Callable[[Any], Any]:
             )
     elif isinstance(field, JSONField):
         decode = field.decoder
-        return lambda value: decode(value) if type(value) is str else convert(value)
+        empty: dict[str, Callable[[], Any]] = {"[]": list, "{}": dict}  # most rows' tags and data
+
+        def decode_json(value: Any) -> Any:
+            if type(value) is not str:
+                return convert(value)
+            make_empty = empty.get(value)
+            return make_empty() if make_empty is not None else decode(value)
+
+        return decode_json
     elif isinstance(field, CharEnumFieldInstance):
         members = field.enum_type._value2member_map_
         return lambda value: members.get(value) or convert(value)
