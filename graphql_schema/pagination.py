@@ -64,6 +64,25 @@ class PageEdge:
         return self._cursors[self._at]
 
 
+class PagePageInfo:
+    """A `PageInfo` of a keyset page whose start and end cursors are encoded only when read."""
+
+    __slots__ = ("_cursors", "has_next_page", "has_previous_page")
+
+    def __init__(self, page: Page[Any]) -> None:
+        self.has_next_page = page.has_next
+        self.has_previous_page = page.has_previous
+        self._cursors = page.cursors
+
+    @property
+    def start_cursor(self) -> str | None:
+        return self._cursors[0] if self._cursors else None
+
+    @property
+    def end_cursor(self) -> str | None:
+        return self._cursors[-1] if self._cursors else None
+
+
 def connection_of(page: Page[Any], rows: list[Any]) -> Connection[Any]:
     """`rows` are the page's rows as the request's tree loader knows them."""
     if len(rows) != len(page.cursors):
@@ -72,12 +91,7 @@ def connection_of(page: Page[Any], rows: list[Any]) -> Connection[Any]:
     edges = [PageEdge(row, cursors, at) for at, row in enumerate(rows)]
     return Connection(
         edges=cast(list[Edge[Any]], edges),
-        page_info=PageInfo(
-            has_next_page=page.has_next,
-            has_previous_page=page.has_previous,
-            start_cursor=page.cursors[0] if page.cursors else None,
-            end_cursor=page.cursors[-1] if page.cursors else None,
-        ),
+        page_info=cast(PageInfo, PagePageInfo(page)),
         total_count=page.total_count or 0,
         total_count_is_exact=page.total_count_is_exact,
     )

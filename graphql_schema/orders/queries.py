@@ -26,7 +26,7 @@ from graphql_schema.orders.lookahead import (
     expand_parts,
     expand_products,
     path,
-    selection_of,
+    selection_of_nodes,
 )
 from graphql_schema.orders.types import OrderType, PartType, ProductType
 from graphql_schema.pagination import Connection, connection_of
@@ -40,7 +40,8 @@ Lister = Callable[..., Awaitable[Page[Any]]]
 
 
 def _root_selection(info: Info) -> Selection:
-    return selection_of(info.selected_fields[0].selections)
+    raw = info._raw_info
+    return selection_of_nodes(raw.field_nodes, raw.fragments)
 
 
 def _page_request(sel: Selection, first: int | None, after: str | None) -> PageRequest:
