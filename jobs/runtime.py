@@ -33,6 +33,7 @@ logger = logging.getLogger(__name__)
 
 SWEEP_INTERVAL_S = 5.0
 SWEEP_LOCK = "fabflow:sweep-lock"
+SWEEP_TASK = "fabflow-sweep"  # the name of the embedded worker's periodic sweep, an asyncio task
 # Every actor of the job system, by its name (which messages carry).
 ACTORS = {**CONSUMERS, **waiting_orders.CONSUMERS}
 
@@ -118,7 +119,7 @@ async def start_embedded(threads: int = 4) -> Embedded:
     """An in-process worker whose actors run on the calling (server) loop."""
     jobs = _start(embedded_broker(asyncio.get_running_loop()), threads)
     await capabilities.report()
-    return Embedded(jobs, asyncio.create_task(_sweep_forever(), name="fabflow-sweep"))
+    return Embedded(jobs, asyncio.create_task(_sweep_forever(), name=SWEEP_TASK))
 
 
 async def _sweep_forever() -> None:

@@ -9,7 +9,9 @@ it fails.
 
 from __future__ import annotations
 
+import asyncio
 import os
+import subprocess
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -19,6 +21,7 @@ import pytest
 from tortoise import Tortoise, connections
 
 from jobs.handlers.registry import install_handlers
+from jobs.runtime import SWEEP_TASK
 from server import db
 from server.app import create_app
 from server.domain.actors import SYSTEM, Actor
@@ -31,6 +34,8 @@ TEST_DATABASE = os.environ.get("FABFLOW_TEST_DATABASE", "sqlite")
 POSTGRES_URL = os.environ.get("FABFLOW_TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 REDIS_URL = os.environ.get("FABFLOW_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 IN_CI = bool(os.environ.get("CI"))
+# Server processes of the whole app on the session's database: their workers sweep it periodically.
+SWEEPING_PROCESSES: list[subprocess.Popen[bytes]] = []
 
 
 def unavailable(what: str, reason: object) -> None:
@@ -131,6 +136,19 @@ async def clean_db(database_url: str) -> AsyncIterator[str]:
     """The session's database, emptied before the test."""
     await _empty_tables()
     yield database_url
+
+
+@pytest.fixture
+async def sole_sweeper(clean_db: str) -> None:
+    """For a test that counts what its own sweep did: no other sweeper is running on the database.
+
+    One would re-send or run the test's work first: an embedded worker's periodic sweep left on
+    this loop, or a server process (with its worker) that outlived the tests that started it.
+    """
+    sweeps = [task for task in asyncio.all_tasks() if task.get_name() == SWEEP_TASK and not task.done()]
+    assert not sweeps, f"an embedded worker's sweep is still running: {sweeps}"
+    alive = [process.args for process in SWEEPING_PROCESSES if process.poll() is None]
+    assert not alive, f"a server process still sweeps the database: {alive}"
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ from server import settings
 from server.domain.actors import Actor
 from server.domain.statuses import Role
 from server.services import auth
-from tests.conftest import unavailable
+from tests.conftest import SWEEPING_PROCESSES, unavailable
 
 CHROMIUM = os.environ.get("FABFLOW_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -61,9 +61,13 @@ def _wait_until_up(base_url: str, process: subprocess.Popen[bytes]) -> None:
     raise RuntimeError(f"the test server did not answer within {STARTUP_SECONDS} s")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def server_url(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A uvicorn server of the whole app (with its embedded worker) on the session's database."""
+    """A uvicorn server of the whole app (with its embedded worker) on the session's database.
+
+    Stopped once the browser tests are done: its worker sweeps the session's database every few
+    seconds, and would re-send or run the work of later tests that count what their own sweep does.
+    """
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
     env.update(
@@ -74,6 +78,7 @@ def server_url(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> I
     )
     command = [sys.executable, "-m", "tests.browser.server_main", database_url, str(port)]
     process = subprocess.Popen(command, cwd=ROOT, env=env)
+    SWEEPING_PROCESSES.append(process)
     base_url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(base_url, process)
@@ -84,6 +89,8 @@ def server_url(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> I
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+            process.wait()
+        SWEEPING_PROCESSES.remove(process)
 
 
 @pytest.fixture(scope="session")

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from jobs import consumers
-from jobs.runtime import Embedded, sweep_once
+from jobs import consumers, runtime
+from jobs.runtime import Embedded, start_embedded, sweep_once
 from server.dispatch import set_dispatcher
 from server.domain.actors import Actor
 from server.domain.statuses import ManualTaskStatus, OrderStatus, RunStatus, TaskState
@@ -175,8 +175,18 @@ async def test_a_message_delivered_twice_changes_nothing_the_second_time(
     assert await status_of(order) is OrderStatus.SUCCESS
 
 
+async def _worker_that_does_not_sweep(monkeypatch: pytest.MonkeyPatch) -> Embedded:
+    """An embedded worker whose periodic sweep does not come during the test: the test's is the only one."""
+    monkeypatch.setattr(runtime, "SWEEP_INTERVAL_S", 3600.0)
+    return await start_embedded(threads=1)
+
+
 async def test_the_sweep_runs_a_task_whose_message_was_lost(
-    make_flow: MakeFlow, make_order: MakeOrder, admin: Actor, clean_db: str
+    make_flow: MakeFlow,
+    make_order: MakeOrder,
+    admin: Actor,
+    sole_sweeper: None,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     set_dispatcher(None)  # the decision commits, its message goes nowhere
     flow = await make_flow({"stages": [stage("s", [task("pause", "wait", {"duration": 1})], ["pause"])]})
@@ -185,9 +195,7 @@ async def test_the_sweep_runs_a_task_whose_message_was_lost(
     long_ago = datetime.now(UTC) - timedelta(minutes=5)
     await TaskRun.filter(run__order_id=order.id).update(dispatched_at=long_ago)
 
-    from jobs.runtime import start_embedded
-
-    embedded = await start_embedded(threads=1)
+    embedded = await _worker_that_does_not_sweep(monkeypatch)
     try:
         report = await sweep_once()
         assert report is not None and report.resent == 1
@@ -295,7 +303,11 @@ async def test_a_space_key_cannot_act_on_another_spaces_order(
 
 
 async def test_the_sweep_takes_back_a_task_whose_worker_died(
-    make_flow: MakeFlow, make_order: MakeOrder, admin: Actor, clean_db: str
+    make_flow: MakeFlow,
+    make_order: MakeOrder,
+    admin: Actor,
+    sole_sweeper: None,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     set_dispatcher(None)
     flow = await make_flow({"stages": [stage("s", [task("pause", "wait", {"duration": 1})], ["pause"])]})
@@ -307,9 +319,7 @@ async def test_the_sweep_takes_back_a_task_whose_worker_died(
     )
     await consumers.run_task(str((await TaskRun.get(run__order_id=order.id)).id))  # still claimed: no effect
 
-    from jobs.runtime import start_embedded
-
-    embedded = await start_embedded(threads=1)
+    embedded = await _worker_that_does_not_sweep(monkeypatch)
     try:
         report = await sweep_once()
         assert report is not None and report.released == 1
@@ -370,7 +380,7 @@ async def test_a_wait_of_zero_succeeds_in_the_step_that_runs_it(
 
 
 async def test_the_sweep_resends_a_message_only_once_a_later_one_was_taken(
-    make_flow: MakeFlow, make_order: MakeOrder, admin: Actor, clean_db: str
+    make_flow: MakeFlow, make_order: MakeOrder, admin: Actor, sole_sweeper: None
 ) -> None:
     sent = _Sent()
     set_dispatcher(sent)  # type: ignore[arg-type]
@@ -394,7 +404,7 @@ async def test_the_sweep_resends_a_message_only_once_a_later_one_was_taken(
 
 
 async def test_a_long_wait_stays_in_the_database_until_the_sweep_sends_it(
-    make_flow: MakeFlow, make_order: MakeOrder, admin: Actor, clean_db: str
+    make_flow: MakeFlow, make_order: MakeOrder, admin: Actor, sole_sweeper: None
 ) -> None:
     sent = _Sent()
     set_dispatcher(sent)  # type: ignore[arg-type]
