@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -11,7 +11,7 @@ from jobs.runtime import Embedded
 from server.domain.actors import Actor
 from server.domain.statuses import OrderStatus, TaskState
 from server.models import HistoryEntry, Order, TaskAttempt, TaskRun
-from server.services import flow_runs
+from server.services import flow_runs, task_execution
 from tests.e2e.support import until
 from tests.flows.conftest import MakeFlow, MakeOrder, stage, task
 from tests.handlers.conftest import Connector
@@ -32,38 +32,67 @@ async def _task_of(order: Order) -> TaskRun:
     return await TaskRun.get(run__order_id=order.id)
 
 
+@pytest.fixture
+def capped_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every backoff at its cap (7.5 to 22.5 min): a retry stays in the database, no timer fires here."""
+    monkeypatch.setattr(consume_rest_api, "BASE_DELAY", consume_rest_api.MAX_DELAY)
+
+
 async def test_an_unhandled_timeout_stops_the_calls_and_leaves_the_order_unhealthy(
     jobs: Embedded,
     connector: Connector,
     make_flow: MakeFlow,
     make_order: MakeOrder,
     admin: Actor,
-    quick_backoff: None,
+    capped_backoff: None,
 ) -> None:
+    # given: a connector that answers 503, called by a task whose timeout (a day) is after its first retry
     always_503(connector)
-    call = task("call", "consume-rest-api", {"uri": connector.url}, timeoutDuration=1500)
+    call = task("call", "consume-rest-api", {"uri": connector.url}, timeoutDuration=86_400_000)
     flow = await make_flow({"stages": [stage("s", [call], ["call"])]})
     order = await make_order(flow.flow.key)
-
     await flow_runs.start_order_flow(admin, order.id)
+    first = await until(lambda: _settled_after(order, 1))
+    assert first.state == TaskState.READY and first.resume_at is not None and first.timeout_at is not None
+    assert first.resume_at < first.timeout_at  # the second call comes before the timeout
 
-    async def stopped_and_timed_out() -> TaskRun | None:
-        run = await _task_of(order)
-        return run if run.state == TaskState.WAITING and run.timed_out else None
+    # when: the retry comes due with the timeout 5 min away (the next backoff is at least 7.5 min)
+    moment = datetime.now(UTC)
+    await TaskRun.filter(id=first.id).update(
+        resume_at=moment - timedelta(seconds=1), timeout_at=moment + timedelta(minutes=5)
+    )
+    await task_execution.sweep()  # it sends the retry kept in the database
 
-    waiting = await until(stopped_and_timed_out, timeout=30)
-    assert waiting.resume_at is None  # nothing will wake it but feedback or an operator's retry
-    assert (await Order.get(id=order.id)).status == OrderStatus.UNHEALTHY
-    calls = await TaskAttempt.filter(task_run_id=waiting.id).order_by("attempt")
-    assert len(connector.received) == len(calls) >= 2
-    assert waiting.timeout_at is not None
-    assert all(attempt.created_at < waiting.timeout_at for attempt in calls)
+    # then: the second call is the last; the task waits for its timeout, and the history says why
+    stopped = await until(lambda: _settled_after(order, 2))
+    assert stopped.state == TaskState.WAITING and not stopped.timed_out
+    assert stopped.resume_at is None  # nothing will wake it but feedback or an operator's retry
+    calls = await TaskAttempt.filter(task_run_id=stopped.id).order_by("attempt")
+    assert len(connector.received) == len(calls) == 2
+    assert stopped.timeout_at is not None
+    assert all(attempt.created_at < stopped.timeout_at for attempt in calls)
     assert await HistoryEntry.filter(
         order_id=order.id, kind="warning", message__contains="no more calls"
     ).exists()
+
+    # when: the timeout passes and its message comes, with nothing in the flow to handle it
+    await TaskRun.filter(id=stopped.id).update(timeout_at=datetime.now(UTC) - timedelta(seconds=1))
+    await task_execution.fire_timeout(stopped.id)
+
+    # then: the order is unhealthy and the task still waits, making no call
+    waiting = await _task_of(order)
+    assert waiting.state == TaskState.WAITING and waiting.timed_out and waiting.resume_at is None
+    assert (await Order.get(id=order.id)).status == OrderStatus.UNHEALTHY
+    assert len(connector.received) == await TaskAttempt.filter(task_run_id=waiting.id).count() == 2
     # An operator's retry starts a new task run, which calls again.
     await flow_runs.retry_task(admin, waiting.id)
     await until(lambda: _calls_more_than(connector, len(calls)), timeout=30)
+
+
+async def _settled_after(order: Order, attempts: int) -> TaskRun | None:
+    """The task once its attempt `attempts` has ended (it is no longer running), else None."""
+    run = await _task_of(order)
+    return run if run.attempts == attempts and run.state != TaskState.RUNNING else None
 
 
 async def _calls_more_than(connector: Connector, count: int) -> bool:
