@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import threading
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -102,6 +101,8 @@ async def test_bad_requests_name_the_field(admin: Actor, space_key: tuple[str, s
 
 
 class Slow(BaseHTTPRequestHandler):
+    answer = threading.Event()  # set once the test is over: until then no answer comes, however long
+
     def do_GET(self) -> None:
         if self.path == "/loop":
             self.send_response(302)
@@ -109,7 +110,7 @@ class Slow(BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
-        time.sleep(3)  # longer than the fetch may take
+        self.answer.wait(timeout=60)
         self.send_response(200)
         self.send_header("Content-Length", "2")
         self.end_headers()
@@ -121,12 +122,15 @@ class Slow(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def slow_server() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Slow)
+    """A server whose answers to anything but /loop are held until the test is over."""
+    answer = threading.Event()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), type("HeldSlow", (Slow,), {"answer": answer}))
     server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
+        answer.set()
         server.shutdown()
         server.server_close()
 
