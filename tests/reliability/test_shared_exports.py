@@ -62,7 +62,8 @@ def wait_until_ready(
         assert page.status_code == 200, page.text
         if "is ready" in page.text:
             return page.text
-        time.sleep(0.3)
+        assert 'role="alert"' not in page.text, f"the export failed: {page.text}\n{log.read_text()}"
+        time.sleep(0.05)  # a pause between looks at the page; the bound above is what ends the wait
     raise AssertionError(f"the export did not finish: {log.read_text()}")
 
 
