@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from jobs import runtime
 from jobs.runtime import start_embedded
 from server import settings
 from server.domain.actors import Actor
@@ -38,10 +39,13 @@ async def ask(admin: Actor, source: export_jobs.Source, fmt: str = "csv", kind: 
     return await export_jobs.start(admin, user, kind, fmt, source, ["name"])
 
 
-async def test_a_lost_message_is_sent_again_by_the_sweep(admin: Actor, space_key: tuple[str, str]) -> None:
+async def test_a_lost_message_is_sent_again_by_the_sweep(
+    admin: Actor, space_key: tuple[str, str], sole_sweeper: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     await seed_orders("demo-eyewear", 3, SMALL)
     job = await ask(admin, export_jobs.Matching(""))  # no worker yet: the message goes nowhere
     await ExportJob.filter(id=job.id).update(created_at=datetime.now(UTC) - timedelta(minutes=1))
+    monkeypatch.setattr(runtime, "SWEEP_INTERVAL_S", 3600.0)  # the worker's own sweep does not come
     embedded = await start_embedded(threads=1)
     try:
         resent, pruned = await export_jobs.sweep()
