@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import lxml.html
@@ -138,6 +138,21 @@ def test_relative_times_read_as_people_say_them() -> None:
     assert ago(NOW + timedelta(days=2, hours=1), NOW) == "in 2 d"
     assert ago(NOW - timedelta(days=45), NOW) == "2026-04-17"
     assert iso(datetime(2026, 5, 1, 16, 3, 7, 999, tzinfo=UTC)) == "2026-05-01T16:03:07Z"
+
+
+def test_relative_times_at_their_edges_and_moments_in_other_zones() -> None:
+    assert ago(NOW - timedelta(seconds=59, microseconds=999_999), NOW) == "just now"
+    assert ago(NOW - timedelta(minutes=1), NOW) == "1 min ago"
+    assert ago(NOW + timedelta(minutes=59, seconds=59), NOW) == "in 59 min"
+    assert ago(NOW - timedelta(hours=1), NOW) == "1 h ago"
+    assert ago(NOW - timedelta(days=2), NOW) == "2 d ago"
+    assert ago(NOW - timedelta(days=29, hours=23), NOW) == "29 d ago"
+    assert ago(NOW + timedelta(days=30), NOW) == "2026-07-01"
+    assert ago(datetime(2026, 6, 1, 11, 0), NOW) == "1 h ago"  # naive: UTC
+    warsaw = timezone(timedelta(hours=2))
+    assert iso(datetime(2026, 5, 1, 18, 3, 7, 500_000, tzinfo=warsaw)) == "2026-05-01T16:03:07Z"
+    assert iso(datetime(2026, 5, 1, 16, 3, 7)) == "2026-05-01T16:03:07Z"
+    assert iso(None) == ""
 
 
 def test_only_open_orders_are_overdue_or_due_soon() -> None:
