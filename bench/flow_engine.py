@@ -1208,6 +1208,7 @@ class Results:
     live: Latencies | None = None
     floor: list[float] = field(default_factory=list)
     updates: dict[str, tuple[int, int]] = field(default_factory=dict)  # table: (updates, HOT ones)
+    health: dict[str, dict[str, Any]] = field(default_factory=dict)  # table: dead tuples, sizes, statistics
 
 
 async def table_updates() -> dict[str, tuple[int, int]]:
@@ -1220,6 +1221,37 @@ async def table_updates() -> dict[str, tuple[int, int]]:
         "WHERE relname IN ('task_run', 'flow_run', 'fab_order') ORDER BY relname"
     )
     return {row["relname"]: (int(row["n_tup_upd"]), int(row["n_tup_hot_upd"])) for row in rows}
+
+
+HEALTH_SQL = """
+SELECT relname, n_live_tup, n_dead_tup, pg_relation_size(relid) AS heap_bytes,
+    pg_indexes_size(relid) AS index_bytes,
+    (last_analyze IS NOT NULL OR last_autoanalyze IS NOT NULL) AS analyzed,
+    (last_vacuum IS NOT NULL OR last_autovacuum IS NOT NULL) AS vacuumed
+FROM pg_stat_user_tables WHERE relname IN ('task_run', 'flow_run', 'fab_order', 'event') ORDER BY relname
+"""
+
+
+async def table_health() -> dict[str, dict[str, Any]]:
+    """What the engine's tables hold after (a): live and dead rows, heap and index sizes, statistics.
+
+    This server may run without autovacuum: dead rows and index entries that only a vacuum removes
+    show here, and so do tables the planner has no statistics of.
+    """
+    from tortoise import connections
+
+    rows = await connections.get("default").execute_query_dict(HEALTH_SQL)
+    return {
+        row["relname"]: {
+            "live": int(row["n_live_tup"]),
+            "dead": int(row["n_dead_tup"]),
+            "heap_kb": int(row["heap_bytes"]) // 1024,
+            "index_kb": int(row["index_bytes"]) // 1024,
+            "analyzed": bool(row["analyzed"]),
+            "vacuumed": bool(row["vacuumed"]),
+        }
+        for row in rows
+    }
 
 
 @asynccontextmanager
@@ -1272,6 +1304,7 @@ async def fabflow_side(results: Results, setup: Setup, env: dict[str, str], logs
             with profiled(args.profile, workers):
                 results.flows = await run_flows(setup, "FLOW", args.orders, workers)
             results.updates = await table_updates()
+            results.health = await table_health()
             progress("(a) statements and CPU of one task, in this process")
             results.costs = await task_costs(setup)
             if args.no_live:
@@ -1424,7 +1457,10 @@ async def main(args: argparse.Namespace) -> None:
                 os.environ[BROKER_ENV] = url
                 await run(results, f"{server}/{name}", Path(scratch))
         finally:
-            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            if args.keep_database:
+                print(f"kept the scratch database {name}", file=sys.stderr)
+            else:
+                await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     finally:
         await admin.close()
         flush_redis()
@@ -1525,6 +1561,13 @@ def report(results: Results) -> None:
         f"{table} {updated} ({hot_ones} HOT)" for table, (updated, hot_ones) in results.updates.items()
     )
     print(f"(a)  row updates at PostgreSQL until then: {hot}")
+    health = "; ".join(
+        f"{table} {row['live']} live, {row['dead']} dead, "
+        f"heap {row['heap_kb']} kB, indexes {row['index_kb']} kB"
+        f"{'' if row['analyzed'] else ', never analyzed'}{'' if row['vacuumed'] else ', never vacuumed'}"
+        for table, row in results.health.items()
+    )
+    print(f"(a)  tables after (a): {health}")
     if results.live is None:
         return
     live = results.live
@@ -1573,6 +1616,7 @@ def append_result(results: Results) -> None:
         "cpu_ms_per_durable_step": cpu_per_unit(durable),
         "cpu_ms_per_bare_message": cpu_per_unit(bare),
         "row_updates_and_hot": results.updates,
+        "tables_after": results.health,
     }
     if results.live is not None:
         line["commit_to_websocket_p50_ms"] = round(percentile(results.live.worker, 50), 2)
@@ -1600,6 +1644,9 @@ def parse_args() -> argparse.Namespace:
     )
     parser.add_argument(
         "--profile", default="", metavar="DIR", help="py-spy profiles of the (a) workers into DIR (py-spy)"
+    )
+    parser.add_argument(
+        "--keep-database", action="store_true", help="keep the scratch database to inspect it"
     )
     parser.add_argument("--bare-worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--durable-worker", action="store_true", help=argparse.SUPPRESS)

@@ -26,7 +26,14 @@ from jobs.slicing import capabilities
 from server import task_handlers
 from server.dispatch import set_dispatcher
 from server.outage import quiet_outage_logs
-from server.services import export_jobs, flow_runs, task_execution, webhook_replays, webhook_sending
+from server.services import (
+    export_jobs,
+    flow_runs,
+    table_statistics,
+    task_execution,
+    webhook_replays,
+    webhook_sending,
+)
 from web.export_tables import install_export_tables
 
 logger = logging.getLogger(__name__)
@@ -94,6 +101,13 @@ async def sweep_once() -> task_execution.SweepReport | None:
     else:
         if resent_exports or pruned_exports:
             logger.info("sweep re-sent %d exports, pruned %d", resent_exports, pruned_exports)
+    try:
+        analyzed = await table_statistics.analyze_stale_tables()
+    except Exception:
+        logger.exception("analyzing the engine's tables failed; the sweep tries again at the next interval")
+    else:
+        if analyzed:
+            logger.info("sweep analyzed %s (autovacuum is off)", ", ".join(analyzed))
     return report
 
 
