@@ -13,6 +13,8 @@ import signal
 import threading
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import TypeVar
+from uuid import UUID
 
 import dramatiq
 from dramatiq.asyncio import get_event_loop_thread
@@ -64,51 +66,46 @@ def _start(broker: dramatiq.Broker, threads: int, background_sends: bool = False
     return Jobs(broker, worker, actors, dispatcher)
 
 
+T = TypeVar("T")
+
+
 async def sweep_once() -> task_execution.SweepReport | None:
-    try:
-        report = await task_execution.sweep()
-    except Exception:
-        logger.exception("the sweep failed; it runs again at the next interval")
+    """One pass of every sweep; a part that fails is logged and leaves the others to run."""
+    report = await _sweep_part("task sweep", task_execution.sweep)
+    if report is None:
         return None
     if report.total:
         logger.info("sweep re-drove %s", report)
-    try:
-        resent, pruned = await webhook_sending.sweep()
-        await webhook_replays.sweep()
-    except Exception:
-        logger.exception("the webhook sweep failed; it runs again at the next interval")
-    else:
-        if resent or pruned:
-            logger.info("sweep re-sent %d webhook deliveries, pruned %d", len(resent), pruned)
-    try:
-        flows = await flow_runs.sweep_waiting_orders()
-    except Exception:
-        logger.exception("the sweep of waiting orders failed; it runs again at the next interval")
-    else:
-        if flows:
-            logger.info("sweep handed over the waiting orders of %d flows again", flows)
-    try:
-        handled = await task_handlers.sweep()
-    except Exception:
-        logger.exception("the handlers' sweep failed; it runs again at the next interval")
-    else:
-        if handled:
-            logger.info("sweep: the handlers' hooks carried out %d pending calls", handled)
-    try:
-        resent_exports, pruned_exports = await export_jobs.sweep()
-    except Exception:
-        logger.exception("the export sweep failed; it runs again at the next interval")
-    else:
-        if resent_exports or pruned_exports:
-            logger.info("sweep re-sent %d exports, pruned %d", resent_exports, pruned_exports)
-    try:
-        analyzed = await table_statistics.analyze_stale_tables()
-    except Exception:
-        logger.exception("analyzing the engine's tables failed; the sweep tries again at the next interval")
-    else:
-        if analyzed:
-            logger.info("sweep analyzed %s (autovacuum is off)", ", ".join(analyzed))
+    webhooks = await _sweep_part("webhook sweep", _sweep_webhooks)
+    if webhooks and (webhooks[0] or webhooks[1]):
+        logger.info("sweep re-sent %d webhook deliveries, pruned %d", len(webhooks[0]), webhooks[1])
+    flows = await _sweep_part("sweep of waiting orders", flow_runs.sweep_waiting_orders)
+    if flows:
+        logger.info("sweep handed over the waiting orders of %d flows again", flows)
+    handled = await _sweep_part("handlers' sweep", task_handlers.sweep)
+    if handled:
+        logger.info("sweep: the handlers' hooks carried out %d pending calls", handled)
+    exports = await _sweep_part("export sweep", export_jobs.sweep)
+    if exports and (exports[0] or exports[1]):
+        logger.info("sweep re-sent %d exports, pruned %d", *exports)
+    analyzed = await _sweep_part("analysis of the engine's tables", table_statistics.analyze_stale_tables)
+    if analyzed:
+        logger.info("sweep analyzed %s (autovacuum is off)", ", ".join(analyzed))
     return report
+
+
+async def _sweep_part(what: str, run: Callable[[], Awaitable[T]]) -> T | None:
+    try:
+        return await run()
+    except Exception:
+        logger.exception("the %s failed; it runs again at the next interval", what)
+        return None
+
+
+async def _sweep_webhooks() -> tuple[list[UUID], int]:
+    swept = await webhook_sending.sweep()
+    await webhook_replays.sweep()
+    return swept
 
 
 # --- embedded ----------------------------------------------------------------------------------------

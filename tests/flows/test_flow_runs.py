@@ -423,3 +423,43 @@ async def test_a_long_wait_stays_in_the_database_until_the_sweep_sends_it(
     assert (await task_execution.sweep()).resumed == 0  # sent once
     set_dispatcher(None)
     assert sent.resumes == [str(waiting.id)]
+
+
+async def test_a_failing_part_of_the_sweep_leaves_the_others_to_run(
+    clean_db: str, sole_sweeper: None, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    ran: list[str] = []
+
+    async def broken() -> tuple[list[object], int]:
+        raise RuntimeError("the webhook table is locked")
+
+    async def waiting_orders() -> int:
+        ran.append("waiting orders")
+        return 0
+
+    async def exports() -> tuple[int, int]:
+        ran.append("exports")
+        return 0, 0
+
+    monkeypatch.setattr(runtime.webhook_sending, "sweep", broken)
+    monkeypatch.setattr(runtime.flow_runs, "sweep_waiting_orders", waiting_orders)
+    monkeypatch.setattr(runtime.export_jobs, "sweep", exports)
+    with caplog.at_level("ERROR", logger=runtime.logger.name):
+        report = await sweep_once()
+    assert report is not None  # the task sweep's report, although a later part failed
+    assert ran == ["waiting orders", "exports"]
+    assert [r.getMessage() for r in caplog.records] == [
+        "the webhook sweep failed; it runs again at the next interval"
+    ]
+
+
+async def test_a_failing_task_sweep_is_logged_and_reports_nothing(
+    clean_db: str, sole_sweeper: None, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    async def broken() -> task_execution.SweepReport:
+        raise RuntimeError("connection lost")
+
+    monkeypatch.setattr(runtime.task_execution, "sweep", broken)
+    with caplog.at_level("ERROR", logger=runtime.logger.name):
+        assert await sweep_once() is None
+    assert "the task sweep failed" in caplog.records[0].getMessage()
