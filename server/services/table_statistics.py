@@ -21,7 +21,7 @@ TABLES = ("task_run", "flow_run", "fab_order", "event")
 
 STALE_SQL = """
 SELECT s.relname FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
-WHERE s.relname IN ('task_run', 'flow_run', 'fab_order', 'event')
+WHERE s.relname = ANY($1::text[])
     AND (current_setting('autovacuum') = 'off' OR c.reloptions @> ARRAY['autovacuum_enabled=false'])
     AND s.n_mod_since_analyze > current_setting('autovacuum_analyze_threshold')::int
         + current_setting('autovacuum_analyze_scale_factor')::float8 * GREATEST(c.reltuples, 0)
@@ -34,8 +34,8 @@ async def analyze_stale_tables() -> list[str]:
     client = connections.get("default")
     if str(client.capabilities.dialect) != "postgres":
         return []
-    _, rows = await client.execute_query(STALE_SQL)
-    names = [str(row["relname"]) for row in rows if row["relname"] in TABLES]
+    _, rows = await client.execute_query(STALE_SQL, [list(TABLES)])
+    names = [str(row["relname"]) for row in rows]
     for name in names:
         await client.execute_script(f'ANALYZE "{name}"')
     return names
