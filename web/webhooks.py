@@ -45,6 +45,10 @@ def _events(form: FormData) -> list[str]:
     return ["*"] if "*" in chosen else chosen
 
 
+def _catalogue() -> list[webhook_events.EventType]:
+    return [e for e in webhook_events.CATALOGUE if e.name in webhook_events.NAMES]
+
+
 def _no_store(response: Response) -> Response:
     response.headers["Cache-Control"] = "no-store"
     return response
@@ -73,7 +77,7 @@ async def _space_page(request: Request, space_key: str, status: int = 200, **con
             "endpoints": endpoints,
             "rates": await webhook_endpoints.failure_rates(ids),
             "can_manage": webhook_endpoints.may_manage(actor, space),
-            "catalogue": [e for e in webhook_events.CATALOGUE if e.name in webhook_events.NAMES],
+            "catalogue": _catalogue(),
             **context,
         },
         status_code=status,
@@ -118,6 +122,24 @@ async def endpoint_enable(request: Request) -> Response:
         return await _space_page(request, endpoint.space.key, 400, error=exc)
     notice = f"{endpoint.url} is {'enabled' if enabled else 'disabled'}."
     return await _space_page(request, endpoint.space.key, notice=notice)
+
+
+@page("updateWebhookEndpoint")
+async def endpoint_settings(request: Request) -> Response:
+    """Change an endpoint's URL, description, events and ordering; a refused change keeps the draft."""
+    endpoint, form = await _endpoint_of(request), await request.form()
+    try:
+        await webhook_endpoints.update_endpoint(
+            actor_of(request),
+            endpoint.id,
+            url=_text(form, "url"),
+            events=_events(form),
+            description=_text(form, "description"),
+            ordered=form.get("ordered") == "1",
+        )
+    except ServiceError as exc:
+        return await _endpoint_page(request, endpoint, 400, error=exc, draft=form)
+    return await _endpoint_page(request, await _endpoint_of(request), notice="The settings are saved.")
 
 
 @page("rotateWebhookSecret")
@@ -200,6 +222,7 @@ async def _endpoint_page(
             "replay": replay,
             "progress": webhook_replays.progress(replay) if replay else None,
             "since_default": since.strftime("%Y-%m-%dT%H:%M"),
+            "catalogue": _catalogue(),
             **context,
         },
         status_code=status,
@@ -263,6 +286,7 @@ routes: list[BaseRoute] = [
     Route("/spaces/{space_key}/webhooks", endpoint_create, methods=["POST"]),
     Route("/webhooks/{endpoint_id}", endpoint_log, methods=["GET"]),
     Route("/webhooks/{endpoint_id}/enabled", endpoint_enable, methods=["POST"]),
+    Route("/webhooks/{endpoint_id}/settings", endpoint_settings, methods=["POST"]),
     Route("/webhooks/{endpoint_id}/rotate", endpoint_rotate, methods=["POST"]),
     Route("/webhooks/{endpoint_id}/delete", endpoint_delete, methods=["POST"]),
     Route("/webhooks/{endpoint_id}/test", endpoint_test, methods=["POST"]),

@@ -222,3 +222,44 @@ async def test_an_operator_resend_or_replay_is_refused(
     assert replay.status_code == 403
     log = await operator_web.get(f"/webhooks/{endpoint.id}")
     assert str(delivery_id) in log.text and "Resend" not in log.text and "Send them again" not in log.text
+
+
+async def test_an_admin_changes_an_endpoints_settings_and_a_refused_change_keeps_the_draft(
+    admin_web: WebClient,
+    operator_web: WebClient,
+    space_key: tuple[str, str],
+    receiver: Receiver,  # noqa: F811
+) -> None:
+    await _create(admin_web, receiver.url, ["*"])
+    endpoint = await WebhookEndpoint.get(url=receiver.url)
+    page = await admin_web.get(f"/webhooks/{endpoint.id}")
+    assert "Save the settings" in page.text and f'value="{receiver.url}"' in page.text
+
+    moved = receiver.url + "/v2"
+    form = {"url": moved, "events": ["order.created"], "description": "shop v2", "ordered": "1"}
+    saved = await admin_web.post(f"/webhooks/{endpoint.id}/settings", form)
+    assert saved.status_code == 200 and "The settings are saved." in saved.text
+    after = await WebhookEndpoint.get(id=endpoint.id)
+    assert (after.url, after.events, after.description, after.ordered) == (
+        moved,
+        ["order.created"],
+        "shop v2",
+        True,
+    )
+    assert after.secret == endpoint.secret  # the secret is not part of the settings
+
+    refused_form = {"url": "https://10.0.0.7/hook", "events": ["order.status_changed"], "description": "x"}
+    refused = await admin_web.post(f"/webhooks/{endpoint.id}/settings", refused_form)
+    assert refused.status_code == 400 and "not a public address" in _text(refused)
+    assert 'value="https://10.0.0.7/hook"' in refused.text  # the draft, not the saved URL
+    assert re.search(r'value="order\.status_changed" checked', refused.text)
+    assert (await WebhookEndpoint.get(id=endpoint.id)).url == moved  # nothing half-saved
+
+    no_events = await admin_web.post(f"/webhooks/{endpoint.id}/settings", {"url": moved, "description": ""})
+    assert no_events.status_code == 400 and "name at least one event" in _text(no_events)
+    assert (await WebhookEndpoint.get(id=endpoint.id)).events == ["order.created"]
+
+    read = await operator_web.get(f"/webhooks/{endpoint.id}")
+    assert "Save the settings" not in read.text
+    denied = await operator_web.post(f"/webhooks/{endpoint.id}/settings", form | {"url": receiver.url})
+    assert denied.status_code == 403 and (await WebhookEndpoint.get(id=endpoint.id)).url == moved
