@@ -7,7 +7,8 @@ at the start) get a leading apostrophe, so an exported order name cannot run any
 A zip holds `csv/<kind>.csv` (the visible columns), for parts also `csv/manufacturing.csv`
 (one row per part, one column per manufacturing value), and with files the current version of
 each asset under `files/<row>/`: a product's own files, and the production files of its parts at
-any depth (`files/<product>/<part>/<child part>/…`); a part's own files. Files Fabflow stores are
+any depth (`files/<product>/<part>/<child part>/…`); a part's own files and the production files of
+its child parts at any depth (`files/<part>/<child part>/…`). Files Fabflow stores are
 copied from the asset store; files at outside URLs are fetched (only by background exports, see
 `export_jobs`) through `outbound.get_file`: the connectors' address rules on every redirect, at most
 `EXPORT_FETCH_MAX_BYTES` and `EXPORT_FETCH_TIMEOUT` seconds each. `files/manifest.csv` lists every
@@ -155,27 +156,27 @@ def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, object]:
 
 
 async def _assets_of(kind: str, rows: Sequence[Any]) -> list[tuple[str, Any]]:
-    """(folder, asset with its versions) for each file of the rows: a product's own files and the
-    production files of its parts at any depth (in a folder per part, nested like the parts); a
-    part's own files."""
+    """(folder, asset with its versions) for each file of the rows: a product's or part's own files
+    and the production files of the parts below it at any depth (in a folder per part, nested like
+    the parts)."""
     tree = TreeLoader()
     owners: list[Any] = list(rows)
     if kind == "products":
         tree.adopt_products(rows)
         level = await tree.attach_parts(rows)
-        while level:
-            owners += level
-            level = await tree.attach_children(level)
     else:
-        tree.adopt_parts(rows)
+        level = await tree.attach_children(tree.adopt_parts(rows))
+    while level:
+        owners += level
+        level = await tree.attach_children(level)
     found = await tree.attach_assets(owners)
     await tree.attach_versions(found)
     pairs: list[tuple[str, Any]] = []
     for row in rows:
         label = _folder(getattr(row, "title", None) or getattr(row, "name", "") or str(row.id), row.id)
         pairs += [(label, asset) for asset in row.assets or []]
-        if kind == "products":
-            pairs += _production_files(row.parts or [], label)
+        below = row.parts if kind == "products" else row.children
+        pairs += _production_files(below or [], label)
     return pairs
 
 

@@ -253,3 +253,30 @@ async def test_a_version_of_a_stored_file_missing_from_the_store_is_listed(
 
     manifest = read_csv(unzip(response.content), "files/manifest.csv")
     assert manifest[1][2:] == [lost_url, "", "missing from the file store"]
+
+
+async def test_a_parts_zip_with_files_holds_the_production_files_of_its_child_parts(
+    admin_web: WebClient, space_key: tuple[str, str], asset_dir: Path
+) -> None:
+    rows = await seed_orders("demo-eyewear", 1, Shape(products=1, parts=1, assets=0))
+    top = next(p for p in rows.parts if p.parent_id is None)  # type: ignore[attr-defined]
+    child = next(p for p in rows.parts if p.parent_id == top.id)  # type: ignore[attr-defined]
+    order_id, product_id = top.order_id, top.product_id  # type: ignore[attr-defined]
+    hinge = assets.store(order_id, "hinge.stl", b"solid hinge")
+    pin = assets.store(order_id, "pin.stl", b"solid pin")
+    sketch = assets.store(order_id, "sketch.png", b"preview")
+    await add_asset(order_id, hinge.url, product_id=product_id, part_id=top.id)
+    await add_asset(order_id, pin.url, product_id=product_id, part_id=child.id)
+    await add_asset(order_id, sketch.url, product_id=product_id, part_id=child.id, kind=AssetKind.PREVIEW)
+
+    response = await export_file(
+        admin_web, "parts", {"id": [str(top.id)], "column": ["name"], "format": "zip-files"}
+    )
+
+    archive = unzip(response.content)
+    files = {name: archive.read(name) for name in archive.namelist() if name.startswith("files/")}
+    top_folder = f"files/Part-0-0-{str(top.id)[:8]}"
+    assert files[f"{top_folder}/hinge.stl"] == b"solid hinge"
+    assert files[f"{top_folder}/Child-0-0-{str(child.id)[:8]}/pin.stl"] == b"solid pin"
+    assert not any(name.endswith("sketch.png") for name in files)  # a child's preview is not production
+    assert read_csv(archive, "csv/parts.csv") == [["Part"], ["Part-0-0"]]  # only the ticked row
