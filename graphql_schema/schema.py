@@ -18,6 +18,7 @@ from graphql_schema.admin.mutations import AdminMutations
 from graphql_schema.admin.queries import AdminQueries
 from graphql_schema.admin.tokens import TokenMutations, TokenQueries
 from graphql_schema.context import ReleaseLoadedRows
+from graphql_schema.direct import install_direct_lists
 from graphql_schema.documents import DocumentCache, PersistedQueries, alias_rule, depth_rule
 from graphql_schema.errors import should_mask_error
 from graphql_schema.execution import PlannedExecutionContext
@@ -26,7 +27,7 @@ from graphql_schema.flows.queries import FlowQueries
 from graphql_schema.flows.subscriptions import FlowSubscriptions
 from graphql_schema.integrations.schema import IntegrationMutations, IntegrationQueries
 from graphql_schema.orders.mutations import OrderMutations
-from graphql_schema.orders.queries import OrderQueries
+from graphql_schema.orders.queries import LIST_FIELDS, OrderQueries
 from graphql_schema.permissions import SessionMutationsFromThisSite
 from graphql_schema.webhooks.schema import WebhookMutations, WebhookQueries
 from server import settings
@@ -58,12 +59,16 @@ def extensions(*, development: bool, debug: bool) -> list[Callable[[], SchemaExt
     return factories
 
 
-def make_schema(*, development: bool | None = None, debug: bool | None = None) -> strawberry.Schema:
+def make_schema(
+    *, development: bool | None = None, debug: bool | None = None, direct_lists: bool = True
+) -> strawberry.Schema:
     """The schema; introspection only in development, errors masked unless debugging.
 
-    Preloaded trees of rows complete from a plan (`graphql_schema.execution`).
+    Preloaded trees of rows complete from a plan (`graphql_schema.execution`); the order,
+    product and part lists resolve without Strawberry's wrapping unless `direct_lists` is
+    False (`graphql_schema.direct`).
     """
-    return strawberry.Schema(
+    schema = strawberry.Schema(
         query=Query,
         mutation=Mutation,
         subscription=FlowSubscriptions,
@@ -73,3 +78,8 @@ def make_schema(*, development: bool | None = None, debug: bool | None = None) -
             debug=settings.DEBUG if debug is None else debug,
         ),
     )
+    if direct_lists:
+        install_direct_lists(
+            schema, {name: (field.convert, field.resolve) for name, field in LIST_FIELDS.items()}
+        )
+    return schema
