@@ -74,6 +74,7 @@ def _serve_arguments(parser: argparse.ArgumentParser) -> None:
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from server.http_protocol import HeadJoiningHttpToolsProtocol
     from server.websocket import FrameWritingProtocol
 
     if settings.is_embedded():
@@ -89,7 +90,8 @@ def _serve(args: argparse.Namespace) -> int:
     # No per-message compression: live frames are a few hundred bytes, and a frame shared by many
     # subscribers would be compressed once per subscriber (a fifth of the server's time at 100).
     # The websocket protocol lets a shared live frame be written straight to each connection.
-    # HTTP/1.1 is parsed by httptools (C): h11, uvicorn's pure-Python parser, costs more per request.
+    # HTTP/1.1 is parsed by httptools (C): h11, uvicorn's pure-Python parser, costs more per request;
+    # a response's head goes out in the same write as its body (`server.http_protocol`).
     uvicorn.run(
         "server.app:create_app",
         factory=True,
@@ -101,7 +103,7 @@ def _serve(args: argparse.Namespace) -> int:
         ws_max_size=2 * settings.WS_MAX_MESSAGE_BYTES,
         ws_per_message_deflate=False,
         ws=FrameWritingProtocol,
-        http="httptools",
+        http=HeadJoiningHttpToolsProtocol,
     )
     return 0
 
