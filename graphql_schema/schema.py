@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import strawberry
 from graphql.validation import NoSchemaIntrospectionCustomRule
-from strawberry.extensions import (
-    AddValidationRules,
-    MaskErrors,
-    MaxTokensLimiter,
-    SchemaExtension,
-)
+from strawberry.extensions import MaskErrors, SchemaExtension
 from strawberry.tools import merge_types
 
 from graphql_schema.admin.mutations import AdminMutations
@@ -41,18 +36,32 @@ Mutation = merge_types(
 )
 
 
+class Limits(SchemaExtension):
+    """The document limits, in force for every operation: depth, tokens, aliases and (outside
+    development) no introspection. One extension for all of them: each extension costs every
+    operation its hooks, whatever they do."""
+
+    def __init__(self, *, development: bool) -> None:
+        self.development = development
+
+    def on_operation(self) -> Iterator[None]:
+        context = self.execution_context
+        rules = [depth_rule(settings.GRAPHQL_MAX_DEPTH), alias_rule(settings.GRAPHQL_MAX_ALIASES)]
+        if not self.development:
+            rules.append(NoSchemaIntrospectionCustomRule)
+        context.validation_rules = (*context.validation_rules, *rules)
+        context.parse_options["max_tokens"] = settings.GRAPHQL_MAX_TOKENS
+        yield
+
+
 def extensions(*, development: bool, debug: bool) -> list[Callable[[], SchemaExtension]]:
     """Factories, not instances: Strawberry then makes fresh extensions for every operation."""
     factories: list[Callable[[], SchemaExtension]] = [
         PersistedQueries,
-        lambda: AddValidationRules([depth_rule(settings.GRAPHQL_MAX_DEPTH)]),
-        lambda: MaxTokensLimiter(max_token_count=settings.GRAPHQL_MAX_TOKENS),
-        lambda: AddValidationRules([alias_rule(settings.GRAPHQL_MAX_ALIASES)]),
+        lambda: Limits(development=development),
         ReleaseLoadedRows,
         SessionMutationsFromThisSite,
     ]
-    if not development:
-        factories.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
     if not debug:
         factories.append(lambda: MaskErrors(should_mask_error=should_mask_error))
     factories.append(DocumentCache)  # last: it keys on the parse options and rules set above
