@@ -7,7 +7,9 @@ from collections.abc import Callable, Iterator
 import strawberry
 from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import MaskErrors, SchemaExtension
+from strawberry.extensions.runner import SchemaExtensionsRunner
 from strawberry.tools import merge_types
+from strawberry.types import ExecutionContext
 
 from graphql_schema.admin.mutations import AdminMutations
 from graphql_schema.admin.queries import AdminQueries
@@ -20,6 +22,7 @@ from graphql_schema.execution import PlannedExecutionContext
 from graphql_schema.flows.mutations import FlowMutations
 from graphql_schema.flows.queries import FlowQueries
 from graphql_schema.flows.subscriptions import FlowSubscriptions
+from graphql_schema.hooks import KeptHooksRunner
 from graphql_schema.integrations.schema import IntegrationMutations, IntegrationQueries
 from graphql_schema.orders.mutations import OrderMutations
 from graphql_schema.orders.queries import LIST_FIELDS, OrderQueries
@@ -68,6 +71,15 @@ def extensions(*, development: bool, debug: bool) -> list[Callable[[], SchemaExt
     return factories
 
 
+class FabflowSchema(strawberry.Schema):
+    """Strawberry's schema; extension hooks looked up once per extension class (`graphql_schema.hooks`)."""
+
+    def create_extensions_runner(
+        self, execution_context: ExecutionContext, extensions: list[SchemaExtension]
+    ) -> SchemaExtensionsRunner:
+        return KeptHooksRunner(execution_context=execution_context, extensions=extensions)
+
+
 def make_schema(
     *, development: bool | None = None, debug: bool | None = None, direct_lists: bool = True
 ) -> strawberry.Schema:
@@ -77,7 +89,7 @@ def make_schema(
     product and part lists resolve without Strawberry's wrapping unless `direct_lists` is
     False (`graphql_schema.direct`).
     """
-    schema = strawberry.Schema(
+    schema = FabflowSchema(
         query=Query,
         mutation=Mutation,
         subscription=FlowSubscriptions,
