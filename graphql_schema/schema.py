@@ -39,6 +39,16 @@ Mutation = merge_types(
 )
 
 
+class MaskedErrors(MaskErrors):
+    """Strawberry's `MaskErrors`; whether a result has errors is asked of its `errors` attribute, not
+    by `isinstance` of a runtime Protocol (which inspects the class on every operation)."""
+
+    def _process_result(self, result: object) -> None:
+        errors = getattr(result, "errors", None)
+        if errors:
+            result.errors = self._process_errors(errors)  # type: ignore[attr-defined]
+
+
 class Limits(SchemaExtension):
     """The document limits, in force for every operation: depth, tokens, aliases and (outside
     development) no introspection. One extension for all of them: each extension costs every
@@ -66,7 +76,7 @@ def extensions(*, development: bool, debug: bool) -> list[Callable[[], SchemaExt
         SessionMutationsFromThisSite,
     ]
     if not debug:
-        factories.append(lambda: MaskErrors(should_mask_error=should_mask_error))
+        factories.append(lambda: MaskedErrors(should_mask_error=should_mask_error))
     factories.append(DocumentCache)  # last: it keys on the parse options and rules set above
     return factories
 
