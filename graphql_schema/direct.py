@@ -81,10 +81,11 @@ def direct_list(
     assert isinstance(extension, PermissionExtension)
     permissions = tuple(extension.permissions)
     scalars, config = converter.scalar_registry, converter.config
+    info_class = config.info_class
     kept: Lru[Any, Converted] = Lru(MAX_ARGUMENTS)
 
     async def resolve(root: Any, info: GraphQLResolveInfo, **arguments: Any) -> Any:
-        strawberry_info: Info[Any, Any] = Info(_raw_info=info, _field=field)
+        strawberry_info: Info[Any, Any] = info_class(_raw_info=info, _field=field)
         try:
             key: Any = argument_key(arguments)
         except _Unkeyable:
