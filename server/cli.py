@@ -74,6 +74,8 @@ def _serve_arguments(parser: argparse.ArgumentParser) -> None:
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from server.access_log import log_config
+    from server.http_protocol import HeadJoiningHttpToolsProtocol
     from server.websocket import FrameWritingProtocol
 
     if settings.is_embedded():
@@ -89,7 +91,8 @@ def _serve(args: argparse.Namespace) -> int:
     # No per-message compression: live frames are a few hundred bytes, and a frame shared by many
     # subscribers would be compressed once per subscriber (a fifth of the server's time at 100).
     # The websocket protocol lets a shared live frame be written straight to each connection.
-    # HTTP/1.1 is parsed by httptools (C): h11, uvicorn's pure-Python parser, costs more per request.
+    # HTTP/1.1 is parsed by httptools (C): h11, uvicorn's pure-Python parser, costs more per request;
+    # a response's head goes out in the same write as its body (`server.http_protocol`).
     uvicorn.run(
         "server.app:create_app",
         factory=True,
@@ -97,11 +100,12 @@ def _serve(args: argparse.Namespace) -> int:
         port=args.port,
         log_level="info",
         access_log=not args.no_access_log,
+        log_config=log_config(),  # uvicorn's, with a cheaper access formatter (same lines)
         timeout_graceful_shutdown=5,
         ws_max_size=2 * settings.WS_MAX_MESSAGE_BYTES,
         ws_per_message_deflate=False,
         ws=FrameWritingProtocol,
-        http="httptools",
+        http=HeadJoiningHttpToolsProtocol,
     )
     return 0
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 from uuid import UUID
 
 import strawberry
+from graphql import GraphQLResolveInfo
 from strawberry import Info
 
 from graphql_schema.errors import public_error
@@ -34,6 +36,7 @@ from graphql_schema.permissions import Permitted
 from server.services.errors import ServiceError
 from server.services.orders import lists as order_lists
 from server.services.orders.lists import ListFilter, Page, PageRequest, Sort
+from server.services.orders.tree import TreeLoader
 
 RowT = TypeVar("RowT")
 Lister = Callable[..., Awaitable[Page[Any]]]
@@ -50,18 +53,55 @@ def _page_request(sel: Selection, first: int | None, after: str | None) -> PageR
     return PageRequest(first=first, after=after, with_rows=wants_rows, with_count=wants_count)
 
 
-async def _page(info: Info, lister: Lister, flt: ListFilter, sort: Sort, request: PageRequest) -> Page[Any]:
-    try:
-        return await lister(info.context.actor, flt, sort, request)
-    except ServiceError as exc:
-        raise public_error(exc) from exc
-
-
 def _parse_id(value: str) -> UUID | None:
     try:
         return UUID(str(value))
     except ValueError:
         return None
+
+
+@dataclass(frozen=True)
+class ListField:
+    """What a list field lists and how its rows are adopted and expanded."""
+
+    lister: Lister
+    adopt: Callable[[TreeLoader, list[Any]], list[Any]]
+    expand: Callable[[TreeLoader, list[Any], Selection], Awaitable[None]]
+
+    def convert(self, arguments: dict[str, Any]) -> tuple[ListFilter, Sort]:
+        """The field's Strawberry arguments (`filter`, `order_by`) as the service's values."""
+        return to_filter(arguments.get("filter")), to_sort(arguments.get("order_by"))
+
+    async def resolve(
+        self, raw: GraphQLResolveInfo, converted: tuple[Any, ...], arguments: dict[str, Any]
+    ) -> Connection[Any]:
+        """The connection of one page; `converted` is what `convert` made of the arguments."""
+        flt, sort = converted
+        sel = selection_of_nodes(raw.field_nodes, raw.fragments)
+        tree = raw.context.tree
+        request = _page_request(sel, arguments.get("first"), arguments.get("after"))
+        try:
+            page = await self.lister(raw.context.actor, flt, sort, request)
+        except ServiceError as exc:
+            raise public_error(exc) from exc
+        rows = self.adopt(tree, page.rows)
+        await self.expand(tree, rows, path(sel, "edges", "node") or {})
+        return connection_of(page, rows)
+
+
+ORDERS = ListField(order_lists.list_orders, TreeLoader.adopt_orders, expand_orders)
+PRODUCTS = ListField(order_lists.list_products, TreeLoader.adopt_products, expand_products)
+PARTS = ListField(order_lists.list_parts, TreeLoader.adopt_parts, expand_parts)
+# The query fields that `graphql_schema.direct` may resolve without Strawberry's wrapping.
+LIST_FIELDS = {"orders": ORDERS, "products": PRODUCTS, "parts": PARTS}
+
+
+def _arguments(first: int | None, after: str | None, flt: Any, order_by: Any) -> dict[str, Any]:
+    return {"first": first, "after": after, "filter": flt, "order_by": order_by}
+
+
+async def _listed(info: Info, listing: ListField, arguments: dict[str, Any]) -> Any:
+    return await listing.resolve(info._raw_info, listing.convert(arguments), arguments)
 
 
 @strawberry.type
@@ -75,17 +115,7 @@ class OrderQueries:
         filter: OrderFilter | None = None,
         order_by: OrderSortInput | None = None,
     ) -> Connection[OrderType]:
-        sel = _root_selection(info)
-        page = await _page(
-            info,
-            order_lists.list_orders,
-            to_filter(filter),
-            to_sort(order_by),
-            _page_request(sel, first, after),
-        )
-        rows = info.context.tree.adopt_orders(page.rows)
-        await expand_orders(info.context.tree, rows, path(sel, "edges", "node") or {})
-        return connection_of(page, rows)  # type: ignore[return-value]
+        return await _listed(info, ORDERS, _arguments(first, after, filter, order_by))  # type: ignore[no-any-return]
 
     @strawberry.field(permission_classes=[Permitted])
     async def products(
@@ -96,17 +126,7 @@ class OrderQueries:
         filter: ProductFilter | None = None,
         order_by: ProductSortInput | None = None,
     ) -> Connection[ProductType]:
-        sel = _root_selection(info)
-        page = await _page(
-            info,
-            order_lists.list_products,
-            to_filter(filter),
-            to_sort(order_by),
-            _page_request(sel, first, after),
-        )
-        rows = info.context.tree.adopt_products(page.rows)
-        await expand_products(info.context.tree, rows, path(sel, "edges", "node") or {})
-        return connection_of(page, rows)  # type: ignore[return-value]
+        return await _listed(info, PRODUCTS, _arguments(first, after, filter, order_by))  # type: ignore[no-any-return]
 
     @strawberry.field(permission_classes=[Permitted])
     async def parts(
@@ -117,17 +137,7 @@ class OrderQueries:
         filter: PartFilter | None = None,
         order_by: PartSortInput | None = None,
     ) -> Connection[PartType]:
-        sel = _root_selection(info)
-        page = await _page(
-            info,
-            order_lists.list_parts,
-            to_filter(filter),
-            to_sort(order_by),
-            _page_request(sel, first, after),
-        )
-        rows = info.context.tree.adopt_parts(page.rows)
-        await expand_parts(info.context.tree, rows, path(sel, "edges", "node") or {})
-        return connection_of(page, rows)  # type: ignore[return-value]
+        return await _listed(info, PARTS, _arguments(first, after, filter, order_by))  # type: ignore[no-any-return]
 
     @strawberry.field(permission_classes=[Permitted], description="Null when absent or not visible.")
     async def order(self, info: Info, id: strawberry.ID) -> OrderType | None:

@@ -15,6 +15,7 @@ import uvicorn
 import websockets
 
 from server.app import create_app
+from server.http_protocol import HeadJoiningHttpToolsProtocol
 from server.websocket import FrameWritingProtocol
 
 
@@ -31,7 +32,13 @@ class LiveServer:
         self.port = free_port()
         app = create_app(manage_database=False, run_jobs=run_jobs)
         config = uvicorn.Config(
-            app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="on", ws=FrameWritingProtocol
+            app,
+            host="127.0.0.1",
+            port=self.port,
+            log_level="warning",
+            lifespan="on",
+            ws=FrameWritingProtocol,
+            http=HeadJoiningHttpToolsProtocol,  # as `fabflow serve`
         )
         self.server = uvicorn.Server(config)
         self.url = f"http://127.0.0.1:{self.port}"
