@@ -1,7 +1,8 @@
 """task_run_hot_updates: written by hand for SQLite and PostgreSQL (regenerate with scripts/make_migration.py).
 
 `task_run` keeps no index on a column a step changes, so PostgreSQL updates a task run in place (HOT:
-no index entry written, and `fillfactor` leaves room in each page for the new version). The sweep
+no index entry written; `fillfactor` leaves room in each page for the new version, on `flow_run`
+too, whose status only changes when a run ends or restarts). The sweep
 and the metrics find the active tasks through their runs: a partial index of the active runs (an
 ended run has no active task), and one of the ended runs for the tasks claimed just before their run
 ended (the redelivery horizon).
@@ -34,8 +35,10 @@ CREATE INDEX IF NOT EXISTS "idx_task_run_claimed_a52f3b" ON "task_run" ("claimed
 SQL = {
     "sqlite": (INDEXES_UP, INDEXES_DOWN),
     "postgres": (
-        INDEXES_UP + 'ALTER TABLE "task_run" SET (fillfactor = 85);\n',
-        INDEXES_DOWN + 'ALTER TABLE "task_run" RESET (fillfactor);\n',
+        INDEXES_UP + 'ALTER TABLE "task_run" SET (fillfactor = 85);\n'
+        'ALTER TABLE "flow_run" SET (fillfactor = 85);\n',
+        INDEXES_DOWN
+        + 'ALTER TABLE "task_run" RESET (fillfactor);\nALTER TABLE "flow_run" RESET (fillfactor);\n',
     ),
 }
 
