@@ -363,7 +363,15 @@ class FlowRun(Model):
 
     class Meta:
         table = "flow_run"
-        indexes = (Index(fields=("order_id", "started_at")),)
+        indexes = (
+            Index(fields=("order_id", "started_at")),
+            # The sweep and the metrics: the runs whose tasks may be active (an ended run has none).
+            WhereIndex(
+                fields=("id",), name="idx_flow_run_active", where="status IN ('RUNNING', 'UNHEALTHY')"
+            ),
+            # The sweep's redelivery horizon: tasks claimed lately whose run ended since.
+            WhereIndex(fields=("ended_at",), name="idx_flow_run_ended", where="ended_at IS NOT NULL"),
+        )
 
 
 class TaskRun(Model):
@@ -403,23 +411,9 @@ class TaskRun(Model):
     class Meta:
         table = "task_run"
         unique_together = (("run", "ordinal"),)
-        # The sweep's questions: stale READY tasks, lapsed leases, due wake-ups, overdue timeouts. Each
-        # index holds the active tasks it asks about only: an ended task leaves them all.
-        indexes = (
-            WhereIndex(
-                fields=("timeout_at",),
-                name="idx_task_run_timeout_active",
-                where="state IN ('READY', 'RUNNING', 'WAITING') AND timeout_at IS NOT NULL",
-            ),
-            WhereIndex(fields=("dispatched_at",), name="idx_task_run_ready_sent", where="state = 'READY'"),
-            WhereIndex(fields=("lease_until",), name="idx_task_run_running_lease", where="state = 'RUNNING'"),
-            WhereIndex(
-                fields=("resume_at",),
-                name="idx_task_run_waiting_resume",
-                where="state IN ('READY', 'WAITING')",
-            ),
-            Index(fields=("claimed_at",)),
-        )
+        # No index on a column a step changes (state, lease_until, dispatched_at, claimed_at...): PostgreSQL
+        # then updates a task run in place (a HOT update, no index entry written). The sweep finds the
+        # active tasks through the active runs instead (flow_run's `idx_flow_run_active`).
 
 
 class ManualTask(Model):

@@ -595,6 +595,74 @@ async def _sqlite_history(client: BaseDBAsyncClient, history: list[HistoryRow]) 
 
 
 # --------------------------------------------------------------------------------------------------
+# The sweep's questions: active tasks, found through their active runs
+
+# `task_run` has no index on its state (a step then updates its rows in place, HOT): the sweep reaches
+# the active tasks through the partial index of the active runs (an ended run has no active task) and
+# each run's task runs. On PostgreSQL the LATERAL subquery (fenced by OFFSET 0) keeps that plan
+# however large the table of ended task runs grows; the cost of a pass follows the active runs.
+_ACTIVE_RUNS = "r.status IN ('RUNNING', 'UNHEALTHY')"
+
+
+def _placeholders(where: str, count: int, postgres: bool) -> str:
+    return where.format(*[f"${index + 1}" if postgres else f"?{index + 1}" for index in range(count)])
+
+
+async def active_tasks(
+    columns: tuple[str, ...], where: str, values: list[tuple[str, Any]], limit: int
+) -> list[tuple[Any, ...]]:
+    """Up to `limit` rows (`columns` of `task_run t`) of the active runs' task runs matching `where`.
+
+    `where` names its values `{0}`, `{1}`…; `values` gives each as (task_run column, value), so that
+    SQLite gets it, and gives it back, as Tortoise stores that column.
+    """
+    client = _client()
+    postgres = _postgres(client)
+    condition = _placeholders(where, len(values), postgres)
+    selected = ", ".join(f"t.{name}" for name in columns)
+    if postgres:
+        sql = (
+            f"SELECT {selected} FROM flow_run r CROSS JOIN LATERAL "
+            f"(SELECT * FROM task_run t WHERE t.run_id = r.id AND {condition} OFFSET 0) t "
+            f"WHERE {_ACTIVE_RUNS} LIMIT {int(limit)}"
+        )
+        return [tuple(record) for record in await _pg_fetch(client, sql, *[value for _, value in values])]
+    sql = (
+        f"SELECT {selected} FROM flow_run r JOIN task_run t ON t.run_id = r.id "
+        f"WHERE {_ACTIVE_RUNS} AND {condition} LIMIT {int(limit)}"
+    )
+    _, rows = await client.execute_query(sql, [_to_db(TaskRun, name, value) for name, value in values])
+    return [
+        tuple(_to_python(TaskRun, name, value) for name, value in zip(columns, row, strict=True))
+        for row in rows
+    ]
+
+
+async def last_sent_of_claimed(since: datetime) -> datetime | None:
+    """The latest `dispatched_at` of the task runs claimed since `since` (active runs, or ended since)."""
+    client = _client()
+    postgres = _postgres(client)
+    claimed = "t.claimed_at >= {0} AND t.dispatched_at IS NOT NULL"
+    runs = (
+        f"SELECT r.id FROM flow_run r WHERE {_ACTIVE_RUNS} "
+        "UNION SELECT r.id FROM flow_run r WHERE r.ended_at >= {0}"
+    )
+    if postgres:
+        sql = (
+            f"SELECT max(t.dispatched_at) FROM ({_placeholders(runs, 1, True)}) r CROSS JOIN LATERAL "
+            f"(SELECT t.dispatched_at FROM task_run t WHERE t.run_id = r.id AND "
+            f"{_placeholders(claimed, 1, True)} OFFSET 0) t"
+        )
+        return (await _pg_fetch(client, sql, since))[0][0]  # type: ignore[no-any-return]
+    sql = (
+        f"SELECT max(t.dispatched_at) FROM task_run t WHERE t.run_id IN ({_placeholders(runs, 1, False)}) "
+        f"AND {_placeholders(claimed, 1, False)}"
+    )
+    _, rows = await client.execute_query(sql, [_to_db(TaskRun, "claimed_at", since)])  # ?1, twice
+    return _to_python(TaskRun, "dispatched_at", rows[0][0])  # type: ignore[no-any-return]
+
+
+# --------------------------------------------------------------------------------------------------
 # The operations
 
 

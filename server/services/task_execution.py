@@ -12,11 +12,10 @@ import contextlib
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, ClassVar
 from uuid import UUID
 
 from tortoise import connections
-from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from server import settings
@@ -266,74 +265,117 @@ async def sweep() -> SweepReport:
     """Re-drive work whose message went missing: the database says what should be happening.
 
     A message is re-sent only when it is lost, not merely queued behind others (`lost_before`), so a
-    backlog is never multiplied; delays kept in the database are sent when they come due.
+    backlog is never multiplied; delays kept in the database are sent when they come due. The active
+    tasks are read once per pass (`_Candidates`); each change below is conditional on the row's state.
     """
     moment, effects, report = now(), Effects(), SweepReport()
-    lost = await lost_before(moment)
-    ready = await _ids(
-        TaskRun.filter(
-            Q(resume_at__isnull=True) | Q(resume_at__lte=moment),
-            state=TaskState.READY,
-            dispatched_at__lte=lost,
-        )
-    )
-    if ready:
-        await TaskRun.filter(id__in=list(ready), state=TaskState.READY).update(dispatched_at=moment)
-        effects.run_tasks += ready
-        report.resent = len(ready)
-    report.resent += await _send_kept(TaskState.READY, moment, effects)
-    lapsed = await _ids(TaskRun.filter(state=TaskState.RUNNING, lease_until__lte=moment))
-    for task_run_id in lapsed:
+    due = await _Candidates.read(moment, await lost_before(moment))
+    if due.ready:
+        await TaskRun.filter(id__in=due.ready, state=TaskState.READY).update(dispatched_at=moment)
+        effects.run_tasks += due.ready
+        report.resent = len(due.ready)
+    report.resent += await _send_kept(TaskState.READY, due.kept_ready, moment, effects)
+    for task_run_id in due.lapsed:
         if await TaskRun.filter(id=task_run_id, state=TaskState.RUNNING, lease_until__lte=moment).update(
             state=TaskState.READY, lease_until=None, dispatched_at=moment
         ):
             effects.run_tasks.append(task_run_id)
             report.released += 1
-    waiting = await _ids(
-        TaskRun.filter(state=TaskState.WAITING, resume_at__lte=moment, dispatched_at__lte=lost)
-    )
-    if waiting:
-        await TaskRun.filter(id__in=waiting, state=TaskState.WAITING).update(dispatched_at=moment)
-        effects.resumes += [(task_run_id, 0) for task_run_id in waiting]
-    report.resumed = len(waiting) + await _send_kept(TaskState.WAITING, moment, effects)
-    overdue = await _ids(
-        TaskRun.filter(state__in=ACTIVE, timed_out=False, timeout_at__lte=moment - timedelta(seconds=2))
-    )
-    effects.timeouts += [(task_run_id, 0) for task_run_id in overdue]
-    report.timeouts = len(overdue)
+    if due.waiting:
+        await TaskRun.filter(id__in=due.waiting, state=TaskState.WAITING).update(dispatched_at=moment)
+        effects.resumes += [(task_run_id, 0) for task_run_id in due.waiting]
+    report.resumed = len(due.waiting) + await _send_kept(TaskState.WAITING, due.kept_waiting, moment, effects)
+    effects.timeouts += [(task_run_id, 0) for task_run_id in due.overdue]
+    report.timeouts = len(due.overdue)
     await effects.carry_out()
     report.started = await _start_forgotten_orders(moment)
     return report
 
 
+@dataclass
+class _Candidates:
+    """The active tasks a sweep pass acts on, at most `SWEEP_BATCH` of each kind."""
+
+    ready: list[UUID]  # READY and due, its message lost
+    kept_ready: list[tuple[UUID, datetime]]  # READY, a retry whose delay was kept in the database
+    lapsed: list[UUID]  # RUNNING, its worker's lease lapsed
+    waiting: list[UUID]  # WAITING and due, its wake-up lost
+    kept_waiting: list[tuple[UUID, datetime]]  # WAITING, a wake-up kept in the database
+    overdue: list[UUID]  # its timeout passed and did not fire
+
+    # Any of the kinds above, in one walk through the active runs (the same tests as `read`'s).
+    WHERE: ClassVar[str] = (
+        "t.state IN ('READY', 'RUNNING', 'WAITING') AND ("
+        "(t.state = 'READY' AND (t.resume_at IS NULL OR t.resume_at <= {0}) AND t.dispatched_at <= {1})"
+        " OR (t.state IN ('READY', 'WAITING') AND t.dispatched_at IS NULL AND t.resume_at <= {2})"
+        " OR (t.state = 'RUNNING' AND t.lease_until <= {0})"
+        " OR (t.state = 'WAITING' AND t.resume_at <= {0} AND t.dispatched_at <= {1})"
+        " OR (NOT t.timed_out AND t.timeout_at <= {3}))"
+    )
+    COLUMNS: ClassVar[tuple[str, ...]] = (
+        "id",
+        "state",
+        "resume_at",
+        "dispatched_at",
+        "lease_until",
+        "timeout_at",
+        "timed_out",
+    )
+
+    @classmethod
+    async def read(cls, moment: datetime, lost: datetime) -> _Candidates:
+        soon, overdue_at = moment + SWEEP_LOOKAHEAD, moment - timedelta(seconds=2)
+        values = [
+            ("resume_at", moment),
+            ("dispatched_at", lost),
+            ("resume_at", soon),
+            ("timeout_at", overdue_at),
+        ]
+        rows = await run_sql.active_tasks(cls.COLUMNS, cls.WHERE, values, 6 * SWEEP_BATCH)
+        due = cls([], [], [], [], [], [])
+        for task_run_id, state, resume_at, dispatched_at, lease_until, timeout_at, timed_out in rows:
+            sent_lost = dispatched_at is not None and dispatched_at <= lost
+            if state == TaskState.READY and (resume_at is None or resume_at <= moment) and sent_lost:
+                _add(due.ready, task_run_id)
+            if dispatched_at is None and resume_at is not None and resume_at <= soon:
+                _add(
+                    due.kept_ready if state == TaskState.READY else due.kept_waiting, (task_run_id, resume_at)
+                )
+            if state == TaskState.RUNNING and lease_until is not None and lease_until <= moment:
+                _add(due.lapsed, task_run_id)
+            if state == TaskState.WAITING and resume_at is not None and resume_at <= moment and sent_lost:
+                _add(due.waiting, task_run_id)
+            if not timed_out and timeout_at is not None and timeout_at <= overdue_at:
+                _add(due.overdue, task_run_id)
+        return due
+
+
+def _add(batch: list[Any], item: Any) -> None:
+    if len(batch) < SWEEP_BATCH:
+        batch.append(item)
+
+
 async def lost_before(moment: datetime) -> datetime:
     """Messages last sent before this are lost: a later one was claimed, or nothing moves at all."""
     horizon = timedelta(seconds=settings.REDELIVERY_HORIZON)
-    claimed = TaskRun.filter(claimed_at__gte=moment - horizon, dispatched_at__isnull=False)
-    latest = await claimed.order_by("-dispatched_at").limit(1).values_list("dispatched_at", flat=True)
-    if not latest:  # no worker claimed anything lately: idle, or every worker busy
+    last_sent = await run_sql.last_sent_of_claimed(moment - horizon)
+    if last_sent is None:  # no worker claimed anything lately: idle, or every worker busy
         return moment - timedelta(seconds=settings.REDELIVERY_IDLE_AFTER)
-    last_sent: datetime = latest[0]  # type: ignore[assignment]
     return min(last_sent, moment) - horizon
 
 
-async def _send_kept(state: TaskState, moment: datetime, effects: Effects) -> int:
+async def _send_kept(
+    state: TaskState, kept: list[tuple[UUID, datetime]], moment: datetime, effects: Effects
+) -> int:
     """Send the messages of tasks whose delay was kept in the database, once they come near their time."""
-    kept = TaskRun.filter(state=state, dispatched_at__isnull=True, resume_at__lte=moment + SWEEP_LOOKAHEAD)
-    rows = await kept.limit(SWEEP_BATCH).values_list("id", "resume_at")
     sent = 0
-    for task_run_id, resume_at in rows:
+    for task_run_id, resume_at in kept:
         if await TaskRun.filter(id=task_run_id, state=state, dispatched_at__isnull=True).update(
             dispatched_at=max(resume_at, moment)
         ):
             effects.resumes.append((task_run_id, delay_ms(resume_at, moment)))  # a retry's run, or a wake-up
             sent += 1
     return sent
-
-
-async def _ids(query: Any) -> list[UUID]:
-    """The ids of the first `SWEEP_BATCH` rows of `query`."""
-    return [row_id for (row_id,) in await query.limit(SWEEP_BATCH).values_list("id")]
 
 
 async def _start_forgotten_orders(moment: datetime) -> int:
@@ -348,7 +390,7 @@ async def _start_forgotten_orders(moment: datetime) -> int:
         .exclude(events__kind="flow.missing")
         .order_by("created_at")
     )
-    orders = await _ids(forgotten)
+    orders = [order_id for (order_id,) in await forgotten.limit(SWEEP_BATCH).values_list("id")]
     started = 0
     for order_id in orders:
         if await start_for_new_order(order_id) is not None:

@@ -397,6 +397,8 @@ async def test_the_sweep_resends_a_message_only_once_a_later_one_was_taken(
     assert report.resent == 0 and sent.run == []
 
     await consumers.run_task(str((await TaskRun.get(run__order_id=later.id)).id))
+    # Its run ended with that task: a task claimed lately still counts once its run has ended.
+    assert (await FlowRun.get(order_id=later.id)).status == RunStatus.SUCCESS
     report = await task_execution.sweep()  # a message sent 20 s after it was taken: it is lost
     set_dispatcher(None)
     assert report.resent == 1
