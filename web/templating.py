@@ -166,13 +166,19 @@ def _esc(value: Any) -> str:
     return str(escape(text))
 
 
+def _utc(value: datetime) -> datetime:
+    """`value` in UTC (naive ones are UTC already): a page's moments then compare without time zones."""
+    zone = value.tzinfo
+    if zone is UTC:
+        return value
+    return value.replace(tzinfo=UTC) if zone is None else value.astimezone(UTC)
+
+
 def _moment(value: datetime | None, now: datetime) -> str:
     if not value:
         return ""
-    utc = value
-    if value.tzinfo is not None and value.tzinfo is not UTC and value.utcoffset():
-        utc = value.astimezone(UTC)  # only a moment off UTC needs moving: the text is the same
-    exact = utc.isoformat(timespec="seconds")[:19] + "Z"
+    value = _utc(value)
+    exact = value.isoformat(timespec="seconds")[:19] + "Z"
     return f'<time datetime="{exact}" title="{exact}">{ago(value, now)}</time>'
 
 
@@ -223,6 +229,7 @@ def _cell_maker(table: Any, column: Any) -> Cell:
             value = get(row)
             if not value:
                 return f"{opening}</td>"
+            value = _utc(value)
             owner = row if of_order else getattr(row, "order", None)
             flag = _FLAGS.get(deadline_state(value, owner.status if owner else None, now), "")
             return f"{opening}{_moment(value, now)}{flag}</td>"
@@ -267,7 +274,7 @@ def _row_maker(table: Any, columns: Any) -> RowMaker:
             classes.append("mine")
         if fresh:
             classes.append("fresh")
-        row_id = str(row.id) if type(row.id) is UUID else _esc(row.id)
+        row_id = str(row.id) if isinstance(row.id, UUID) else _esc(row.id)
         attributes = f' class="{" ".join(classes)}"' if classes else ""
         attributes += ' hx-swap-oob="outerHTML"' if oob else ""
         shown = "".join([cell(row, row_id, mine, now) for cell in cells])
