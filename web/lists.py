@@ -67,8 +67,9 @@ async def load_page(
 
 
 async def _rows_then_count(rows: Awaitable[Page[Any]], count: Awaitable[Page[Any]]) -> Page[Any]:
-    """The rows, with the count when it comes at most `COUNT_WAIT` after them; else the count stays
-    None and the pager asks for it (`/…/count`), so a slow count never holds the table back."""
+    """The rows (and what `load_page`'s `on_rows` made of them), with the count when it comes at most
+    `COUNT_WAIT` after; else the count stays None and the pager asks for it (`/…/count`), so a slow
+    count never holds the table back."""
     counting = asyncio.ensure_future(count)
     try:
         found = await rows
