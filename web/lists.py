@@ -10,7 +10,6 @@ from decimal import Decimal
 from typing import IO, Any
 
 from markupsafe import Markup
-
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response, StreamingResponse
 from starlette.routing import BaseRoute, Route

@@ -10,12 +10,12 @@ first page; at most `MAX_BACK` are kept) and `n` (the page number, for display o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, time
-from typing import Any
-import re
 from functools import lru_cache
+from typing import Any
 from urllib.parse import quote_plus
 
 from server.domain.statuses import OrderStatus

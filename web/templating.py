@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
@@ -305,7 +305,7 @@ def table_row(
 def table_rows(table: Any, columns: Any, rows: Any, mine: Any) -> Markup:
     """The `<tr>`s of a page, each followed by a newline: `table_row` of every row, at one moment."""
     make, now, mine = _row_maker(table, columns), datetime.now(UTC), mine or ()
-    return Markup("".join([make(row, mine, now) + "\n" for row in rows]))
+    return Markup("".join([make(row, mine, now, False, False) + "\n" for row in rows]))
 
 
 def _environment() -> jinja2.Environment:
