@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import IO, Any
 
+from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response, StreamingResponse
 from starlette.routing import BaseRoute, Route
@@ -21,7 +22,7 @@ from server.services.orders.lists import Page, list_orders, list_parts, list_pro
 from server.services.users import save_preference
 from web.guard import FORM_MAX_FIELDS, actor_of, page, user_of
 from web.tables import ORDERS, PAGE_SIZES, PARTS, PRODUCTS, Column, Table, TableState, read_state
-from web.templating import is_partial, render, status_label
+from web.templating import is_partial, render, status_label, table_rows
 
 # Ticked rows come as one `id` field each; the body limit (FABFLOW_MAX_BODY_BYTES) bounds them.
 EXPORT_FORM_FIELDS = FORM_MAX_FIELDS
@@ -32,26 +33,42 @@ LISTERS: dict[str, Lister] = {"orders": list_orders, "products": list_products, 
 
 
 async def load_page(
-    table: Table, actor: Actor, user: User, state: TableState, columns: list[Column] | None = None
+    table: Table,
+    actor: Actor,
+    user: User,
+    state: TableState,
+    columns: list[Column] | None = None,
+    on_rows: Callable[[Page[Any]], None] | None = None,
 ) -> Page[Any]:
-    """A page of the table; with `columns`, an order's space is loaded only when its column shows."""
+    """A page of the table; with `columns`, an order's space is loaded only when its column shows.
+
+    `on_rows` is called with the page once its rows are in, before the count is waited for: on
+    PostgreSQL, where the count runs beside the rows, what it does costs no time of its own.
+    """
     if state.mine and not user.tags:
         return Page(total_count=0)
     lister = LISTERS[table.name]
     flt, sort, wanted = state.list_filter(user.tags), state.sort_request(table), state.page_request()
-    if reads_side_by_side():
-        rows = lister(actor, flt, sort, replace(wanted, with_count=False))
-        found = await _rows_then_count(rows, lister(actor, flt, sort, replace(wanted, with_rows=False)))
-    else:
-        found = await lister(actor, flt, sort, wanted)
-    if columns is None or table.name != "orders" or any(c.key == "space" for c in columns):
-        await exports.attach_context(table.name, found.rows)
-    return found
+    with_context = columns is None or table.name != "orders" or any(c.key == "space" for c in columns)
+    side_by_side = reads_side_by_side()
+
+    async def rows() -> Page[Any]:
+        found = await lister(actor, flt, sort, replace(wanted, with_count=not side_by_side))
+        if with_context:
+            await exports.attach_context(table.name, found.rows)
+        if on_rows is not None:
+            on_rows(found)
+        return found
+
+    if side_by_side:
+        return await _rows_then_count(rows(), lister(actor, flt, sort, replace(wanted, with_rows=False)))
+    return await rows()
 
 
 async def _rows_then_count(rows: Awaitable[Page[Any]], count: Awaitable[Page[Any]]) -> Page[Any]:
-    """The rows, with the count when it comes at most `COUNT_WAIT` after them; else the count stays
-    None and the pager asks for it (`/…/count`), so a slow count never holds the table back."""
+    """The rows (and what `load_page`'s `on_rows` made of them), with the count when it comes at most
+    `COUNT_WAIT` after; else the count stays None and the pager asks for it (`/…/count`), so a slow
+    count never holds the table back."""
     counting = asyncio.ensure_future(count)
     try:
         found = await rows
@@ -74,17 +91,24 @@ def _empty_message(state: TableState, user: User) -> str:
 async def _render_table(request: Request, table: Table, state: TableState, whole: bool) -> Response:
     user = user_of(request)
     columns = table.visible_columns(user.preferences)
+    shown: list[Markup] = []
+
+    def render_rows(found: Page[Any]) -> None:  # while the count is still running
+        shown.append(table_rows(table, columns, found.rows, user.tags))
+
     try:
-        found = await load_page(table, actor_of(request), user, state, columns)
+        found = await load_page(table, actor_of(request), user, state, columns, render_rows)
     except (ValidationFailed, ValueError):
         if state.after is None:
             raise
         state = replace(state, after=None, page_number=1)  # a cursor from elsewhere: start over
-        found = await load_page(table, actor_of(request), user, state, columns)
+        shown.clear()
+        found = await load_page(table, actor_of(request), user, state, columns, render_rows)
     context = {
         "table": table,
         "state": state,
         "page": found,
+        "rows_html": shown[-1] if shown else Markup(),
         "columns": columns,
         "page_sizes": PAGE_SIZES,
         "empty_message": _empty_message(state, user),

@@ -10,11 +10,13 @@ first page; at most `MAX_BACK` are kept) and `n` (the page number, for display o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, time
+from functools import lru_cache
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote_plus
 
 from server.domain.statuses import OrderStatus
 from server.services.exports import quote_price
@@ -133,7 +135,7 @@ class TableState:
         }
         pairs += [(key, text) for key, text in optional.items() if text]
         pairs += [("back", cursor) for cursor in value["back"]] if after else []
-        return urlencode(pairs)
+        return "&".join([f"{key}={_quoted(text)}" for key, text in pairs])
 
     def current_query(self) -> str:
         """The query string of exactly this view, page included (what a live stream of it is told)."""
@@ -164,6 +166,13 @@ class TableState:
 
 
 _STATE_FIELDS = frozenset(field.name for field in fields(TableState))
+_PLAIN = re.compile(r"[A-Za-z0-9_.~-]*")  # what `quote_plus` leaves as it is
+
+
+@lru_cache(maxsize=4096)
+def _quoted(text: str) -> str:
+    """`text` as `urlencode` writes a value: a table's dozen links repeat the same few values."""
+    return text if _PLAIN.fullmatch(text) else quote_plus(text)
 
 
 def _start_of(day_value: date | None) -> datetime | None:

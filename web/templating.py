@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from uuid import UUID
 
 import jinja2
 from markupsafe import Markup, escape
@@ -164,46 +166,129 @@ def _esc(value: Any) -> str:
     return str(escape(text))
 
 
+def _utc(value: datetime) -> datetime:
+    """`value` in UTC (naive ones are UTC already): a page's moments then compare without time zones."""
+    zone = value.tzinfo
+    if zone is UTC:
+        return value
+    return value.replace(tzinfo=UTC) if zone is None else value.astimezone(UTC)
+
+
 def _moment(value: datetime | None, now: datetime) -> str:
     if not value:
         return ""
-    exact = iso(value)
+    value = _utc(value)
+    exact = value.isoformat(timespec="seconds")[:19] + "Z"
     return f'<time datetime="{exact}" title="{exact}">{ago(value, now)}</time>'
 
 
-def _link(table: Any, row: Any, value: Any, row_id: str) -> str:
-    anchor = f'<a href="{table.path}/{row_id}">{_esc(value or "(no name)")}</a>'
-    if table.name != "orders":
-        return anchor
-    src = safe_url(table.row_thumbnail(row))
-    thumb = (
-        f'<img class="thumb-small" src="{_esc(src)}" alt="" loading="lazy" width="28" height="28">'
-        if src
-        else '<span class="thumb-small" aria-hidden="true"></span>'
-    )
-    return f'<span class="with-thumb">{thumb}{anchor}</span>'
+def _badge(value: Any) -> str:
+    return f'<span class="badge status-{_esc(str(value).lower())}">{_esc(status_label(value))}</span>'
 
 
-def _cell(table: Any, kind: str, value: Any, row: Any, row_id: str, mine: Any, now: datetime) -> str:
+# An order status (a str enum) finds its badge by its value.
+_BADGES = {status.value: _badge(status) for status in OrderStatus}
+
+# A cell: (row, its escaped id, the user's tags, now) → the whole `<td>`.
+Cell = Callable[[Any, str, Any, datetime], str]
+RowMaker = Callable[[Any, Any, datetime, bool, bool], str]
+
+
+def _cell_maker(table: Any, column: Any) -> Cell:
+    """The cell of `column`, its kind decided once for the whole page rather than once per cell."""
+    get, kind, opening = column.get, column.kind, f'<td class="col-{column.key}">'
     if kind == "link":
-        return _link(table, row, value, row_id)
+        path, with_thumbnail = table.path, table.name == "orders"
+
+        def link(row: Any, row_id: str, mine: Any, now: datetime) -> str:
+            anchor = f'<a href="{path}/{row_id}">{_esc(get(row) or "(no name)")}</a>'
+            if not with_thumbnail:
+                return f"{opening}{anchor}</td>"
+            src = safe_url(str(getattr(row, "thumbnail_url", "") or ""))  # `Table.row_thumbnail`
+            thumb = (
+                f'<img class="thumb-small" src="{_esc(src)}" alt="" loading="lazy" width="28" height="28">'
+                if src
+                else '<span class="thumb-small" aria-hidden="true"></span>'
+            )
+            return f'{opening}<span class="with-thumb">{thumb}{anchor}</span></td>'
+
+        return link
     if kind == "status":
-        return f'<span class="badge status-{_esc(str(value).lower())}">{_esc(status_label(value))}</span>'
+
+        def badge(row: Any, row_id: str, mine: Any, now: datetime) -> str:
+            value = get(row)
+            return f"{opening}{_BADGES.get(value) or _badge(value)}</td>"
+
+        return badge
     if kind == "money":
-        return f'<span class="num">{money(value)}</span>'
+        return lambda row, row_id, mine, now: f'{opening}<span class="num">{money(get(row))}</span></td>'
     if kind == "deadline":
-        owner = row if table.name == "orders" else getattr(row, "order", None)
-        flag = _FLAGS.get(deadline_state(value, owner.status if owner else None, now), "")
-        return _moment(value, now) + flag
+        of_order = table.name == "orders"
+
+        def deadline(row: Any, row_id: str, mine: Any, now: datetime) -> str:
+            value = get(row)
+            if not value:
+                return f"{opening}</td>"
+            value = _utc(value)
+            owner = row if of_order else getattr(row, "order", None)
+            flag = _FLAGS.get(deadline_state(value, owner.status if owner else None, now), "")
+            return f"{opening}{_moment(value, now)}{flag}</td>"
+
+        return deadline
     if kind == "when":
-        return _moment(value, now)
+        return lambda row, row_id, mine, now: f"{opening}{_moment(get(row), now)}</td>"
     if kind == "tags":
-        return "".join(
-            f'<span class="tag{" tag-mine" if tag in mine else ""}">{_esc(tag)}</span>' for tag in value
-        )
+
+        def tags(row: Any, row_id: str, mine: Any, now: datetime) -> str:
+            value = get(row)
+            if not value:
+                return f"{opening}</td>"
+            shown = "".join(
+                [f'<span class="tag{" tag-mine" if tag in mine else ""}">{_esc(tag)}</span>' for tag in value]
+            )
+            return f"{opening}{shown}</td>"
+
+        return tags
     if kind == "id":
-        return f'<code class="id">{_esc(value)}</code>'
-    return _esc(value)
+        return lambda row, row_id, mine, now: f'{opening}<code class="id">{_esc(get(row))}</code></td>'
+    return lambda row, row_id, mine, now: f"{opening}{_esc(get(row))}</td>"
+
+
+_ROW_MAKERS: dict[tuple[Any, tuple[Any, ...]], RowMaker] = {}
+
+
+def _row_maker(table: Any, columns: Any) -> RowMaker:
+    """The rows of `table` in `columns`, made once per table and columns shown."""
+    key = (table, tuple(columns))
+    found = _ROW_MAKERS.get(key)
+    if found is not None:
+        return found
+    cells = [_cell_maker(table, column) for column in columns]
+    name, singular = table.name, table.name[:-1]
+    named = next((c for c in table.columns if c.kind == "link"), table.columns[0])
+    label_of = named.get  # `Table.row_label`, its column found once
+
+    def make(row: Any, mine: Any, now: datetime, oob: bool = False, fresh: bool = False) -> str:
+        classes = []
+        if mine and any(tag in mine for tag in table.row_tags(row)):
+            classes.append("mine")
+        if fresh:
+            classes.append("fresh")
+        row_id = str(row.id) if isinstance(row.id, UUID) else _esc(row.id)
+        attributes = f' class="{" ".join(classes)}"' if classes else ""
+        attributes += ' hx-swap-oob="outerHTML"' if oob else ""
+        shown = "".join([cell(row, row_id, mine, now) for cell in cells])
+        return (
+            f'<tr id="{name}-{row_id}"{attributes}>\n'
+            f'  <td class="select"><input type="checkbox" name="id" value="{row_id}"'
+            f' aria-label="Select {singular} {_esc(str(label_of(row) or "(no name)"))}"></td>\n'
+            f"  {shown}\n</tr>"
+        )
+
+    if len(_ROW_MAKERS) >= 64:  # a few tables times the column sets users choose
+        _ROW_MAKERS.clear()
+    _ROW_MAKERS[key] = make
+    return make
 
 
 def table_row(
@@ -214,49 +299,13 @@ def table_row(
     `mine` (the user's tags) highlights the row and its tags; `oob` makes it an htmx
     out-of-band swap (a live update), `fresh` marks a row that just arrived.
     """
-    return Markup(_row(table, _cell_openings(columns), row, mine or (), datetime.now(UTC), oob, fresh))
+    return Markup(_row_maker(table, columns)(row, mine or (), datetime.now(UTC), oob, fresh))
 
 
 def table_rows(table: Any, columns: Any, rows: Any, mine: Any) -> Markup:
     """The `<tr>`s of a page, each followed by a newline: `table_row` of every row, at one moment."""
-    openings, now, mine = _cell_openings(columns), datetime.now(UTC), mine or ()
-    return Markup("".join([_row(table, openings, row, mine, now) + "\n" for row in rows]))
-
-
-def _cell_openings(columns: Any) -> list[tuple[Any, str, str]]:
-    """Per column: its getter, its kind and its cell's opening tag."""
-    return [(c.get, c.kind, f'<td class="col-{c.key}">') for c in columns]
-
-
-def _row(
-    table: Any,
-    openings: list[tuple[Any, str, str]],
-    row: Any,
-    mine: Any,
-    now: datetime,
-    oob: bool = False,
-    fresh: bool = False,
-) -> str:
-    classes = []
-    if mine and any(tag in mine for tag in table.row_tags(row)):
-        classes.append("mine")
-    if fresh:
-        classes.append("fresh")
-    row_id = _esc(row.id)
-    attributes = f' class="{" ".join(classes)}"' if classes else ""
-    attributes += ' hx-swap-oob="outerHTML"' if oob else ""
-    cells = "".join(
-        [
-            f"{opening}{_cell(table, kind, get(row), row, row_id, mine, now)}</td>"
-            for get, kind, opening in openings
-        ]
-    )
-    return (
-        f'<tr id="{table.name}-{row_id}"{attributes}>\n'
-        f'  <td class="select"><input type="checkbox" name="id" value="{row_id}"'
-        f' aria-label="Select {table.name[:-1]} {_esc(table.row_label(row))}"></td>\n'
-        f"  {cells}\n</tr>"
-    )
+    make, now, mine = _row_maker(table, columns), datetime.now(UTC), mine or ()
+    return Markup("".join([make(row, mine, now, False, False) + "\n" for row in rows]))
 
 
 def _environment() -> jinja2.Environment:

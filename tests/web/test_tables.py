@@ -263,6 +263,35 @@ async def test_a_count_slower_than_the_rows_comes_by_its_own_request(
     assert count.text == "of 20+"
 
 
+async def test_the_rows_are_made_while_the_count_is_still_running(
+    admin_web: WebClient, space_key: tuple[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A count that finishes only once the rows' markup is made still comes with the table."""
+    await seed_orders("demo-eyewear", 30)
+    rows_made = asyncio.Event()
+    real_lister, real_rows = web_lists.LISTERS["orders"], web_lists.table_rows
+
+    async def count_after_the_rows(actor: Any, flt: Any, sort: Any, page: Any) -> Any:
+        if not page.with_rows:
+            await asyncio.wait_for(rows_made.wait(), timeout=5)
+        return await real_lister(actor, flt, sort, page)
+
+    def made(*args: Any) -> Any:
+        rows_made.set()
+        return real_rows(*args)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(web_lists, "reads_side_by_side", lambda: True)
+        patched.setitem(web_lists.LISTERS, "orders", count_after_the_rows)
+        patched.setattr(web_lists, "table_rows", made)
+        patched.setattr(web_lists, "COUNT_WAIT", 2.0)
+        table = await admin_web.get("/orders?size=25&status=CREATED", headers={"HX-Request": "true"})
+
+    assert len(order_names(table.text)) == 25
+    assert "1–25 of 30" in table.text
+    assert "/orders/count?" not in table.text
+
+
 async def test_the_count_request_counts_what_the_filters_match(
     admin_web: WebClient, space_key: tuple[str, str]
 ) -> None:
