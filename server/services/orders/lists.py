@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
@@ -40,7 +40,7 @@ from uuid import UUID
 
 from tortoise import connections, timezone
 from tortoise.backends.base.client import TransactionalDBClient
-from tortoise.fields.data import CharEnumFieldInstance, DatetimeField, JSONField
+from tortoise.fields.data import CharEnumFieldInstance, CharField, DatetimeField, JSONField, TextField
 from tortoise.models import Model
 
 from server import settings
@@ -48,7 +48,7 @@ from server.domain.actors import Actor, ActorKind
 from server.domain.statuses import OrderStatus
 from server.models import Order, Part, Product
 from server.services.errors import FieldError, Unauthenticated, ValidationFailed
-from server.services.orders.rows import OrderRow, PartRow, ProductRow, column_names
+from server.services.orders.rows import OrderRow, OrderSummaryRow, PartRow, ProductRow, column_names
 from server.services.orders.sql import (
     Cursors,
     CursorValue,
@@ -61,7 +61,7 @@ from server.services.orders.sql import (
 
 DEFAULT_PAGE_SIZE = 50
 COUNT_BOUND = 10_000
-RowT = TypeVar("RowT", OrderRow, ProductRow, PartRow)
+RowT = TypeVar("RowT", OrderRow, OrderSummaryRow, ProductRow, PartRow)
 
 
 class OrderSort(StrEnum):
@@ -195,6 +195,9 @@ ORDERS = Listing(
     },
 )
 
+# The orders table's rows: the same list, read without the columns the table never shows.
+ORDER_SUMMARIES = replace(ORDERS, row_type=OrderSummaryRow)
+
 PRODUCTS = Listing(
     model=Product,
     row_type=ProductRow,
@@ -242,6 +245,13 @@ PARTS = Listing(
 
 async def list_orders(actor: Actor, flt: ListFilter, sort: Sort, page: PageRequest) -> Page[OrderRow]:
     return await _list(ORDERS, actor, flt, sort, page)
+
+
+async def list_order_summaries(
+    actor: Actor, flt: ListFilter, sort: Sort, page: PageRequest
+) -> Page[OrderSummaryRow]:
+    """`list_orders` with rows of only what the orders table shows (`OrderSummaryRow`)."""
+    return await _list(ORDER_SUMMARIES, actor, flt, sort, page)
 
 
 async def list_products(actor: Actor, flt: ListFilter, sort: Sort, page: PageRequest) -> Page[ProductRow]:
@@ -295,7 +305,7 @@ def _filters(listing: Listing, flt: ListFilter, ph: Params) -> list[str]:
         where.append(f"o.status IN ({', '.join(ph(s.value) for s in flt.statuses)})")
     if flt.order_id is not None:
         where.append(f"o.id = {ph(flt.order_id)}")
-    if flt.product_id is not None and listing is not ORDERS:
+    if flt.product_id is not None and listing.model is not Order:
         where.append(f"p.id = {ph(flt.product_id)}")
     where += _range(listing.created_column, flt.created_from, flt.created_to, ph, julian=False)
     if listing.deadline_column:
@@ -442,7 +452,7 @@ async def _fill_page(
 
 async def _fetch_page(
     listing: Listing, actor: Actor, flt: ListFilter, sort: Sort, page: PageRequest, limit: int, sqlite: bool
-) -> list[dict[str, Any]]:
+) -> Sequence[Any]:
     ph = Params("sqlite" if sqlite else "postgres")
     expr, kind, nullable = _sort_sql(listing, sort, sqlite)
     id_expr = f"{listing.alias}.id"
@@ -460,7 +470,13 @@ async def _fetch_page(
         sql = f"{select}{_where(where)} ORDER BY {expr} {direction}, {id_expr} {direction} LIMIT {int(limit)}"
     else:
         sql = _nullable_page(select, where_of_list, expr, id_expr, direction, op, cursor, limit, ph)
-    return await connections.get("default").execute_query_dict(sql, ph.values)
+    return await _records(sql, ph.values)
+
+
+async def _records(sql: str, values: list[Any]) -> Sequence[Any]:
+    """The rows as the driver gives them (asyncpg records, sqlite3 rows): by position and by name."""
+    _, records = await connections.get("default").execute_query(sql, values)
+    return records
 
 
 def _nullable_page(
@@ -507,29 +523,32 @@ async def _get(listing: Listing, actor: Actor, row_id: UUID) -> Any:
     ph = Params(_dialect())
     where = [f"{listing.alias}.id = {ph(row_id)}", *_visibility(actor, ph)]
     sql = f"SELECT {_select_list(listing)} FROM {listing.from_sql}{_where(where)}"
-    rows = await connections.get("default").execute_query_dict(sql, ph.values)
+    rows = await _records(sql, ph.values)
     return _converter(listing)(rows[0]) if rows else None
 
 
-_CONVERTERS: dict[type, Callable[[dict[str, Any]], Any]] = {}
+_CONVERTERS: dict[type, Callable[[Sequence[Any]], Any]] = {}
 
 
-def _converter(listing: Listing) -> Callable[[dict[str, Any]], Any]:
-    """Raw database values → a row, with each model field's own conversion (JSON, UUID, enum, tz)."""
+def _converter(listing: Listing) -> Callable[[Sequence[Any]], Any]:
+    """A record of `_select_list`'s columns (by position) → a row, with each model field's own
+    conversion (JSON, UUID, enum, tz); text the driver gives as text is taken as it is."""
     found = _CONVERTERS.get(listing.row_type)
     if found is None:
         fields_map = listing.model._meta.fields_map
-        pairs = [(name, _to_python(fields_map[name])) for name in column_names(listing.row_type)]
+        steps = [_to_python(fields_map[name]) for name in column_names(listing.row_type)]
         row_type = listing.row_type
 
-        def convert(record: dict[str, Any]) -> Any:
-            return row_type(**{name: to_python(record[name]) for name, to_python in pairs})
+        def convert(record: Sequence[Any]) -> Any:
+            return row_type(
+                *[value if step is None else step(value) for step, value in zip(steps, record, strict=False)]
+            )
 
         found = _CONVERTERS[listing.row_type] = convert
     return found
 
 
-def _to_python(field: Any) -> Callable[[Any], Any]:
+def _to_python(field: Any) -> Callable[[Any], Any] | None:
     """The field's own conversion, with a shortcut for the values PostgreSQL's driver already types.
 
     Tortoise looks up its time-zone settings for every date-time and goes through the enum's
@@ -556,4 +575,6 @@ def _to_python(field: Any) -> Callable[[Any], Any]:
     elif isinstance(field, CharEnumFieldInstance):
         members = field.enum_type._value2member_map_
         return lambda value: members.get(value) or convert(value)
+    elif type(field) in (CharField, TextField):
+        return None  # both drivers give text as `str`: the field's conversion would return it as it is
     return convert

@@ -118,6 +118,24 @@ class OrderRow:
     space: SpaceRow | None = None
 
 
+
+@dataclass(slots=True, eq=False)
+class OrderSummaryRow:
+    """An order as the orders table shows it: no data, quote or flow tags (the table shows none;
+    an order's data is often kilobytes, read and decoded for every row of the page)."""
+
+    id: UUID
+    space_id: UUID
+    name: str
+    status: OrderStatus
+    value: Decimal
+    deadline: datetime | None
+    tags: list[str]
+    flow_key: str | None
+    thumbnail_url: str | None
+    created_at: datetime
+    space: SpaceRow | None = None
+
 @dataclass(slots=True, eq=False)
 class ProductRow:
     id: UUID
