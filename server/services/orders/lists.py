@@ -33,7 +33,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
 from uuid import UUID
@@ -60,6 +60,7 @@ from server.services.orders.sql import (
 )
 
 DEFAULT_PAGE_SIZE = 50
+ZERO = timedelta(0)
 COUNT_BOUND = 10_000
 RowT = TypeVar("RowT", OrderRow, OrderSummaryRow, ProductRow, PartRow)
 
@@ -557,6 +558,10 @@ def _to_python(field: Any) -> Callable[[Any], Any] | None:
     convert: Callable[[Any], Any] = field.to_python_value
     if isinstance(field, DatetimeField):
         zone = timezone.get_default_timezone() if timezone.get_use_tz() else None
+        if zone is not None and zone.utcoffset(None) == ZERO and str(zone) == "UTC":
+            # PostgreSQL's driver gives moments in UTC already: kept as they are, they compare and
+            # format (`+00:00`) as the zone's own would, without a new object for every value.
+            return lambda value: value if type(value) is datetime and value.tzinfo is UTC else convert(value)
         if zone is not None:
             return lambda value: (
                 value.astimezone(zone) if isinstance(value, datetime) and value.tzinfo else convert(value)
