@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import secrets
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -28,7 +29,7 @@ from server.services.orders.lists import (
 from server.services.users import save_preference
 from web.guard import FORM_MAX_FIELDS, actor_of, page, user_of
 from web.tables import ORDERS, PAGE_SIZES, PARTS, PRODUCTS, Column, Table, TableState, read_state
-from web.templating import is_partial, render, status_label, table_rows
+from web.templating import is_partial, page_response, page_text, status_label, table_rows
 
 # Ticked rows come as one `id` field each; the body limit (FABFLOW_MAX_BODY_BYTES) bounds them.
 EXPORT_FORM_FIELDS = FORM_MAX_FIELDS
@@ -96,31 +97,52 @@ def _empty_message(state: TableState, user: User) -> str:
 
 
 async def _render_table(request: Request, table: Table, state: TableState, whole: bool) -> Response:
+    """The table page (or partial). It is made as soon as its rows are in, while the count may
+    still run, with an unguessable mark where the count goes; the count replaces the mark."""
     user = user_of(request)
     columns = table.visible_columns(user.preferences)
-    shown: list[Markup] = []
+    name = "table.html" if whole else "_table.html"
+    mark = secrets.token_hex(16)
+    made: list[str] = []
 
-    def render_rows(found: Page[Any]) -> None:  # while the count is still running
-        shown.append(table_rows(table, columns, found.rows, user.tags))
+    def context(found: Page[Any], rows_html: Markup, count_html: Markup) -> dict[str, Any]:
+        return {
+            "table": table,
+            "state": state,
+            "page": found,
+            "rows_html": rows_html,
+            "count_html": count_html,
+            "columns": columns,
+            "page_sizes": PAGE_SIZES,
+            "empty_message": _empty_message(state, user),
+        }
+
+    def make_page(found: Page[Any]) -> None:  # while the count is still running
+        rows_html = table_rows(table, columns, found.rows, user.tags)
+        made.append(page_text(request, name, context(found, rows_html, Markup(mark))))
 
     try:
-        found = await load_page(table, actor_of(request), user, state, columns, render_rows)
+        found = await load_page(table, actor_of(request), user, state, columns, make_page)
     except (ValidationFailed, ValueError):
         if state.after is None:
             raise
         state = replace(state, after=None, page_number=1)  # a cursor from elsewhere: start over
-        shown.clear()
-        found = await load_page(table, actor_of(request), user, state, columns, render_rows)
-    context = {
-        "table": table,
-        "state": state,
-        "page": found,
-        "rows_html": shown[-1] if shown else Markup(),
-        "columns": columns,
-        "page_sizes": PAGE_SIZES,
-        "empty_message": _empty_message(state, user),
-    }
-    return render(request, "table.html" if whole else "_table.html", context)
+        made.clear()
+        found = await load_page(table, actor_of(request), user, state, columns, make_page)
+    count_html = count_markup(table, state, found)
+    if not made:  # no rows were read (*My orders* without tags)
+        return page_response(page_text(request, name, context(found, Markup(), count_html)))
+    return page_response(made[-1].replace(mark, count_html, 1))
+
+
+def count_markup(table: Table, state: TableState, found: Page[Any]) -> Markup:
+    """The pager's "of 1,234" ("of 10,000+"), or, when the count did not come with the rows, the
+    element that asks for it (`/…/count`)."""
+    if found.total_count is None:
+        url = f"{table.path}/count?{state.current_query()}"
+        return Markup('<span hx-get="{}" hx-trigger="load" hx-swap="outerHTML">of …</span>').format(url)
+    more = "" if found.total_count_is_exact else "+"
+    return Markup(f"of {found.total_count:,}{more}")
 
 
 def list_view(table: Table) -> Callable[[Request], Awaitable[Response]]:

@@ -346,13 +346,22 @@ def render(
     request: Request, name: str, context: dict[str, Any] | None = None, status_code: int = 200
 ) -> HTMLResponse:
     """A page or partial, with the request, the signed-in user and the CSRF token in its context."""
+    return page_response(page_text(request, name, context), status_code)
+
+
+def page_text(request: Request, name: str, context: dict[str, Any] | None = None) -> str:
+    """What `render` answers with, as text."""
     full = {
         "request": request,
         "user": getattr(request.state, "user", None),
         "csrf": csrf_token(request.session) if "session" in request.scope else "",
         **(context or {}),
     }
-    response = HTMLResponse(render_text(name, full), status_code=status_code)
+    return render_text(name, full)
+
+
+def page_response(text: str, status_code: int = 200) -> HTMLResponse:
+    response = HTMLResponse(text, status_code=status_code)
     response.headers["Vary"] = "HX-Request"
     return response
 
