@@ -118,7 +118,6 @@ class OrderRow:
     space: SpaceRow | None = None
 
 
-
 @dataclass(slots=True, eq=False)
 class OrderSummaryRow:
     """An order as the orders table shows it: no data, quote or flow tags (the table shows none;
@@ -135,6 +134,7 @@ class OrderSummaryRow:
     thumbnail_url: str | None
     created_at: datetime
     space: SpaceRow | None = None
+
 
 @dataclass(slots=True, eq=False)
 class ProductRow:
