@@ -32,7 +32,8 @@ from server.models import (
 from server.services import auth
 from server.services.errors import Conflict, NotFound, ValidationFailed
 from server.services.orders.intake import connector_json, create_order
-from server.services.orders.lists import ListFilter, PageRequest, Sort, list_orders
+from server.services.orders.lists import ListFilter, PageRequest, Sort, list_order_summaries, list_orders
+from server.services.orders.rows import OrderRow, OrderSummaryRow, column_names
 from server.services.orders.writes import name_taken
 from server.services.sql_count import count_statements
 from tests.conftest import EXAMPLES_DIR
@@ -161,6 +162,24 @@ async def test_the_order_is_found_by_the_names_and_ids_of_its_products_and_parts
     ):
         page = await list_orders(key_actor, ListFilter(search=text), Sort(), PageRequest())
         assert [row.name for row in page.rows] == expected, text
+
+
+async def test_the_tables_summaries_are_the_orders_rows_without_their_data(key_actor: Actor) -> None:
+    for index in range(3):
+        await create_order(key_actor, order_of_size(f"SUMMARY-{index}", 1))
+    shared = column_names(OrderSummaryRow)
+    assert set(shared) < set(column_names(OrderRow))
+    assert {"data", "quote", "flow_tags"}.isdisjoint(shared)
+
+    for sort in (Sort(), Sort("DEADLINE", descending=False), Sort("NAME")):
+        full = await list_orders(key_actor, ListFilter(), sort, PageRequest(first=2))
+        summaries = await list_order_summaries(key_actor, ListFilter(), sort, PageRequest(first=2))
+        assert [[getattr(r, name) for name in shared] for r in summaries.rows] == [
+            [getattr(r, name) for name in shared] for r in full.rows
+        ], sort
+        assert list(summaries.cursors) == list(full.cursors)
+        assert (summaries.has_next, summaries.total_count) == (full.has_next, full.total_count) == (True, 3)
+        assert [type(r.status) for r in summaries.rows] == [OrderStatus, OrderStatus]
 
 
 async def test_a_user_creates_orders_in_the_spaces_of_their_organization(
