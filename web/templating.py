@@ -174,12 +174,69 @@ def _utc(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC) if zone is None else value.astimezone(UTC)
 
 
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_NAIVE_EPOCH = datetime(1970, 1, 1)
+_TWO_DIGITS = [f"{n:02d}" for n in range(60)]
+_DAYS: dict[int, str] = {}  # days since 1970 → `2026-05-01`: a page's moments share a few days
+_MINUTE = 60_000_000  # microseconds
+_HOUR, _DAY = 60 * _MINUTE, 24 * 60 * _MINUTE
+_RELATIVE_MICROSECONDS = 30 * _DAY  # `RELATIVE_LIMIT`
+_DUE_SOON = 24 * _HOUR  # `DUE_SOON`
+
+
+def _day_text(days: int) -> str:
+    text = _DAYS.get(days)
+    if text is None:
+        if len(_DAYS) >= 4096:
+            _DAYS.clear()
+        text = _DAYS[days] = (_EPOCH + timedelta(days=days)).date().isoformat()
+    return text
+
+
+def _microseconds(since_epoch: timedelta) -> int:
+    return (since_epoch.days * 86400 + since_epoch.seconds) * 1_000_000 + since_epoch.microseconds
+
+
+_last_now: tuple[datetime | None, int] = (None, 0)  # a page's `now`, its microseconds since 1970
+
+
+def _now_microseconds(now: datetime) -> int:
+    global _last_now
+    last = _last_now
+    if last[0] is now:
+        return last[1]
+    _last_now = (now, _microseconds(now - _EPOCH))
+    return _last_now[1]
+
+
 def _moment(value: datetime | None, now: datetime) -> str:
-    if not value:
-        return ""
-    value = _utc(value)
-    exact = value.isoformat(timespec="seconds")[:19] + "Z"
-    return f'<time datetime="{exact}" title="{exact}">{ago(value, now)}</time>'
+    return _timed(value, now)[0] if value else ""
+
+
+def _timed(value: datetime, now: datetime) -> tuple[str, int]:
+    """`<time>` with the exact moment (`iso`) and how far it is from `now` (`ago`), and how many
+    microseconds it is ahead of `now`: the same text as `iso` and `ago`, made with integers at a
+    fraction of their cost (a table page has two of these per row)."""
+    since = value - (_NAIVE_EPOCH if value.tzinfo is None else _EPOCH)  # naive moments are UTC
+    hours, seconds = divmod(since.seconds, 3600)
+    minutes, seconds = divmod(seconds, 60)
+    day_text = _day_text(since.days)
+    exact = f"{day_text}T{_TWO_DIGITS[hours]}:{_TWO_DIGITS[minutes]}:{_TWO_DIGITS[seconds]}Z"
+    ahead = _microseconds(since) - _now_microseconds(now)
+    span = -ahead if ahead < 0 else ahead
+    if span >= _RELATIVE_MICROSECONDS:
+        said = day_text
+    elif span < _MINUTE:
+        said = "just now"
+    else:
+        if span < _HOUR:
+            amount = f"{span // _MINUTE} min"
+        elif span < 2 * _DAY:
+            amount = f"{span // _HOUR} h"
+        else:
+            amount = f"{span // _DAY} d"
+        said = f"in {amount}" if ahead > 0 else f"{amount} ago"
+    return f'<time datetime="{exact}" title="{exact}">{said}</time>', ahead
 
 
 def _badge(value: Any) -> str:
@@ -221,7 +278,13 @@ def _cell_maker(table: Any, column: Any) -> Cell:
 
         return badge
     if kind == "money":
-        return lambda row, row_id, mine, now: f'{opening}<span class="num">{money(get(row))}</span></td>'
+
+        def amount(row: Any, row_id: str, mine: Any, now: datetime) -> str:
+            value = get(row)
+            shown = f"€ {value:,.2f}" if type(value) is Decimal else money(value)  # `money`
+            return f'{opening}<span class="num">{shown}</span></td>'
+
+        return amount
     if kind == "deadline":
         of_order = table.name == "orders"
 
@@ -229,10 +292,12 @@ def _cell_maker(table: Any, column: Any) -> Cell:
             value = get(row)
             if not value:
                 return f"{opening}</td>"
-            value = _utc(value)
+            shown, ahead = _timed(value, now)
             owner = row if of_order else getattr(row, "order", None)
-            flag = _FLAGS.get(deadline_state(value, owner.status if owner else None, now), "")
-            return f"{opening}{_moment(value, now)}{flag}</td>"
+            flag = ""  # `deadline_state`, from the microseconds `_timed` found
+            if owner and str(owner.status) in OPEN_STATUSES:
+                flag = _FLAGS["overdue"] if ahead <= 0 else _FLAGS["due-soon"] if ahead <= _DUE_SOON else ""
+            return f"{opening}{shown}{flag}</td>"
 
         return deadline
     if kind == "when":
