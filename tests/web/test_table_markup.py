@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import random
 import uuid
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from starlette.datastructures import QueryParams
@@ -12,7 +14,7 @@ from starlette.datastructures import QueryParams
 from server.domain.statuses import OrderStatus
 from server.services.orders.rows import OrderRow
 from web.tables import ORDERS, TableState, read_state
-from web.templating import table_row, table_rows
+from web.templating import _row_maker, ago, deadline_state, iso, table_row, table_rows
 
 NOW = datetime.now(UTC)
 
@@ -81,3 +83,41 @@ def test_links_keep_the_filters_and_start_again_at_page_one() -> None:
 def test_a_link_to_a_state_field_that_does_not_exist_is_refused() -> None:
     with pytest.raises(TypeError, match="pages"):
         TableState().query(pages=2)
+
+
+ZONES = [UTC, None, timezone(timedelta(hours=5, minutes=30)), timezone(timedelta(hours=-11)),
+         ZoneInfo("Europe/Warsaw"), ZoneInfo("America/St_Johns")]  # fmt: skip
+EDGES = [0, 1, 59.999999, 60, 3599.999999, 3600, 2 * 86400 - 1e-6, 2 * 86400, 30 * 86400 - 1e-6, 30 * 86400]
+
+
+def _moments(now: datetime, count: int) -> list[datetime]:
+    """Moments around `now` (both sides of every edge of `ago`, far away, microseconds), in many zones."""
+    spread = random.Random(13)
+    offsets = [timedelta(seconds=sign * edge) for edge in EDGES for sign in (1, -1)]
+    offsets += [timedelta(days=spread.randint(-300_000, 300_000)) for _ in range(count)]
+    offsets += [
+        timedelta(microseconds=spread.randint(-60 * 86400 * 10**6, 60 * 86400 * 10**6)) for _ in range(count)
+    ]
+    zoned = [(now + offset).astimezone(UTC) for offset in offsets]
+    return [m.replace(tzinfo=None) if (z := spread.choice(ZONES)) is None else m.astimezone(z) for m in zoned]
+
+
+@pytest.mark.parametrize("status", [OrderStatus.IN_PROGRESS, OrderStatus.SUCCESS])
+def test_a_date_cell_says_what_iso_ago_and_deadline_state_say(status: OrderStatus) -> None:
+    now = datetime(2026, 3, 29, 0, 30, 15, 123456, tzinfo=UTC)  # the night Warsaw moves its clocks
+    columns = ORDERS.visible_columns({"columns": {"orders": ["created", "deadline"]}})
+    make = _row_maker(ORDERS, columns)
+    for moment in _moments(now, 300):
+        row = _order("x", [], 1)
+        row.created_at, row.deadline, row.status = moment, moment, status
+        exact = iso(moment)
+        said = f'<time datetime="{exact}" title="{exact}">{ago(moment, now)}</time>'
+        flag = {"overdue": "flag-overdue", "due-soon": "flag-due-soon"}.get(
+            deadline_state(moment, status, now)
+        )
+        html = make(row, (), now, False, False)
+
+        assert f'<td class="col-created">{said}</td>' in html
+        assert f'<td class="col-deadline">{said}' in html
+        assert html.count("flag-") == (1 if flag else 0)
+        assert flag is None or flag in html
