@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
+from server import settings
 from server.domain.actors import shown_actor
 from server.domain.statuses import OrderStatus
 from server.sessions import csrf_token
@@ -380,6 +381,7 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=settings.DEBUG,  # otherwise every render looks at the template file's time
     )
     env.filters.update(
         money=money,
