@@ -30,7 +30,7 @@ import re
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -211,19 +211,39 @@ def _uuid_classes() -> frozenset[type]:
     return frozenset(classes)
 
 
+MAX_ISO_TEXTS = 20_000
+_iso_texts: dict[datetime, str] = {}
+
+
+def iso_text(value: date) -> str:
+    """`value.isoformat()`; the texts of moments in UTC are kept (bounded), as the same rows are read
+    again and again (a list page polled, the next page's cursor row). Only moments in UTC are looked
+    up: equal moments in other zones compare equal but are written with their own offset."""
+    if value.__class__ is datetime and value.tzinfo is UTC:  # type: ignore[attr-defined]
+        text = _iso_texts.get(value)  # type: ignore[call-overload]
+        if text is None:
+            text = value.isoformat()
+            if len(_iso_texts) >= MAX_ISO_TEXTS:
+                _iso_texts.clear()
+            _iso_texts[value] = text  # type: ignore[index]
+        return text
+    return value.isoformat()
+
+
 # Coercions whose result is known for some classes of value, as the first branch of a conditional
 # expression: `ID` (a `str` as is, a UUID as `str()`, as `serialize_id` does), Strawberry's
-# `DateTime`/`Date` (`isoformat()`), `Decimal` (`str()`) and `JSON` (the value itself).
+# `DateTime`/`Date` (`isoformat()`, through `iso_text`), `Decimal` (`str()`) and `JSON` (the value itself).
 INLINE_NAMES: dict[str, Any] = {
     "str_": str,
     "uuids": _uuid_classes(),
     "dates": frozenset({datetime, date}),
     "decimal": Decimal,
     "undefined": Undefined,
+    "iso": iso_text,
 }
 INLINE_COERCIONS: tuple[tuple[object, str], ...] = (
     (serialize_id, "{v} if {v}.__class__ is {str_} else {str_}({v}) if {v}.__class__ in {uuids}"),
-    (isoformat, "{v}.isoformat() if {v}.__class__ in {dates}"),
+    (isoformat, "{iso}({v}) if {v}.__class__ in {dates}"),
     (str, "{str_}({v}) if {v}.__class__ is {decimal}"),
     (DEFAULT_SCALAR_REGISTRY[JSON].serialize, "{v} if {v} is not None and {v} is not {undefined}"),
 )

@@ -11,6 +11,7 @@ from strawberry.extensions.runner import SchemaExtensionsRunner
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
+from graphql_schema import variables
 from graphql_schema.admin.mutations import AdminMutations
 from graphql_schema.admin.queries import AdminQueries
 from graphql_schema.admin.tokens import TokenMutations, TokenQueries
@@ -113,4 +114,5 @@ def make_schema(
         install_direct_lists(
             schema, {name: (field.convert, field.resolve) for name, field in LIST_FIELDS.items()}
         )
+    variables.install()
     return schema
