@@ -70,7 +70,8 @@ T = TypeVar("T")
 
 
 async def sweep_once() -> task_execution.SweepReport | None:
-    """One pass of every sweep; a part that fails is logged and leaves the others to run."""
+    """One pass of every sweep. A part that fails is logged and the next one runs, except after the
+    task sweep: when that fails (the database is away, most often), the pass ends there."""
     report = await _sweep_part("task sweep", task_execution.sweep)
     if report is None:
         return None

@@ -465,3 +465,37 @@ async def test_a_failing_task_sweep_is_logged_and_reports_nothing(
     with caplog.at_level("ERROR", logger=runtime.logger.name):
         assert await sweep_once() is None
     assert "the task sweep failed" in caplog.records[0].getMessage()
+
+
+async def test_a_backlog_of_overdue_timeouts_does_not_crowd_out_a_lapsed_lease(
+    make_flow: MakeFlow,
+    make_order: MakeOrder,
+    admin: Actor,
+    sole_sweeper: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each kind of work has its own batch: overdue timeouts stay due until their handler runs, and
+    however many there are, the sweep still takes back a task whose worker died."""
+    set_dispatcher(None)  # the sweep's messages go nowhere: the rows stay as they are
+    keys = [f"w{number}" for number in range(8)]
+    flow = await make_flow(
+        {"stages": [stage("s", [task(k, "wait", {"duration": 600_000}) for k in keys], keys)]}
+    )
+    order = await make_order(flow.flow.key)
+    await flow_runs.start_order_flow(admin, order.id)
+    long_ago, now = datetime.now(UTC) - timedelta(minutes=5), datetime.now(UTC)
+    tasks = await TaskRun.filter(run__order_id=order.id).order_by("ordinal")
+    assert len(tasks) == len(keys)
+    overdue, lapsed = tasks[:-1], tasks[-1]
+    await TaskRun.filter(id__in=[t.id for t in overdue]).update(
+        state=TaskState.WAITING, timeout_at=long_ago, timed_out=False, dispatched_at=now, resume_at=None
+    )
+    await TaskRun.filter(id=lapsed.id).update(
+        state=TaskState.RUNNING, lease_until=long_ago, dispatched_at=now
+    )
+    monkeypatch.setattr(task_execution, "SWEEP_BATCH", 1)
+
+    report = await task_execution.sweep()
+
+    assert (report.timeouts, report.released) == (1, 1)
+    assert (await TaskRun.get(id=lapsed.id)).state is TaskState.READY
