@@ -15,6 +15,7 @@ a claim runs on its own.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -609,28 +610,39 @@ def _placeholders(where: str, count: int, postgres: bool) -> str:
 
 
 async def active_tasks(
-    columns: tuple[str, ...], where: str, values: list[tuple[str, Any]], limit: int
+    columns: tuple[str, ...], kinds: Sequence[str], values: list[tuple[str, Any]], limit_per_kind: int
 ) -> list[tuple[Any, ...]]:
-    """Up to `limit` rows (`columns` of `task_run t`) of the active runs' task runs matching `where`.
+    """`columns` of the active runs' task runs (`task_run t`) that match one of `kinds` (SQL tests),
+    at most `limit_per_kind` of each, in one walk: a row counts under the first kind it matches, so a
+    backlog of one kind never crowds out the others.
 
-    `where` names its values `{0}`, `{1}`…; `values` gives each as (task_run column, value), so that
+    The tests name their values `{0}`, `{1}`…; `values` gives each as (task_run column, value), so that
     SQLite gets it, and gives it back, as Tortoise stores that column.
     """
     client = _client()
     postgres = _postgres(client)
-    condition = _placeholders(where, len(values), postgres)
+    tests = [_placeholders(kind, len(values), postgres) for kind in kinds]
+    kind_of = "CASE " + " ".join(f"WHEN {test} THEN {number}" for number, test in enumerate(tests)) + " END"
+    matching = " OR ".join(f"({test})" for test in tests)
     selected = ", ".join(f"t.{name}" for name in columns)
     if postgres:
-        sql = (
-            f"SELECT {selected} FROM flow_run r CROSS JOIN LATERAL "
-            f"(SELECT * FROM task_run t WHERE t.run_id = r.id AND {condition} OFFSET 0) t "
-            f"WHERE {_ACTIVE_RUNS} LIMIT {int(limit)}"
+        walk = (
+            f"SELECT {selected}, {kind_of} AS kind FROM flow_run r CROSS JOIN LATERAL "
+            f"(SELECT * FROM task_run t WHERE t.run_id = r.id AND ({matching}) OFFSET 0) t "
+            f"WHERE {_ACTIVE_RUNS}"
         )
-        return [tuple(record) for record in await _pg_fetch(client, sql, *[value for _, value in values])]
+    else:
+        walk = (
+            f"SELECT {selected}, {kind_of} AS kind FROM flow_run r JOIN task_run t ON t.run_id = r.id "
+            f"WHERE {_ACTIVE_RUNS} AND ({matching})"
+        )
+    kept = ", ".join(f"w.{name}" for name in columns)
     sql = (
-        f"SELECT {selected} FROM flow_run r JOIN task_run t ON t.run_id = r.id "
-        f"WHERE {_ACTIVE_RUNS} AND {condition} LIMIT {int(limit)}"
+        f"SELECT {kept} FROM (SELECT w.*, row_number() OVER (PARTITION BY w.kind) AS place "
+        f"FROM ({walk}) w) w WHERE w.place <= {int(limit_per_kind)}"
     )
+    if postgres:
+        return [tuple(record) for record in await _pg_fetch(client, sql, *[value for _, value in values])]
     _, rows = await client.execute_query(sql, [_to_db(TaskRun, name, value) for name, value in values])
     return [
         tuple(_to_python(TaskRun, name, value) for name, value in zip(columns, row, strict=True))

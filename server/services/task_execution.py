@@ -12,7 +12,7 @@ import contextlib
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, ClassVar
 from uuid import UUID
 
 from tortoise import connections
@@ -296,8 +296,8 @@ async def sweep() -> SweepReport:
 class _Candidates:
     """The active tasks a sweep pass acts on, at most `SWEEP_BATCH` of each kind.
 
-    Each kind is asked in its own walk through the active runs, with its own limit: a backlog of
-    one kind (an overdue timeout stays due until its handler runs) never crowds out another.
+    All kinds come in one walk through the active runs, each with its own quota (`KINDS`): a backlog
+    of one kind (an overdue timeout stays due until its handler runs) never crowds out another.
     """
 
     ready: list[UUID]  # READY and due, its message lost
@@ -307,40 +307,57 @@ class _Candidates:
     kept_waiting: list[tuple[UUID, datetime]]  # WAITING, a wake-up kept in the database
     overdue: list[UUID]  # its timeout passed and did not fire
 
+    # The tests of `read`, in SQL: {0} now, {1} the send time before which a message is lost,
+    # {2} the sweep's look-ahead, {3} the time before which a timeout is overdue.
+    KINDS: ClassVar[tuple[str, ...]] = (
+        "t.state = 'RUNNING' AND t.lease_until <= {0}",
+        "t.state = 'READY' AND (t.resume_at IS NULL OR t.resume_at <= {0}) AND t.dispatched_at <= {1}",
+        "t.state = 'WAITING' AND t.resume_at <= {0} AND t.dispatched_at <= {1}",
+        "t.state = 'READY' AND t.dispatched_at IS NULL AND t.resume_at <= {2}",
+        "t.state = 'WAITING' AND t.dispatched_at IS NULL AND t.resume_at <= {2}",
+        "t.state IN ('READY', 'RUNNING', 'WAITING') AND NOT t.timed_out AND t.timeout_at <= {3}",
+    )
+    COLUMNS: ClassVar[tuple[str, ...]] = (
+        "id",
+        "state",
+        "resume_at",
+        "dispatched_at",
+        "lease_until",
+        "timeout_at",
+        "timed_out",
+    )
+
     @classmethod
     async def read(cls, moment: datetime, lost: datetime) -> _Candidates:
         soon, overdue_at = moment + SWEEP_LOOKAHEAD, moment - timedelta(seconds=2)
-        due, sent_lost = ("resume_at", moment), ("dispatched_at", lost)
-        return cls(
-            ready=await _ids(
-                "t.state = 'READY' AND (t.resume_at IS NULL OR t.resume_at <= {0})"
-                " AND t.dispatched_at <= {1}",
-                due,
-                sent_lost,
-            ),
-            kept_ready=await _kept(TaskState.READY, soon),
-            lapsed=await _ids("t.state = 'RUNNING' AND t.lease_until <= {0}", ("lease_until", moment)),
-            waiting=await _ids(
-                "t.state = 'WAITING' AND t.resume_at <= {0} AND t.dispatched_at <= {1}", due, sent_lost
-            ),
-            kept_waiting=await _kept(TaskState.WAITING, soon),
-            overdue=await _ids(
-                "t.state IN ('READY', 'RUNNING', 'WAITING') AND NOT t.timed_out AND t.timeout_at <= {0}",
-                ("timeout_at", overdue_at),
-            ),
-        )
+        values = [
+            ("resume_at", moment),
+            ("dispatched_at", lost),
+            ("resume_at", soon),
+            ("timeout_at", overdue_at),
+        ]
+        rows = await run_sql.active_tasks(cls.COLUMNS, cls.KINDS, values, SWEEP_BATCH)
+        due = cls([], [], [], [], [], [])
+        for task_run_id, state, resume_at, dispatched_at, lease_until, timeout_at, timed_out in rows:
+            sent_lost = dispatched_at is not None and dispatched_at <= lost
+            if state == TaskState.READY and (resume_at is None or resume_at <= moment) and sent_lost:
+                _add(due.ready, task_run_id)
+            if dispatched_at is None and resume_at is not None and resume_at <= soon:
+                _add(
+                    due.kept_ready if state == TaskState.READY else due.kept_waiting, (task_run_id, resume_at)
+                )
+            if state == TaskState.RUNNING and lease_until is not None and lease_until <= moment:
+                _add(due.lapsed, task_run_id)
+            if state == TaskState.WAITING and resume_at is not None and resume_at <= moment and sent_lost:
+                _add(due.waiting, task_run_id)
+            if not timed_out and timeout_at is not None and timeout_at <= overdue_at:
+                _add(due.overdue, task_run_id)
+        return due
 
 
-async def _ids(where: str, *values: tuple[str, Any]) -> list[UUID]:
-    rows = await run_sql.active_tasks(("id",), where, list(values), SWEEP_BATCH)
-    return [row[0] for row in rows]
-
-
-async def _kept(state: TaskState, soon: datetime) -> list[tuple[UUID, datetime]]:
-    """Tasks in `state` whose delayed message was kept in the database and comes due by `soon`."""
-    where = f"t.state = '{state.value}' AND t.dispatched_at IS NULL AND t.resume_at <= {{0}}"
-    rows = await run_sql.active_tasks(("id", "resume_at"), where, [("resume_at", soon)], SWEEP_BATCH)
-    return [(row[0], row[1]) for row in rows]
+def _add(batch: list[Any], item: Any) -> None:
+    if len(batch) < SWEEP_BATCH:
+        batch.append(item)
 
 
 async def lost_before(moment: datetime) -> datetime:
