@@ -58,10 +58,14 @@ class Table:
         """The small preview shown before a row's name: the order's thumbnail (orders only)."""
         return str(getattr(row, "thumbnail_url", "") or "") if self.name == "orders" else ""
 
+    @property
+    def label_column(self) -> Column:
+        """The column that names a row to a person (its link column: the order's name, the product's
+        title)."""
+        return next((c for c in self.columns if c.kind == "link"), self.columns[0])
+
     def row_label(self, row: Any) -> str:
-        """What names a row to a person (its link column: the order's name, the product's title)."""
-        named = next((c for c in self.columns if c.kind == "link"), self.columns[0])
-        return str(named.get(row) or "(no name)")
+        return str(self.label_column.get(row) or "(no name)")
 
     def column(self, key: str) -> Column | None:
         return next((c for c in self.columns if c.key == key), None)

@@ -167,14 +167,6 @@ def _esc(value: Any) -> str:
     return str(escape(text))
 
 
-def _utc(value: datetime) -> datetime:
-    """`value` in UTC (naive ones are UTC already): a page's moments then compare without time zones."""
-    zone = value.tzinfo
-    if zone is UTC:
-        return value
-    return value.replace(tzinfo=UTC) if zone is None else value.astimezone(UTC)
-
-
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _NAIVE_EPOCH = datetime(1970, 1, 1)
 _TWO_DIGITS = [f"{n:02d}" for n in range(60)]
@@ -262,7 +254,7 @@ def _cell_maker(table: Any, column: Any) -> Cell:
             anchor = f'<a href="{path}/{row_id}">{_esc(get(row) or "(no name)")}</a>'
             if not with_thumbnail:
                 return f"{opening}{anchor}</td>"
-            src = safe_url(str(getattr(row, "thumbnail_url", "") or ""))  # `Table.row_thumbnail`
+            src = safe_url(table.row_thumbnail(row))
             thumb = (
                 f'<img class="thumb-small" src="{_esc(src)}" alt="" loading="lazy" width="28" height="28">'
                 if src
@@ -331,8 +323,7 @@ def _row_maker(table: Any, columns: Any) -> RowMaker:
         return found
     cells = [_cell_maker(table, column) for column in columns]
     name, singular = table.name, table.name[:-1]
-    named = next((c for c in table.columns if c.kind == "link"), table.columns[0])
-    label_of = named.get  # `Table.row_label`, its column found once
+    label_of = table.label_column.get  # `Table.row_label`, its column found once
 
     def make(row: Any, mine: Any, now: datetime, oob: bool = False, fresh: bool = False) -> str:
         classes = []
