@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import dramatiq
+import uvloop
 from dramatiq.asyncio import EventLoopThread, get_event_loop_thread, set_event_loop_thread
 from dramatiq.brokers.rabbitmq import RabbitmqBroker
 from dramatiq.brokers.redis import RedisBroker
@@ -39,6 +40,17 @@ RABBITMQ_SCHEMES = ("amqp", "amqps")
 # default), and Dramatiq holds a delayed message until it is due. So on RabbitMQ a delay longer than
 # this is not parked in the broker: the database keeps the due time and the sweep sends it then.
 RABBITMQ_MAX_DELAY_MS = 10 * 60 * 1000
+
+
+class FastEventLoop(Middleware):
+    """Makes the AsyncIO middleware's loop a uvloop one (it calls `asyncio.new_event_loop()` at boot).
+
+    Every step of a task is a few database round trips and a broker send on that one loop thread, and
+    uvloop's transports (in C) cost less per round trip than asyncio's (README, *How tasks run*).
+    """
+
+    def before_worker_boot(self, broker: dramatiq.Broker, worker: dramatiq.Worker) -> None:
+        asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
 
 
 class OpenDatabase(Middleware):
@@ -103,7 +115,7 @@ def max_delay_ms(broker: dramatiq.Broker) -> int | None:
 def worker_middleware() -> list[Middleware]:
     """What worker processes add to Dramatiq's defaults (age and time limits, shutdown notices,
     callbacks, pipelines, retries), whichever broker carries the messages."""
-    return [AsyncIO(), OpenDatabase()]
+    return [FastEventLoop(), AsyncIO(), OpenDatabase()]
 
 
 def redis_broker(redis_url: str) -> RedisBroker:
