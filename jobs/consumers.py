@@ -31,7 +31,7 @@ STOPPED = "The handler was stopped before it finished (the worker's time limit, 
 async def run_task(task_run_id: str, resuming: bool = False) -> None:
     """Run a READY task, or resume a WAITING one whose time or answer came."""
     try:
-        claim = await task_execution.claim(UUID(task_run_id), resuming)
+        claim = await task_execution.claim(UUID(task_run_id), resuming, at_once=True)
     except Exception as exc:
         if not is_outage(exc):
             raise
@@ -39,8 +39,8 @@ async def run_task(task_run_id: str, resuming: bool = False) -> None:
             "task run %s not claimed, the database is away: %s; the sweep re-drives it", task_run_id, exc
         )
         return
-    if claim is None:
-        return  # a duplicate or late message: someone else has it, or it ended
+    if claim is None or claim.ended:
+        return  # a duplicate or late message (someone else has it, or it ended), or it ended at once
     renewal = asyncio.create_task(_keep_lease(claim))
     try:
         result = await _handler_result(claim)

@@ -33,13 +33,17 @@ class Handler(Protocol):
 
 class Hooks(Protocol):
     """The optional part of a handler; a handler without one behaves as if it returned nothing:
-    `cancel`, `link_purposes`, `variables`, `sweep`."""
+    `at_once`, `cancel`, `link_purposes`, `variables`, `sweep`."""
 
     # The purposes of the signed links (`signed_links.CONFIRM`, `signed_links.FEEDBACK`) whose
     # answers this handler's tasks wait for; a link of another purpose is refused for its tasks.
     link_purposes: frozenset[str]
     # The placeholder variables the handler adds to the order's (name → what it holds), for docs.
     variables: Mapping[str, str]
+
+    def at_once(self, context: TaskContext) -> HandlerResult | None:
+        """The task's result when the handler knows it without any I/O (a `wait` of 0): the task then
+        ends in the transaction that claims it, and `run` is not called. None: call `run`."""
 
     async def cancel(self, task: EndedTask) -> None:
         """Stop the task's pending work, inside the transaction that ends it: change rows only."""
@@ -74,6 +78,19 @@ def accepts_link(handler_key: str, purpose: str) -> bool:
     """Whether tasks of this handler wait for answers through signed links of `purpose`."""
     found = _INSTALLED.get(handler_key)
     return purpose in (getattr(found, "link_purposes", None) or ())
+
+
+def at_once(context: TaskContext) -> HandlerResult | None:
+    """The handler's `at_once` answer, if it has the hook and can answer without waiting for anything;
+    None otherwise (its `run` then runs as usual). A failing hook counts as no answer."""
+    hook = getattr(_INSTALLED.get(context.handler_key), "at_once", None)
+    if hook is None:
+        return None
+    try:
+        return hook(context)  # type: ignore[no-any-return]
+    except Exception:
+        logger.exception("the at_once hook of handler %s failed; its run decides", context.handler_key)
+        return None
 
 
 async def cancel(task: EndedTask) -> None:

@@ -9,6 +9,9 @@ A handler is an object with
 
 and optionally (`BaseHandler` gives the defaults)
 
+- `at_once(context) -> HandlerResult | None` (not async): the result when the handler knows it without
+  any I/O (a `wait` of 0); the task then ends in the transaction that claims it and `run` is not
+  called. None (the default): `run` is called;
 - `async cancel(task: EndedTask)`: its task was cancelled, or ended by a handled timeout; stop the
   pending work (close a manual task, void a link). It runs inside the transaction that ends the task:
   change rows only, call nothing outside;
@@ -97,6 +100,9 @@ class BaseHandler:
     async def resume(self, context: TaskContext, resumption: Resumption) -> HandlerResult:
         """A handler that never returns `Wait` is never resumed; if it is, it keeps waiting."""
         return Wait()
+
+    def at_once(self, context: TaskContext) -> HandlerResult | None:
+        return None
 
     async def cancel(self, task: EndedTask) -> None:
         return None

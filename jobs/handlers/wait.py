@@ -35,6 +35,9 @@ SPEC = HandlerSpec(
 class WaitHandler:
     spec = SPEC
 
+    def at_once(self, context: TaskContext) -> HandlerResult | None:
+        return Succeeded() if int(context.payload["duration"]) == 0 else None
+
     async def run(self, context: TaskContext) -> HandlerResult:
         duration = int(context.payload["duration"])
         if duration == 0:

@@ -9,7 +9,9 @@ each once per connection; on SQLite (the embedded mode) the same rows are read a
 plain statements each, through the values Tortoise itself would store. Everything else uses Tortoise.
 
 The callers own the transactions: `lock_run` and `write_step` run inside one (`in_transaction`),
-a claim runs on its own.
+a claim runs on its own, except `claim_ready_locked`: a claim that also locks and reads the run as
+`lock_run` does, inside a transaction, for a task that ends before that transaction commits (its
+handler answered at once): two statements for the whole task.
 """
 
 from __future__ import annotations
@@ -207,6 +209,46 @@ SELECT run.id AS r_id, run.order_id AS r_order_id, run.flow_version_id AS r_flow
     t.*
 FROM run JOIN fab_order o ON o.id = run.order_id JOIN space s ON s.id = o.space_id
     LEFT JOIN tasks t ON TRUE
+ORDER BY t.ordinal
+"""
+
+# A claim that may end its task in the same transaction (a handler that answers at once): the run's
+# row is locked first, then the claimed task run, then the others, as `PG_LOCK_RUN` (the run first).
+PG_CLAIM_READY_LOCKED = f"""
+WITH run AS MATERIALIZED (
+    SELECT id, order_id, flow_version_id, status, stage_index, tasks_started, reason, flow_status,
+        started_at, ended_at
+    FROM flow_run WHERE id = (SELECT run_id FROM task_run WHERE id = $1) FOR UPDATE
+), claimed AS (
+    UPDATE task_run SET state = 'RUNNING', lease_until = $2, resume_at = NULL, claimed_at = $3,
+        attempts = attempts + 1, started_at = COALESCE(started_at, $3)
+    WHERE id = $1 AND run_id = (SELECT id FROM run) AND state = 'READY'
+        AND (resume_at IS NULL OR resume_at <= $4)
+    RETURNING {_TASK_COLUMNS}
+), others AS MATERIALIZED (
+    SELECT {_TASK_COLUMNS} FROM task_run
+    WHERE run_id = (SELECT id FROM run) AND id <> $1 AND EXISTS (SELECT 1 FROM claimed)
+    ORDER BY ordinal FOR UPDATE
+), started AS (
+    INSERT INTO event (id, order_id, kind, message, data, actor, created_at)
+    SELECT $5, run.order_id, 'task.started',
+        'Task "' || c.key || '" started'
+            || CASE WHEN c.attempts > 1 THEN ' (attempt ' || c.attempts || ')' ELSE '' END || '.',
+        jsonb_build_object('taskRunId', c.id::text, 'taskKey', c.key, 'runId', c.run_id::text,
+            'attempt', c.attempts),
+        'system', $3
+    FROM claimed c, run
+)
+SELECT run.id AS r_id, run.order_id AS r_order_id, run.flow_version_id AS r_flow_version_id,
+    run.status AS r_status, run.stage_index AS r_stage_index, run.tasks_started AS r_tasks_started,
+    run.reason AS r_reason, run.flow_status AS r_flow_status, run.started_at AS r_started_at,
+    run.ended_at AS r_ended_at,
+    o.name AS o_name, o.status AS o_status, o.value AS o_value, o.deadline AS o_deadline, o.tags AS o_tags,
+    o.update_url AS o_update_url, o.webhook_sequence AS o_webhook_sequence, o.space_id AS o_space_id,
+    s.key AS s_key, s.organization_id AS s_organization_id, s.webhooks_version AS s_webhooks_version,
+    t.*
+FROM run JOIN fab_order o ON o.id = run.order_id JOIN space s ON s.id = o.space_id
+    JOIN (SELECT * FROM claimed UNION ALL SELECT * FROM others) t ON TRUE
 ORDER BY t.ordinal
 """
 
@@ -687,6 +729,26 @@ async def claim_ready(
         return await _sqlite_claim_ready(client, task_run_id, lease_until, moment, due_by)
     records = await _pg_fetch(client, PG_CLAIM_READY, task_run_id, lease_until, moment, due_by, uuid4())
     return _claimed(records[0]) if records else None
+
+
+async def claim_ready_locked(
+    task_run_id: UUID, lease_until: datetime, moment: datetime, due_by: datetime
+) -> tuple[ClaimedTask, tuple[RunRow, OrderRow, list[TaskRow]]] | None:
+    """`claim_ready` inside the caller's transaction, which then holds the lock of its run as
+    `lock_run` takes it, and gets what `lock_run` reads: the task can end before the commit."""
+    client = _client()
+    if not _postgres(client):
+        claimed = await _sqlite_claim_ready(client, task_run_id, lease_until, moment, due_by)
+        locked = await _sqlite_lock_run(client, claimed.task.run_id) if claimed else None
+        return (claimed, locked) if claimed and locked else None
+    found = _locked(
+        await _pg_fetch(client, PG_CLAIM_READY_LOCKED, task_run_id, lease_until, moment, due_by, uuid4())
+    )
+    if found is None:
+        return None
+    run, order, tasks = found
+    task = next(task for task in tasks if task.id == task_run_id)
+    return ClaimedTask(task, run.order_id, order.space_id, run.flow_version_id), found
 
 
 async def claim_waiting(

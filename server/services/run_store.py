@@ -57,9 +57,11 @@ async def lock_run(run_id: UUID) -> LoadedRun | None:
     task row at a time, wait for the decision in progress and never have their change written over.
     """
     locked = await run_sql.lock_run(run_id)
-    if locked is None:
-        return None
-    run, order, tasks = locked
+    return None if locked is None else await loaded_run(*locked)
+
+
+async def loaded_run(run: RunRow, order: OrderRow, tasks: list[TaskRow]) -> LoadedRun:
+    """The run's rows as the engine's state: what `lock_run` read, or a claim that locked them too."""
     definition = await definition_of(run.flow_version_id)
     state = RunState(
         definition=definition,

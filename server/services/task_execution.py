@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, ClassVar
 from uuid import UUID
@@ -18,7 +18,7 @@ from uuid import UUID
 from tortoise import connections
 from tortoise.transactions import in_transaction
 
-from server import settings
+from server import settings, task_handlers
 from server.db_errors import is_outage
 from server.domain.flows.engine import TaskFailed, TaskSucceeded, TaskTimedOut
 from server.domain.statuses import OrderStatus, TaskState
@@ -27,7 +27,15 @@ from server.models import HistoryEntry, Order, TaskRun
 from server.services import run_sql
 from server.services.effects import Effects, delay_ms, now, sent_by_broker
 from server.services.flow_runs import START_GRACE, start_for_new_order
-from server.services.run_store import decide, definition_of, lock_run, run_message, store_tasks
+from server.services.run_store import (
+    LoadedRun,
+    decide,
+    definition_of,
+    loaded_run,
+    lock_run,
+    run_message,
+    store_tasks,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -53,16 +61,19 @@ CLAIM_PAUSES = (0.2, 0.5, 1.0, 2.0, 4.0, 8.0)
 class Claim:
     context: TaskContext
     resumption: Resumption | None  # set when the claim resumes a waiting task
+    ended: bool = False  # its handler answered at once, and the task ended with the claim
 
 
-async def claim(task_run_id: UUID, resuming: bool = False) -> Claim | None:
+async def claim(task_run_id: UUID, resuming: bool = False, at_once: bool = False) -> Claim | None:
     """Take a READY task (to run) or a WAITING task whose time or answer came (to resume).
 
-    `resuming` says which to try first (a wake-up message usually finds its task WAITING).
+    `resuming` says which to try first (a wake-up message usually finds its task WAITING). With
+    `at_once`, a READY task whose handler knows its result without I/O (its `at_once` hook) ends in
+    the claim's own transaction: one transaction and one message for the whole task.
     """
     for pause in (*CLAIM_PAUSES, None):
         try:
-            return await _claim_once(task_run_id, resuming)
+            return await _claim_once(task_run_id, resuming, at_once)
         except Exception as exc:
             if pause is None or not is_outage(exc):
                 raise
@@ -72,11 +83,12 @@ async def claim(task_run_id: UUID, resuming: bool = False) -> Claim | None:
     return None  # not reached: the last pause re-raises
 
 
-async def _claim_once(task_run_id: UUID, resuming: bool) -> Claim | None:
+async def _claim_once(task_run_id: UUID, resuming: bool, at_once: bool = False) -> Claim | None:
     """One try, its statements one after the other on the pool (never two at once on a connection)."""
     moment = now()
     due_by = moment + EARLY_ENOUGH
-    order = (_claim_waiting, _claim_ready) if resuming else (_claim_ready, _claim_waiting)
+    ready = _claim_ready_at_once if at_once else _claim_ready
+    order = (_claim_waiting, ready) if resuming else (ready, _claim_waiting)
     for attempt in order:
         claimed = await attempt(task_run_id, moment, due_by)
         if claimed is not None:
@@ -100,6 +112,27 @@ async def _reconnect() -> None:
 async def _claim_ready(task_run_id: UUID, moment: datetime, due_by: datetime) -> Claim | None:
     claimed = await run_sql.claim_ready(task_run_id, moment + LEASE, moment, due_by)
     return await _claimed(claimed, resuming=False) if claimed else None
+
+
+async def _claim_ready_at_once(task_run_id: UUID, moment: datetime, due_by: datetime) -> Claim | None:
+    """Claim with the run's lock; if the handler answers at once, record its end before the commit.
+
+    Otherwise the claim commits as `_claim_ready`'s would and the handler runs as usual: a killed
+    worker, a lapsed lease or a second delivery meet the same rows either way.
+    """
+    effects = Effects()
+    async with in_transaction():
+        found = await run_sql.claim_ready_locked(task_run_id, moment + LEASE, moment, due_by)
+        if found is None:
+            return None
+        claimed, locked = found
+        taken = await _claimed(claimed, resuming=False)
+        result = task_handlers.at_once(taken.context)
+        if not isinstance(result, Succeeded | Failed):
+            return taken
+        await _end(await loaded_run(*locked), taken.context, result, effects)
+    await effects.carry_out()
+    return replace(taken, ended=True)
 
 
 async def _claim_waiting(task_run_id: UUID, moment: datetime, due_by: datetime) -> Claim | None:
@@ -158,19 +191,25 @@ def unexpected_outcome(handler_key: str, value: object) -> str:
 async def _record_end(claim: Claim, result: Succeeded | Failed) -> None:
     context, effects = claim.context, Effects()
     async with in_transaction():
-        loaded = await lock_run(context.run_id)
-        task = loaded.tasks.get(str(context.task_run_id)) if loaded else None
-        if loaded is None or task is None or not _still_mine(task, context):
-            return
-        task.response = result.response  # stored with the task's end, in the same UPDATE
-        task.error = result.reason if isinstance(result, Failed) else ""
-        event = (
-            TaskSucceeded(str(task.id))
-            if isinstance(result, Succeeded)
-            else TaskFailed(str(task.id), result.reason)
-        )
-        await decide(loaded, event, "system", effects)
+        await _end(await lock_run(context.run_id), context, result, effects)
     await effects.carry_out()
+
+
+async def _end(
+    loaded: LoadedRun | None, context: TaskContext, result: Succeeded | Failed, effects: Effects
+) -> None:
+    """The handler's end of the task, decided under its run's lock (inside the caller's transaction)."""
+    task = loaded.tasks.get(str(context.task_run_id)) if loaded else None
+    if loaded is None or task is None or not _still_mine(task, context):
+        return
+    task.response = result.response  # stored with the task's end, in the same UPDATE
+    task.error = result.reason if isinstance(result, Failed) else ""
+    event = (
+        TaskSucceeded(str(task.id))
+        if isinstance(result, Succeeded)
+        else TaskFailed(str(task.id), result.reason)
+    )
+    await decide(loaded, event, "system", effects)
 
 
 async def _record_wait(claim: Claim, resume_at: datetime | None, response: dict[str, Any] | None) -> None:

@@ -174,3 +174,49 @@ async def test_a_manual_task_is_opened_once_for_a_live_run(
     assert opened.status == ManualTaskStatus.OPEN
     assert first == second == Wait(response={"manualTaskId": str(opened.id)})
     assert await HistoryEntry.filter(order_id=order.id, kind="manual_task.opened").count() == 1
+
+
+async def test_a_handler_that_answers_at_once_ends_its_task_with_the_claim(
+    make_flow: MakeFlow, make_order: MakeOrder, admin: Actor
+) -> None:
+    """`wait` 0 answers through `at_once`: the claim ends the task; a second delivery changes nothing."""
+    # given
+    flow = await make_flow({"stages": [stage("s", [task("pause", "wait", {"duration": 0})], ["pause"])]})
+    order = await make_order(flow.flow.key)
+    run = await flow_runs.start_order_flow(admin, order.id)
+    queued = await TaskRun.get(run_id=run.id)
+
+    # when
+    claim = await task_execution.claim(queued.id, at_once=True)
+    again = await task_execution.claim(queued.id, at_once=True)
+
+    # then
+    assert claim is not None and claim.ended and again is None
+    ended = await TaskRun.get(id=queued.id)
+    assert (ended.state, ended.attempts) == (TaskState.SUCCEEDED, 1)
+    assert (await FlowRun.get(id=run.id)).status == RunStatus.SUCCESS
+    kinds = await HistoryEntry.filter(order_id=order.id).order_by("created_at").values_list("kind", flat=True)
+    assert [kind for kind in kinds if kind.startswith("task.")] == [
+        "task.ready",
+        "task.started",
+        "task.succeeded",
+    ]
+
+
+async def test_a_handler_without_an_answer_at_once_is_claimed_to_run(
+    make_flow: MakeFlow, make_order: MakeOrder, admin: Actor
+) -> None:
+    # given
+    flow = await make_flow(CHECK)
+    order = await make_order(flow.flow.key)
+    run = await flow_runs.start_order_flow(admin, order.id)
+    queued = await TaskRun.get(run_id=run.id)
+
+    # when
+    claim = await task_execution.claim(queued.id, at_once=True)
+
+    # then
+    assert claim is not None and not claim.ended
+    running = await TaskRun.get(id=queued.id)
+    assert (running.state, running.attempts) == (TaskState.RUNNING, 1)
+    assert await HistoryEntry.filter(order_id=order.id, kind="task.started").count() == 1

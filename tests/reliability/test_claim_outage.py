@@ -72,6 +72,7 @@ async def test_a_database_that_stays_away_leaves_the_task_to_the_sweep(
         raise ConnectionRefusedError(111, "Connect call failed")
 
     monkeypatch.setattr(task_execution, "_claim_ready", away)
+    monkeypatch.setattr(task_execution, "_claim_ready_at_once", away)  # the consumers' claim
 
     await consumers.run_task(str(ready.id))  # logs a warning; raises nothing
 
