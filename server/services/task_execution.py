@@ -19,6 +19,7 @@ from tortoise import connections
 from tortoise.transactions import in_transaction
 
 from server import settings, task_handlers
+from server.db import generic_plans
 from server.db_errors import is_outage
 from server.domain.flows.engine import TaskFailed, TaskSucceeded, TaskTimedOut
 from server.domain.statuses import OrderStatus, TaskState
@@ -121,6 +122,17 @@ async def _claim_ready_at_once(task_run_id: UUID, moment: datetime, due_by: date
     worker, a lapsed lease or a second delivery meet the same rows either way.
     """
     effects = Effects()
+    with generic_plans():
+        taken = await _claim_and_end(task_run_id, moment, due_by, effects)
+    if taken is None or not taken.ended:
+        return taken
+    await effects.carry_out()
+    return taken
+
+
+async def _claim_and_end(
+    task_run_id: UUID, moment: datetime, due_by: datetime, effects: Effects
+) -> Claim | None:
     async with in_transaction():
         found = await run_sql.claim_ready_locked(task_run_id, moment + LEASE, moment, due_by)
         if found is None:
@@ -131,7 +143,6 @@ async def _claim_ready_at_once(task_run_id: UUID, moment: datetime, due_by: date
         if not isinstance(result, Succeeded | Failed):
             return taken
         await _end(await loaded_run(*locked), taken.context, result, effects)
-    await effects.carry_out()
     return replace(taken, ended=True)
 
 
@@ -190,8 +201,9 @@ def unexpected_outcome(handler_key: str, value: object) -> str:
 
 async def _record_end(claim: Claim, result: Succeeded | Failed) -> None:
     context, effects = claim.context, Effects()
-    async with in_transaction():
-        await _end(await lock_run(context.run_id), context, result, effects)
+    with generic_plans():
+        async with in_transaction():
+            await _end(await lock_run(context.run_id), context, result, effects)
     await effects.carry_out()
 
 
