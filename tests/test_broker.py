@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import threading
 import uuid
 from collections.abc import Iterator
 
 import pytest
+import uvloop
 from dramatiq.brokers.rabbitmq import RabbitmqBroker
 from dramatiq.brokers.redis import RedisBroker
+from dramatiq.middleware.time_limit import TimeLimitExceeded
+from dramatiq.threading import raise_thread_exception
 
-from jobs.broker import QUEUE, RABBITMQ_MAX_DELAY_MS, declare, max_delay_ms, worker_broker
+from jobs.broker import (
+    QUEUE,
+    RABBITMQ_MAX_DELAY_MS,
+    _WorkerLoopThread,
+    declare,
+    max_delay_ms,
+    worker_broker,
+)
 from jobs.consumers import CONSUMERS
 from jobs.dispatcher import BrokerDispatcher
 from server import settings
@@ -38,9 +51,9 @@ def test_the_url_chooses_the_broker_and_both_get_the_same_middleware() -> None:
     assert isinstance(redis, RedisBroker) and isinstance(rabbitmq, RabbitmqBroker)
     assert _middleware(REDIS_URL) == _middleware("amqp://guest:guest@127.0.0.1:5672/")
     names = _middleware(REDIS_URL)
-    for wanted in ("AgeLimit", "TimeLimit", "ShutdownNotifications", "Callbacks", "Retries", "AsyncIO"):
+    for wanted in ("AgeLimit", "TimeLimit", "ShutdownNotifications", "Callbacks", "Retries", "WorkerLoop"):
         assert wanted in names
-    assert names[-1] == "OpenDatabase"  # after AsyncIO, whose loop it opens the ORM on
+    assert names[-1] == "OpenDatabase"  # after WorkerLoop (AsyncIO's), whose loop it opens the ORM on
     assert max_delay_ms(redis) is None and max_delay_ms(rabbitmq) == RABBITMQ_MAX_DELAY_MS
 
 
@@ -83,3 +96,36 @@ def test_on_rabbitmq_a_long_delay_stays_in_the_database_and_a_short_one_is_sent(
         assert broker.get_queue_message_counts(QUEUE) == (2, 1, 0)
     finally:
         broker.close()
+
+
+def test_the_worker_loop_hands_back_results_and_errors_and_cancels_on_an_interrupt() -> None:
+    loop_thread = _WorkerLoopThread(logging.getLogger(__name__))
+    loop_thread.start(timeout=1.0)
+    cleaned_up: list[bool] = []
+
+    async def double(value: int) -> int:
+        await asyncio.sleep(0)
+        return 2 * value
+
+    async def broken() -> None:
+        raise ValueError("a bug")
+
+    async def long() -> None:
+        try:
+            await asyncio.sleep(30)
+        finally:
+            cleaned_up.append(True)
+
+    try:
+        assert isinstance(loop_thread.loop, uvloop.Loop)
+        assert loop_thread.run_coroutine(double(21)) == 42
+        with pytest.raises(ValueError, match="a bug"):
+            loop_thread.run_coroutine(broken())
+        caller = threading.get_ident()
+        timer = threading.Timer(0.3, raise_thread_exception, (caller, TimeLimitExceeded))
+        timer.start()
+        with pytest.raises(TimeLimitExceeded):  # as Dramatiq's time limit raises it in a worker thread
+            loop_thread.run_coroutine(long())
+        assert cleaned_up == [True]  # the coroutine was cancelled and its clean-up ran first
+    finally:
+        loop_thread.stop()
