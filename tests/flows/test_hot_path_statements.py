@@ -7,10 +7,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import asyncpg
 import pytest
 from tortoise import connections
 
 from jobs import consumers
+from server.db import PooledConnection, generic_plans
 from server.dispatch import set_dispatcher
 from server.domain.actors import Actor
 from server.domain.statuses import OrderStatus
@@ -94,3 +96,21 @@ async def test_each_no_op_task_is_two_statements(
     set_dispatcher(None)
     assert (await Order.get(id=order.id)).status == OrderStatus.SUCCESS
     assert per_task == [2, 2]
+
+
+async def test_the_hot_path_transactions_use_generic_plans_and_nothing_else_does(clean_db: str) -> None:
+    """On the connections of the serving and working pools (`PooledConnection`)."""
+    connection = await asyncpg.connect(
+        clean_db.replace("postgres://", "postgresql://", 1), connection_class=PooledConnection
+    )
+
+    async def mode() -> str:
+        async with connection.transaction():
+            return str(await connection.fetchval("SHOW plan_cache_mode"))
+
+    try:
+        with generic_plans():
+            inside = await mode()
+        assert (inside, await mode()) == ("force_generic_plan", "auto")
+    finally:
+        await connection.close()
