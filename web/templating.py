@@ -418,7 +418,8 @@ def page_text(request: Request, name: str, context: dict[str, Any] | None = None
     return render_text(name, full)
 
 
-def page_response(text: str, status_code: int = 200) -> HTMLResponse:
+def page_response(text: str | bytes, status_code: int = 200) -> HTMLResponse:
+    """The page as an HTML response; `bytes` are its UTF-8 text, already encoded."""
     response = HTMLResponse(text, status_code=status_code)
     response.headers["Vary"] = "HX-Request"
     return response

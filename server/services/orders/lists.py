@@ -287,12 +287,18 @@ def _select_list(listing: Listing) -> str:
     return ", ".join(f"{listing.alias}.{name}" for name in column_names(listing.row_type))
 
 
-def _visibility(actor: Actor, ph: Params) -> list[str]:
+def _visibility(actor: Actor, ph: Params, counting: bool = False) -> list[str]:
+    """The rows the actor may see. A count on PostgreSQL takes the organization's spaces as one
+    array: the space is then a condition of the index scan itself, where a join with `space`
+    passes each of up to `COUNT_BOUND` rows through one more plan node (a tenth of a
+    millisecond at 10,000)."""
     if actor.kind is ActorKind.SPACE_KEY:
         return [f"o.space_id = {ph(actor.space_id)}"]
     if actor.kind is ActorKind.USER:
-        organization = ph(actor.organization_id)
-        return [f'o.space_id IN (SELECT s.id FROM "space" s WHERE s.organization_id = {organization})']
+        spaces = f'SELECT s.id FROM "space" s WHERE s.organization_id = {ph(actor.organization_id)}'
+        if counting and not ph.sqlite:
+            return [f"o.space_id = ANY(ARRAY({spaces}))"]
+        return [f"o.space_id IN ({spaces})"]
     if actor.kind is ActorKind.SYSTEM:
         return []
     raise Unauthenticated("Sign in or send a secret key.")
@@ -426,7 +432,7 @@ async def _fill_has_next(
 async def _count(listing: Listing, actor: Actor, flt: ListFilter, sqlite: bool) -> int:
     """The number of matching rows, counted up to COUNT_BOUND + 1 (more says "more than the bound")."""
     ph = Params("sqlite" if sqlite else "postgres")
-    where = _visibility(actor, ph) + _filters(listing, flt, ph)
+    where = _visibility(actor, ph, counting=True) + _filters(listing, flt, ph)
     inner = f"SELECT 1 FROM {listing.from_sql}{_where(where)} LIMIT {int(COUNT_BOUND) + 1}"
     sql = f"SELECT COUNT(*) AS n FROM ({inner}) c"
     rows = await connections.get("default").execute_query_dict(sql, ph.values)
