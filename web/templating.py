@@ -24,6 +24,7 @@ from server import settings
 from server.domain.actors import shown_actor
 from server.domain.statuses import OrderStatus
 from server.sessions import csrf_token
+from web.tables import PAGE_SIZES
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 HTMX = "htmx-2.0.11.min.js"
@@ -365,6 +366,30 @@ def table_rows(table: Any, columns: Any, rows: Any, mine: Any) -> Markup:
     return Markup("".join([make(row, mine, now, False, False) + "\n" for row in rows]))
 
 
+# ---------------------------------------------------------------- table pieces
+# A table's column titles and its page sizes are links to the same view sorted or sized
+# otherwise: they depend on the table, its columns and the view's filters, sort and size, never
+# on the page shown or on the user. Each is rendered once per view and kept, so paging through a
+# view or reloading it renders only the rest.
+
+MAX_PIECES = 512
+_PIECES: dict[tuple[str, str, tuple[str, ...], str], Markup] = {}
+
+
+def table_piece(name: str, table: Any, columns: Any, state: Any) -> Markup:
+    """The template `name` (`_table_head.html`, `_table_sizes.html`) of `table` in `columns`, for
+    the view of `state` (its query string without the page is the key)."""
+    key = (name, table.name, tuple([column.key for column in columns]), state.query())
+    piece = _PIECES.get(key)
+    if piece is None:
+        context = {"table": table, "columns": columns, "state": state, "page_sizes": PAGE_SIZES}
+        piece = Markup(render_text(name, context))
+        if len(_PIECES) >= MAX_PIECES or settings.DEBUG:  # while debugging, templates change
+            _PIECES.clear()
+        _PIECES[key] = piece
+    return piece
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
@@ -389,6 +414,7 @@ def _environment() -> jinja2.Environment:
         ago=ago,
     )
     env.globals.update(deadline_state=deadline_state, table_row=table_row, table_rows=table_rows)
+    env.globals.update(table_piece=table_piece)
     env.globals.update(htmx=HTMX, htmx_sse=HTMX_SSE, ace=ACE, statuses=list(OrderStatus))
     return env
 

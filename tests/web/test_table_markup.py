@@ -14,7 +14,7 @@ from starlette.datastructures import QueryParams
 from server.domain.statuses import OrderStatus
 from server.services.orders.rows import OrderRow
 from web.tables import ORDERS, TableState, read_state
-from web.templating import _row_maker, ago, deadline_state, iso, table_row, table_rows
+from web.templating import ENV, _row_maker, ago, deadline_state, iso, table_piece, table_row, table_rows
 
 NOW = datetime.now(UTC)
 
@@ -78,6 +78,27 @@ def test_links_keep_the_filters_and_start_again_at_page_one() -> None:
     assert state.next_query("NEXT") == f"{kept}&dir=asc&after=NEXT&n=4&size=100&back=-&back=B1&back=CURSOR"
     assert state.previous_query() == f"{kept}&dir=asc&after=B1&n=2&size=100&back=-"
     assert read_state(ORDERS, QueryParams(state.current_query())) == state
+
+
+def test_a_tables_kept_pieces_are_those_of_its_view_whatever_the_page() -> None:
+    columns = ORDERS.visible_columns(None)
+    by_name = read_state(ORDERS, QueryParams("status=IN_PROGRESS&sort=name&dir=asc&size=25"))
+    page_three = read_state(ORDERS, QueryParams("status=IN_PROGRESS&sort=name&dir=asc&size=25&after=x&n=3"))
+    by_value = read_state(ORDERS, QueryParams("status=IN_PROGRESS&sort=value&size=25"))
+    fewer = ORDERS.visible_columns({"columns": {"orders": ["name", "value"]}})
+
+    for name in ("_table_head.html", "_table_sizes.html"):
+        fresh = ENV.get_template(name).render(
+            {"table": ORDERS, "columns": columns, "state": by_name, "page_sizes": (25, 50, 100, 200)}
+        )
+        assert table_piece(name, ORDERS, columns, by_name) == fresh
+        assert table_piece(name, ORDERS, columns, page_three) == fresh  # paging changes neither
+        assert table_piece(name, ORDERS, columns, by_value) != fresh
+    head = table_piece("_table_head.html", ORDERS, columns, by_name)
+    assert 'aria-sort="ascending"' in head and "sort=value" in head and "after=" not in head
+    assert "Created at" not in table_piece("_table_head.html", ORDERS, fewer, by_name)
+    sizes = table_piece("_table_sizes.html", ORDERS, columns, by_name)
+    assert '<strong aria-current="true">25</strong>' in sizes
 
 
 def test_a_link_to_a_state_field_that_does_not_exist_is_refused() -> None:
