@@ -28,7 +28,17 @@ from server.services.orders.lists import (
 )
 from server.services.users import save_preference
 from web.guard import FORM_MAX_FIELDS, actor_of, page, user_of
-from web.tables import ORDERS, PAGE_SIZES, PARTS, PRODUCTS, Column, Table, TableState, read_state
+from web.tables import (
+    ORDERS,
+    PAGE_SIZES,
+    PARTS,
+    PRODUCTS,
+    Column,
+    Table,
+    TableState,
+    read_state,
+    state_of_query,
+)
 from web.templating import is_partial, page_response, page_text, status_label, table_rows
 
 # Ticked rows come as one `id` field each; the body limit (FABFLOW_MAX_BODY_BYTES) bounds them.
@@ -153,7 +163,7 @@ def count_markup(table: Table, state: TableState, found: Page[Any]) -> Markup:
 def list_view(table: Table) -> Callable[[Request], Awaitable[Response]]:
     @page()
     async def view(request: Request) -> Response:
-        state = read_state(table, request.query_params)
+        state = state_of_query(table, request.scope["query_string"])
         return await _render_table(request, table, state, whole=not is_partial(request))
 
     return view

@@ -13,7 +13,7 @@ from starlette.datastructures import QueryParams
 
 from server.domain.statuses import OrderStatus
 from server.services.orders.rows import OrderRow
-from web.tables import ORDERS, TableState, read_state
+from web.tables import ORDERS, PRODUCTS, TableState, read_state, state_of_query
 from web.templating import ENV, _row_maker, ago, deadline_state, iso, table_piece, table_row, table_rows
 
 NOW = datetime.now(UTC)
@@ -142,3 +142,15 @@ def test_a_date_cell_says_what_iso_ago_and_deadline_state_say(status: OrderStatu
         assert f'<td class="col-deadline">{said}' in html
         assert html.count("flag-") == (1 if flag else 0)
         assert flag is None or flag in html
+
+
+def test_a_kept_state_is_the_state_its_query_string_reads() -> None:
+    query = (
+        b"status=IN_PROGRESS&status=CREATED&q=a+b%26&sort=name&dir=asc&after=xx&back=-&n=2&size=25&tag=Rush"
+    )
+    state = state_of_query(ORDERS, query)
+
+    assert state == read_state(ORDERS, QueryParams(query.decode()))
+    assert state_of_query(ORDERS, query) is state
+    assert state_of_query(PRODUCTS, query) == read_state(PRODUCTS, QueryParams(query.decode()))
+    assert state_of_query(PRODUCTS, query).statuses == ()  # another table, its own reading
