@@ -5,12 +5,14 @@ body as a second write: two system calls and, over TCP without Nagle's delay, tw
 the client reads one after the other. Here the head is held until the first body part and
 written with it. A response that starts and then waits (a stream whose first part comes later)
 still gets its head at once: a held head is written at the event loop's next turn, before
-anything else can wait on it, and before the connection is closed.
+anything else can wait on it, and before the connection is closed. The access line of a response
+is logged at that turn too, after its first write rather than before it.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 from typing import Any
 
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
@@ -50,8 +52,26 @@ class HeadJoiningTransport:
         return getattr(self.transport, name)
 
 
+class LaterAccessLog:
+    """The access logger as a response cycle sees it: the line of a response is logged at the event
+    loop's next turn, once the response's head and first body part are written, not before."""
+
+    __slots__ = ("_logger", "_loop")
+
+    def __init__(self, logger: logging.Logger, loop: asyncio.AbstractEventLoop) -> None:
+        self._logger, self._loop = logger, loop
+
+    def info(self, message: str, *args: Any) -> None:
+        self._loop.call_soon(self._logger.info, message, *args)
+
+
 class HeadJoiningHttpToolsProtocol(HttpToolsProtocol):
-    """`httptools`, each response's head written with its first body part (see the module)."""
+    """`httptools`, each response's head written with its first body part (see the module), and
+    its access line logged just after."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.access_logger = LaterAccessLog(self.access_logger, self.loop)  # type: ignore[assignment]
 
     def on_headers_complete(self) -> None:
         super().on_headers_complete()

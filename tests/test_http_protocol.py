@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from typing import Any
 
 import uvicorn
 
-from server.http_protocol import HeadJoiningHttpToolsProtocol, HeadJoiningTransport
+from server.http_protocol import HeadJoiningHttpToolsProtocol, HeadJoiningTransport, LaterAccessLog
 from tests.e2e.support import free_port, until
 
 
@@ -55,6 +56,29 @@ async def test_a_held_head_goes_out_at_the_next_turn_or_before_a_close() -> None
     joining.close()
     await asyncio.sleep(0)
     assert closing.writes == [b"HEAD"] and closing.closed
+
+
+async def test_an_access_line_is_logged_at_the_next_turn_with_the_same_text() -> None:
+    class Lines(logging.Handler):
+        def __init__(self) -> None:
+            super().__init__()
+            self.lines: list[str] = []
+
+        def emit(self, record: logging.LogRecord) -> None:
+            self.lines.append(record.getMessage())
+
+    logger = logging.getLogger("tests.access.later")
+    logger.setLevel(logging.INFO)
+    lines = Lines()
+    logger.addHandler(lines)
+    try:
+        later = LaterAccessLog(logger, asyncio.get_running_loop())
+        later.info('%s - "%s %s HTTP/%s" %d', "127.0.0.1:5000", "GET", "/orders?status=X", "1.1", 200)
+        assert lines.lines == []  # the response is written first
+        await asyncio.sleep(0)
+        assert lines.lines == ['127.0.0.1:5000 - "GET /orders?status=X HTTP/1.1" 200']
+    finally:
+        logger.removeHandler(lines)
 
 
 async def test_a_served_stream_gets_its_head_before_its_first_part() -> None:

@@ -7,6 +7,7 @@ session cookie and adds the security headers of every page.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -19,7 +20,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from server import settings
 from server.outage import DatabaseUnavailableMiddleware
-from server.sessions import SESSION_COOKIE, SESSION_MAX_AGE
+from server.sessions import SESSION_COOKIE, SESSION_MAX_AGE, RememberingSigner
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 
@@ -54,6 +55,23 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+class Sessions(SessionMiddleware):
+    """Starlette's session middleware, its cookie's signature checked once per cookie value
+    (`server.sessions.RememberingSigner`)."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        secret_key: str,
+        session_cookie: str,
+        max_age: int,
+        same_site: Literal["lax", "strict", "none"],
+        https_only: bool,
+    ) -> None:
+        super().__init__(app, secret_key, session_cookie, max_age, same_site=same_site, https_only=https_only)
+        self.signer = RememberingSigner(secret_key)
 
 
 async def home(request: Request) -> Response:
@@ -101,7 +119,7 @@ def make_web_app() -> Starlette:
             Middleware(DatabaseUnavailableMiddleware),  # inside this app's own 500 handler
             Middleware(SecurityHeaders),
             Middleware(
-                SessionMiddleware,
+                Sessions,
                 secret_key=settings.secret_key(),
                 session_cookie=SESSION_COOKIE,
                 max_age=SESSION_MAX_AGE,

@@ -28,7 +28,17 @@ from server.services.orders.lists import (
 )
 from server.services.users import save_preference
 from web.guard import FORM_MAX_FIELDS, actor_of, page, user_of
-from web.tables import ORDERS, PAGE_SIZES, PARTS, PRODUCTS, Column, Table, TableState, read_state
+from web.tables import (
+    ORDERS,
+    PAGE_SIZES,
+    PARTS,
+    PRODUCTS,
+    Column,
+    Table,
+    TableState,
+    read_state,
+    state_of_query,
+)
 from web.templating import is_partial, page_response, page_text, status_label, table_rows
 
 # Ticked rows come as one `id` field each; the body limit (FABFLOW_MAX_BODY_BYTES) bounds them.
@@ -79,6 +89,7 @@ async def _rows_then_count(rows: Awaitable[Page[Any]], count: Awaitable[Page[Any
     count never holds the table back."""
     counting = asyncio.ensure_future(count)
     try:
+        await asyncio.sleep(0)  # the count (the longer read) is sent first, the rows' read after it
         found = await rows
         done, _ = await asyncio.wait({counting}, timeout=COUNT_WAIT)
     finally:
@@ -98,12 +109,13 @@ def _empty_message(state: TableState, user: User) -> str:
 
 async def _render_table(request: Request, table: Table, state: TableState, whole: bool) -> Response:
     """The table page (or partial). It is made as soon as its rows are in, while the count may
-    still run, with an unguessable mark where the count goes; the count replaces the mark."""
+    still run, with an unguessable mark where the count goes: the page is cut there and encoded,
+    so that once the count is in, only its few bytes are left to make and put between the two."""
     user = user_of(request)
     columns = table.visible_columns(user.preferences)
     name = "table.html" if whole else "_table.html"
     mark = secrets.token_hex(16)
-    made: list[str] = []
+    made: list[tuple[bytes, bytes | None]] = []  # the page before the mark, and after it (None: no mark)
 
     def context(found: Page[Any], rows_html: Markup, count_html: Markup) -> dict[str, Any]:
         return {
@@ -119,7 +131,9 @@ async def _render_table(request: Request, table: Table, state: TableState, whole
 
     def make_page(found: Page[Any]) -> None:  # while the count is still running
         rows_html = table_rows(table, columns, found.rows, user.tags)
-        made.append(page_text(request, name, context(found, rows_html, Markup(mark))))
+        text = page_text(request, name, context(found, rows_html, Markup(mark)))
+        before, found_mark, after = text.partition(mark)
+        made.append((before.encode(), after.encode() if found_mark else None))
 
     try:
         found = await load_page(table, actor_of(request), user, state, columns, make_page)
@@ -132,7 +146,8 @@ async def _render_table(request: Request, table: Table, state: TableState, whole
     count_html = count_markup(table, state, found)
     if not made:  # no rows were read (*My orders* without tags)
         return page_response(page_text(request, name, context(found, Markup(), count_html)))
-    return page_response(made[-1].replace(mark, count_html, 1))
+    before, after = made[-1]
+    return page_response(before if after is None else b"".join((before, count_html.encode(), after)))
 
 
 def count_markup(table: Table, state: TableState, found: Page[Any]) -> Markup:
@@ -148,7 +163,7 @@ def count_markup(table: Table, state: TableState, found: Page[Any]) -> Markup:
 def list_view(table: Table) -> Callable[[Request], Awaitable[Response]]:
     @page()
     async def view(request: Request) -> Response:
-        state = read_state(table, request.query_params)
+        state = state_of_query(table, request.scope["query_string"])
         return await _render_table(request, table, state, whole=not is_partial(request))
 
     return view

@@ -18,6 +18,8 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import quote_plus
 
+from starlette.datastructures import QueryParams
+
 from server.domain.statuses import OrderStatus
 from server.services.exports import quote_price
 from server.services.orders.lists import ListFilter, PageRequest, Sort
@@ -233,6 +235,23 @@ def read_state(table: Table, params: Any) -> TableState:
         page_number=max(1, _int(params.get("n"), 1)),
         size=size if size in PAGE_SIZES else DEFAULT_PAGE_SIZE,
     )
+
+
+MAX_STATES = 1024
+_STATES: dict[tuple[str, bytes], TableState] = {}
+
+
+def state_of_query(table: Table, query_string: bytes) -> TableState:
+    """`read_state` of a URL's query string, kept (at most `MAX_STATES`): a state is immutable,
+    and a table's views are asked for again and again (reloads, live updates, paging back)."""
+    key = (table.name, query_string)
+    state = _STATES.get(key)
+    if state is None:
+        state = read_state(table, QueryParams(query_string))
+        if len(_STATES) >= MAX_STATES:
+            _STATES.clear()
+        _STATES[key] = state
+    return state
 
 
 def _order_name(row: Any) -> str:

@@ -24,6 +24,7 @@ from server import settings
 from server.domain.actors import shown_actor
 from server.domain.statuses import OrderStatus
 from server.sessions import csrf_token
+from web.tables import PAGE_SIZES
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 HTMX = "htmx-2.0.11.min.js"
@@ -202,20 +203,20 @@ def _now_microseconds(now: datetime) -> int:
     return _last_now[1]
 
 
-def _moment(value: datetime | None, now: datetime) -> str:
-    return _timed(value, now)[0] if value else ""
-
-
 def _timed(value: datetime, now: datetime) -> tuple[str, int]:
     """`<time>` with the exact moment (`iso`) and how far it is from `now` (`ago`), and how many
     microseconds it is ahead of `now`: the same text as `iso` and `ago`, made with integers at a
     fraction of their cost (a table page has two of these per row)."""
     since = value - (_NAIVE_EPOCH if value.tzinfo is None else _EPOCH)  # naive moments are UTC
-    hours, seconds = divmod(since.seconds, 3600)
+    days, in_day = since.days, since.seconds
+    hours, seconds = divmod(in_day, 3600)
     minutes, seconds = divmod(seconds, 60)
-    day_text = _day_text(since.days)
+    day_text = _DAYS.get(days) or _day_text(days)
     exact = f"{day_text}T{_TWO_DIGITS[hours]}:{_TWO_DIGITS[minutes]}:{_TWO_DIGITS[seconds]}Z"
-    ahead = _microseconds(since) - _now_microseconds(now)
+    last_now, now_microseconds = _last_now
+    if last_now is not now:
+        now_microseconds = _now_microseconds(now)
+    ahead = (days * 86400 + in_day) * 1_000_000 + since.microseconds - now_microseconds  # `_microseconds`
     span = -ahead if ahead < 0 else ahead
     if span >= _RELATIVE_MICROSECONDS:
         said = day_text
@@ -254,7 +255,8 @@ def _cell_maker(table: Any, column: Any) -> Cell:
             anchor = f'<a href="{path}/{row_id}">{_esc(get(row) or "(no name)")}</a>'
             if not with_thumbnail:
                 return f"{opening}{anchor}</td>"
-            src = safe_url(table.row_thumbnail(row))
+            thumbnail = table.row_thumbnail(row)
+            src = safe_url(thumbnail) if thumbnail else ""
             thumb = (
                 f'<img class="thumb-small" src="{_esc(src)}" alt="" loading="lazy" width="28" height="28">'
                 if src
@@ -294,7 +296,12 @@ def _cell_maker(table: Any, column: Any) -> Cell:
 
         return deadline
     if kind == "when":
-        return lambda row, row_id, mine, now: f"{opening}{_moment(get(row), now)}</td>"
+
+        def moment(row: Any, row_id: str, mine: Any, now: datetime) -> str:
+            value = get(row)
+            return f"{opening}{_timed(value, now)[0]}</td>" if value else f"{opening}</td>"
+
+        return moment
     if kind == "tags":
 
         def tags(row: Any, row_id: str, mine: Any, now: datetime) -> str:
@@ -326,14 +333,16 @@ def _row_maker(table: Any, columns: Any) -> RowMaker:
     label_of = table.label_column.get  # `Table.row_label`, its column found once
 
     def make(row: Any, mine: Any, now: datetime, oob: bool = False, fresh: bool = False) -> str:
-        classes = []
-        if mine and any(tag in mine for tag in table.row_tags(row)):
-            classes.append("mine")
-        if fresh:
-            classes.append("fresh")
+        attributes = ""
+        if mine or fresh or oob:  # most rows: none of these
+            classes = []
+            if mine and any(tag in mine for tag in table.row_tags(row)):
+                classes.append("mine")
+            if fresh:
+                classes.append("fresh")
+            attributes = f' class="{" ".join(classes)}"' if classes else ""
+            attributes += ' hx-swap-oob="outerHTML"' if oob else ""
         row_id = str(row.id) if isinstance(row.id, UUID) else _esc(row.id)
-        attributes = f' class="{" ".join(classes)}"' if classes else ""
-        attributes += ' hx-swap-oob="outerHTML"' if oob else ""
         shown = "".join([cell(row, row_id, mine, now) for cell in cells])
         return (
             f'<tr id="{name}-{row_id}"{attributes}>\n'
@@ -365,6 +374,30 @@ def table_rows(table: Any, columns: Any, rows: Any, mine: Any) -> Markup:
     return Markup("".join([make(row, mine, now, False, False) + "\n" for row in rows]))
 
 
+# ---------------------------------------------------------------- table pieces
+# A table's column titles and its page sizes are links to the same view sorted or sized
+# otherwise: they depend on the table, its columns and the view's filters, sort and size, never
+# on the page shown or on the user. Each is rendered once per view and kept, so paging through a
+# view or reloading it renders only the rest.
+
+MAX_PIECES = 512
+_PIECES: dict[tuple[str, str, tuple[str, ...], str], Markup] = {}
+
+
+def table_piece(name: str, table: Any, columns: Any, state: Any) -> Markup:
+    """The template `name` (`_table_head.html`, `_table_sizes.html`) of `table` in `columns`, for
+    the view of `state` (its query string without the page is the key)."""
+    key = (name, table.name, tuple([column.key for column in columns]), state.query())
+    piece = _PIECES.get(key)
+    if piece is None:
+        context = {"table": table, "columns": columns, "state": state, "page_sizes": PAGE_SIZES}
+        piece = Markup(render_text(name, context))
+        if len(_PIECES) >= MAX_PIECES or settings.DEBUG:  # while debugging, templates change
+            _PIECES.clear()
+        _PIECES[key] = piece
+    return piece
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
@@ -389,6 +422,7 @@ def _environment() -> jinja2.Environment:
         ago=ago,
     )
     env.globals.update(deadline_state=deadline_state, table_row=table_row, table_rows=table_rows)
+    env.globals.update(table_piece=table_piece)
     env.globals.update(htmx=HTMX, htmx_sse=HTMX_SSE, ace=ACE, statuses=list(OrderStatus))
     return env
 
@@ -418,7 +452,8 @@ def page_text(request: Request, name: str, context: dict[str, Any] | None = None
     return render_text(name, full)
 
 
-def page_response(text: str, status_code: int = 200) -> HTMLResponse:
+def page_response(text: str | bytes, status_code: int = 200) -> HTMLResponse:
+    """The page as an HTML response; `bytes` are its UTF-8 text, already encoded."""
     response = HTMLResponse(text, status_code=status_code)
     response.headers["Vary"] = "HX-Request"
     return response

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import time
+from typing import Any
 from uuid import UUID
 
 from server.models import User
@@ -45,8 +46,22 @@ def clear() -> None:
 
 
 def _copy(user: User) -> User:
-    """A copy whose JSON fields are its own too (a caller may change them in place)."""
-    twin = copy.copy(user)
+    """A copy whose JSON fields are its own too (a caller may change them in place): what
+    `copy.copy` makes of a model (a new object with the same attributes), made directly."""
+    twin = object.__new__(type(user))
+    twin.__dict__.update(user.__dict__)
     twin.tags = list(user.tags or [])
-    twin.preferences = copy.deepcopy(user.preferences)
+    twin.preferences = _json_copy(user.preferences)
     return twin
+
+
+def _json_copy(value: Any) -> Any:
+    """A deep copy of a JSON value (dicts, lists, scalars); anything else by `copy.deepcopy`."""
+    kind = type(value)
+    if kind is dict:
+        return {key: _json_copy(item) for key, item in value.items()}
+    if kind is list:
+        return [_json_copy(item) for item in value]
+    if kind in (str, int, float, bool) or value is None:
+        return value
+    return copy.deepcopy(value)

@@ -192,3 +192,27 @@ async def test_an_admin_sets_a_users_password(
     web = await sign_in_client(client, "op@example.com", "brand new secret")
 
     assert (await web.http.get("/account")).status_code == 200
+
+
+def test_a_kept_user_is_handed_out_as_a_copy_with_json_fields_of_its_own() -> None:
+    from server.models import User
+
+    user = User(
+        email="copy@example.com",
+        password_hash="h",
+        tags=["rush"],
+        preferences={"columns": {"orders": ["name"]}},
+    )
+    user_cache.put(user)
+    try:
+        first = user_cache.get(user.id)
+        assert first is not None and first is not user and first.email == "copy@example.com"
+        first.preferences["columns"]["orders"].append("value")
+        first.tags.append("b2b")
+        first.email = "changed@example.com"
+        again = user_cache.get(user.id)
+        assert again is not None
+        assert again.preferences == {"columns": {"orders": ["name"]}} and again.tags == ["rush"]
+        assert again.email == "copy@example.com" and again.id == user.id
+    finally:
+        user_cache.forget(user.id)

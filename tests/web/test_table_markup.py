@@ -13,8 +13,8 @@ from starlette.datastructures import QueryParams
 
 from server.domain.statuses import OrderStatus
 from server.services.orders.rows import OrderRow
-from web.tables import ORDERS, TableState, read_state
-from web.templating import _row_maker, ago, deadline_state, iso, table_row, table_rows
+from web.tables import ORDERS, PRODUCTS, TableState, read_state, state_of_query
+from web.templating import ENV, _row_maker, ago, deadline_state, iso, table_piece, table_row, table_rows
 
 NOW = datetime.now(UTC)
 
@@ -80,6 +80,27 @@ def test_links_keep_the_filters_and_start_again_at_page_one() -> None:
     assert read_state(ORDERS, QueryParams(state.current_query())) == state
 
 
+def test_a_tables_kept_pieces_are_those_of_its_view_whatever_the_page() -> None:
+    columns = ORDERS.visible_columns(None)
+    by_name = read_state(ORDERS, QueryParams("status=IN_PROGRESS&sort=name&dir=asc&size=25"))
+    page_three = read_state(ORDERS, QueryParams("status=IN_PROGRESS&sort=name&dir=asc&size=25&after=x&n=3"))
+    by_value = read_state(ORDERS, QueryParams("status=IN_PROGRESS&sort=value&size=25"))
+    fewer = ORDERS.visible_columns({"columns": {"orders": ["name", "value"]}})
+
+    for name in ("_table_head.html", "_table_sizes.html"):
+        fresh = ENV.get_template(name).render(
+            {"table": ORDERS, "columns": columns, "state": by_name, "page_sizes": (25, 50, 100, 200)}
+        )
+        assert table_piece(name, ORDERS, columns, by_name) == fresh
+        assert table_piece(name, ORDERS, columns, page_three) == fresh  # paging changes neither
+        assert table_piece(name, ORDERS, columns, by_value) != fresh
+    head = table_piece("_table_head.html", ORDERS, columns, by_name)
+    assert 'aria-sort="ascending"' in head and "sort=value" in head and "after=" not in head
+    assert "Created at" not in table_piece("_table_head.html", ORDERS, fewer, by_name)
+    sizes = table_piece("_table_sizes.html", ORDERS, columns, by_name)
+    assert '<strong aria-current="true">25</strong>' in sizes
+
+
 def test_a_link_to_a_state_field_that_does_not_exist_is_refused() -> None:
     with pytest.raises(TypeError, match="pages"):
         TableState().query(pages=2)
@@ -121,3 +142,15 @@ def test_a_date_cell_says_what_iso_ago_and_deadline_state_say(status: OrderStatu
         assert f'<td class="col-deadline">{said}' in html
         assert html.count("flag-") == (1 if flag else 0)
         assert flag is None or flag in html
+
+
+def test_a_kept_state_is_the_state_its_query_string_reads() -> None:
+    query = (
+        b"status=IN_PROGRESS&status=CREATED&q=a+b%26&sort=name&dir=asc&after=xx&back=-&n=2&size=25&tag=Rush"
+    )
+    state = state_of_query(ORDERS, query)
+
+    assert state == read_state(ORDERS, QueryParams(query.decode()))
+    assert state_of_query(ORDERS, query) is state
+    assert state_of_query(PRODUCTS, query) == read_state(PRODUCTS, QueryParams(query.decode()))
+    assert state_of_query(PRODUCTS, query).statuses == ()  # another table, its own reading

@@ -287,12 +287,18 @@ def _select_list(listing: Listing) -> str:
     return ", ".join(f"{listing.alias}.{name}" for name in column_names(listing.row_type))
 
 
-def _visibility(actor: Actor, ph: Params) -> list[str]:
+def _visibility(actor: Actor, ph: Params, counting: bool = False) -> list[str]:
+    """The rows the actor may see. A count on PostgreSQL takes the organization's spaces as one
+    array: the space is then a condition of the index scan itself, where a join with `space`
+    passes each of up to `COUNT_BOUND` rows through one more plan node (a tenth of a
+    millisecond at 10,000)."""
     if actor.kind is ActorKind.SPACE_KEY:
         return [f"o.space_id = {ph(actor.space_id)}"]
     if actor.kind is ActorKind.USER:
-        organization = ph(actor.organization_id)
-        return [f'o.space_id IN (SELECT s.id FROM "space" s WHERE s.organization_id = {organization})']
+        spaces = f'SELECT s.id FROM "space" s WHERE s.organization_id = {ph(actor.organization_id)}'
+        if counting and not ph.sqlite:
+            return [f"o.space_id = ANY(ARRAY({spaces}))"]
+        return [f"o.space_id IN ({spaces})"]
     if actor.kind is ActorKind.SYSTEM:
         return []
     raise Unauthenticated("Sign in or send a secret key.")
@@ -426,7 +432,7 @@ async def _fill_has_next(
 async def _count(listing: Listing, actor: Actor, flt: ListFilter, sqlite: bool) -> int:
     """The number of matching rows, counted up to COUNT_BOUND + 1 (more says "more than the bound")."""
     ph = Params("sqlite" if sqlite else "postgres")
-    where = _visibility(actor, ph) + _filters(listing, flt, ph)
+    where = _visibility(actor, ph, counting=True) + _filters(listing, flt, ph)
     inner = f"SELECT 1 FROM {listing.from_sql}{_where(where)} LIMIT {int(COUNT_BOUND) + 1}"
     sql = f"SELECT COUNT(*) AS n FROM ({inner}) c"
     rows = await connections.get("default").execute_query_dict(sql, ph.values)
@@ -538,15 +544,26 @@ def _converter(listing: Listing) -> Callable[[Sequence[Any]], Any]:
     if found is None:
         fields_map = listing.model._meta.fields_map
         steps = [_to_python(fields_map[name]) for name in column_names(listing.row_type)]
-        row_type = listing.row_type
-
-        def convert(record: Sequence[Any]) -> Any:
-            return row_type(
-                *[value if step is None else step(value) for step, value in zip(steps, record, strict=False)]
-            )
-
-        found = _CONVERTERS[listing.row_type] = convert
+        found = _CONVERTERS[listing.row_type] = _compiled_converter(listing.row_type, steps)
     return found
+
+
+def _compiled_converter(
+    row_type: type, steps: list[Callable[[Any], Any] | None]
+) -> Callable[[Sequence[Any]], Any]:
+    """`row_type(step0(record[0]), record[1], ...)` written out once as a function: a loop over the
+    steps zipped with the record cost twice as much per row (a table page makes 50 of them)."""
+    names: dict[str, Any] = {"row_type": row_type}
+    arguments = []
+    for index, step in enumerate(steps):
+        if step is None:
+            arguments.append(f"record[{index}]")
+        else:
+            names[f"step{index}"] = step
+            arguments.append(f"step{index}(record[{index}])")
+    exec(f"def convert(record):\n    return row_type({', '.join(arguments)})\n", names)
+    convert: Callable[[Sequence[Any]], Any] = names["convert"]
+    return convert
 
 
 def _to_python(field: Any) -> Callable[[Any], Any] | None:
