@@ -28,14 +28,20 @@ Anything else (an abstract type, arguments, a slot not loaded yet, a null in a n
 position, a value its scalar cannot coerce) leaves that object to graphql-core, which
 then resolves, batches with DataLoaders and reports located errors exactly as without
 the plan. Schema extensions that hook every resolver turn planning off altogether.
+
+An object can have fields whose values come after its resolver returned (`LateFields`: a
+list's count, still running beside the rows that are already in). Its plan renders the rest
+at once and fills those fields in when their values come, so rendering costs no time of its
+own while the database counts.
 """
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from dataclasses import dataclass
 from enum import EnumMeta
 from types import MappingProxyType
-from typing import Any
+from typing import Any, ClassVar
 from weakref import WeakKeyDictionary
 
 from graphql import (
@@ -55,6 +61,7 @@ from graphql import (
 )
 from graphql.execution.collect_fields import FieldDetailsList
 from graphql.pyutils import Path
+from graphql.pyutils import is_awaitable as isawaitable
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.field import StrawberryField
@@ -87,7 +94,30 @@ UNCHANGED: dict[Any, type] = {GraphQLString: str, GraphQLID: str, GraphQLBoolean
 
 _PLANS: WeakKeyDictionary[GraphQLSchema, Lru[PlanKey, Plan]] = WeakKeyDictionary()
 
-__all__ = ["PRELOADED", "PlannedExecutionContext", "Preloaded", "Unplanned", "plans_of", "preloaded"]
+__all__ = [
+    "PRELOADED",
+    "LateFields",
+    "PlannedExecutionContext",
+    "Preloaded",
+    "Unplanned",
+    "plans_of",
+    "preloaded",
+]
+LateKeys = tuple[tuple[str, str, Any], ...]  # (response key, attribute, coercion) of each late field
+
+
+class LateFields:
+    """A result type some of whose plain fields (`LATE_ATTRIBUTES`) may get their values after
+    its resolver returned. Until then they hold placeholders of their types and `pending_fields`
+    gives what fills them in (`fill_late_fields` when it is done); None: nothing is late."""
+
+    LATE_ATTRIBUTES: ClassVar[frozenset[str]] = frozenset()
+
+    def pending_fields(self) -> Awaitable[Any] | None:
+        raise NotImplementedError
+
+    def fill_late_fields(self) -> None:
+        raise NotImplementedError
 
 
 @dataclass(frozen=True)
@@ -117,6 +147,7 @@ class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
         self._switches: Switches | None = None
         # This execution's plans by the ids of their field nodes, in front of the shared LRU.
         self._plans: dict[tuple[GraphQLObjectType, tuple[int, ...]], Plan] = {}
+        self._late_keys: dict[tuple[GraphQLObjectType, tuple[int, ...]], LateKeys] = {}
 
     def build_per_event_executor(self, payload: Any) -> Any:
         """A subscription's events share its plans: they are keyed by the document's own field nodes,
@@ -137,6 +168,11 @@ class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
     ) -> Any:
         if self._planning and position_context is None:
             render = self._renderer(return_type, field_details_list)
+            if isinstance(result, LateFields):
+                pending = result.pending_fields()
+                if pending is not None:
+                    args = (return_type, field_details_list, info, path, result, position_context)
+                    return self._complete_late(render, pending, *args)
             if render is not None:
                 try:
                     with collector_paused():
@@ -146,6 +182,54 @@ class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
         return super().complete_object_value(
             return_type, field_details_list, info, path, result, position_context
         )
+
+    async def _complete_late(
+        self,
+        render: Render | None,
+        pending: Awaitable[Any],
+        return_type: GraphQLObjectType,
+        field_details_list: FieldDetailsList,
+        info: GraphQLResolveInfo,
+        path: Path,
+        result: Any,
+        position_context: Any,
+    ) -> Any:
+        """`result` rendered before its late fields come (this runs at once, up to the `await`),
+        then those fields put in; without a plan, or when the plan gives up, the usual way once
+        they have come."""
+        rendered: dict[str, Any] | None = None
+        if render is not None:
+            try:
+                with collector_paused():
+                    rendered = render(result)
+            except Exception:
+                rendered = None
+        await pending
+        result.fill_late_fields()
+        if rendered is None:
+            completed = super().complete_object_value(
+                return_type, field_details_list, info, path, result, position_context
+            )
+            return await completed if isawaitable(completed) else completed
+        for key, attribute, coerce in self._late_fields(return_type, field_details_list, result):
+            rendered[key] = coerce(getattr(result, attribute))
+        return rendered
+
+    def _late_fields(
+        self, object_type: GraphQLObjectType, fields: FieldDetailsList, result: LateFields
+    ) -> LateKeys:
+        """The response keys (aliases included) of `result`'s late fields in this selection."""
+        nodes = tuple(id(details.node) for details in fields)
+        keys = self._late_keys.get((object_type, nodes))
+        if keys is None:
+            grouped, _, _ = self.collect_subfields(object_type, fields)
+            found = []
+            for response_key, sub_fields in grouped.items():
+                late = _late_field(object_type.fields.get(sub_fields[0].node.name.value), result)
+                if late is not None:
+                    found.append((response_key, *late))
+            keys = self._late_keys[(object_type, nodes)] = tuple(found)
+        return keys
 
     # ------------------------------------------------------------ compiling
 
@@ -231,6 +315,17 @@ def _leaf(leaf_type: GraphQLScalarType | GraphQLEnumType, nullable: bool) -> Lea
     except Exception:  # a member the GraphQL enum does not have: each value goes through `coerce`
         return Leaf(coerce, None, nullable)
     return Leaf(coerce, None, nullable, MappingProxyType(names), member_class)
+
+
+def _late_field(field_def: GraphQLField | None, result: LateFields) -> tuple[str, Any] | None:
+    """The attribute and the leaf coercion of a late field of `result`; None: not a late field."""
+    field = field_def.extensions.get(GraphQLCoreConverter.DEFINITION_BACKREF) if field_def else None
+    if not isinstance(field, StrawberryField) or field.python_name not in result.LATE_ATTRIBUTES:
+        return None
+    leaf: Any = field_def.type  # type: ignore[union-attr]
+    if isinstance(leaf, GraphQLNonNull):
+        leaf = leaf.of_type
+    return field.python_name, leaf.coerce_output_value
 
 
 def _reader(field_def: GraphQLField) -> Read | None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from enum import Enum
-from typing import Any, Generic, TypeVar, cast
+from typing import Any, ClassVar, Generic, TypeVar, cast
 
 import strawberry
 
+from graphql_schema.execution import LateFields
 from server.services.orders.lists import Page
 
 NodeT = TypeVar("NodeT")
@@ -34,7 +36,12 @@ class Edge(Generic[NodeT]):
 
 
 @strawberry.type
-class Connection(Generic[NodeT]):
+class Connection(LateFields, Generic[NodeT]):
+    """A page of a list. Its count may come after its rows (`counting`): the executor renders the
+    rows while the database still counts (`graphql_schema.execution.LateFields`)."""
+
+    LATE_ATTRIBUTES: ClassVar[frozenset[str]] = frozenset({"total_count", "total_count_is_exact"})
+
     edges: list[Edge[NodeT]]
     page_info: PageInfo
     # Counted only when selected; the whole filtered list, not the page, exact up to 10,000.
@@ -44,6 +51,17 @@ class Connection(Generic[NodeT]):
     total_count_is_exact: bool = strawberry.field(
         description="False when more rows match than `totalCount` says (the count stopped at 10,000)."
     )
+    counting: strawberry.Private[asyncio.Future[Page[Any]] | None] = None
+
+    def pending_fields(self) -> asyncio.Future[Page[Any]] | None:
+        return self.counting
+
+    def fill_late_fields(self) -> None:
+        if self.counting is not None:
+            counted = self.counting.result()
+            self.total_count = counted.total_count or 0
+            self.total_count_is_exact = counted.total_count_is_exact
+            self.counting = None
 
 
 class PageEdge:
@@ -83,8 +101,11 @@ class PagePageInfo:
         return self._cursors[-1] if self._cursors else None
 
 
-def connection_of(page: Page[Any], rows: list[Any]) -> Connection[Any]:
-    """`rows` are the page's rows as the request's tree loader knows them."""
+def connection_of(
+    page: Page[Any], rows: list[Any], counting: asyncio.Future[Page[Any]] | None = None
+) -> Connection[Any]:
+    """`rows` are the page's rows as the request's tree loader knows them; `counting`, when the
+    count runs beside them, gives the count (a page without rows)."""
     if len(rows) != len(page.cursors):
         raise ValueError("a page needs one cursor per row")
     cursors = page.cursors
@@ -94,4 +115,5 @@ def connection_of(page: Page[Any], rows: list[Any]) -> Connection[Any]:
         page_info=cast(PageInfo, PagePageInfo(page)),
         total_count=page.total_count or 0,
         total_count_is_exact=page.total_count_is_exact,
+        counting=counting,
     )

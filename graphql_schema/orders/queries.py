@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 from uuid import UUID
 
@@ -53,6 +54,11 @@ def _page_request(sel: Selection, first: int | None, after: str | None) -> PageR
     return PageRequest(first=first, after=after, with_rows=wants_rows, with_count=wants_count)
 
 
+def _retrieve(future: asyncio.Future[Any]) -> None:
+    if not future.cancelled():
+        future.exception()
+
+
 def _parse_id(value: str) -> UUID | None:
     try:
         return UUID(str(value))
@@ -80,13 +86,29 @@ class ListField:
         sel = selection_of_nodes(raw.field_nodes, raw.fragments)
         tree = raw.context.tree
         request = _page_request(sel, arguments.get("first"), arguments.get("after"))
+        actor = raw.context.actor
+        counting = None
+        if request.with_count and request.with_rows and order_lists.reads_side_by_side():
+            counting = asyncio.ensure_future(self._list(actor, flt, sort, replace(request, with_rows=False)))
+            counting.add_done_callback(_retrieve)  # its failure is raised where it is awaited, if it is
+            request = replace(request, with_count=False)
         try:
-            page = await self.lister(raw.context.actor, flt, sort, request)
+            if counting is not None:
+                await asyncio.sleep(0)  # the count, the longer query, goes out first
+            page = await self._list(actor, flt, sort, request)
+            rows = self.adopt(tree, page.rows)
+            await self.expand(tree, rows, path(sel, "edges", "node") or {})
+        except BaseException:
+            if counting is not None:
+                counting.cancel()
+            raise
+        return connection_of(page, rows, counting)
+
+    async def _list(self, actor: Any, flt: ListFilter, sort: Sort, request: PageRequest) -> Page[Any]:
+        try:
+            return await self.lister(actor, flt, sort, request)
         except ServiceError as exc:
             raise public_error(exc) from exc
-        rows = self.adopt(tree, page.rows)
-        await self.expand(tree, rows, path(sel, "edges", "node") or {})
-        return connection_of(page, rows)
 
 
 ORDERS = ListField(order_lists.list_orders, TreeLoader.adopt_orders, expand_orders)

@@ -31,7 +31,7 @@ Decisions:
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -386,7 +386,7 @@ async def _list(listing: Listing, actor: Actor, flt: ListFilter, sort: Sort, pag
     sqlite = _dialect() == "sqlite"
     size = page.size
     result: Page[Any] = Page(has_previous=page.after is not None)
-    steps: list[Awaitable[None]] = []
+    steps: list[Coroutine[Any, Any, None]] = []
     if page.with_count:
         steps.append(_fill_count(result, listing, actor, flt, sqlite))
     if page.with_rows and size > 0:
@@ -398,8 +398,13 @@ async def _list(listing: Listing, actor: Actor, flt: ListFilter, sort: Sort, pag
         if failures:
             raise failures[0]
     else:
-        for step in steps:
-            await step
+        for index, step in enumerate(steps):
+            try:
+                await step
+            except BaseException:
+                for left in steps[index + 1 :]:
+                    left.close()  # never started: no "was never awaited" warning
+                raise
     return result
 
 
