@@ -95,6 +95,8 @@ async def _rows_then_count(rows: Awaitable[Page[Any]], count: Awaitable[Page[Any
     finally:
         if not counting.done():
             counting.cancel()
+        elif not counting.cancelled():
+            counting.exception()  # retrieved here: raised below, or the rows' own failure goes up
     if done:
         counted = counting.result()
         found.total_count, found.total_count_is_exact = counted.total_count, counted.total_count_is_exact
