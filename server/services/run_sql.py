@@ -190,15 +190,12 @@ SELECT {_CLAIMED_COLUMNS}, r.order_id AS run_order_id, r.flow_version_id, o.spac
 FROM claimed c JOIN flow_run r ON r.id = c.run_id JOIN fab_order o ON o.id = r.order_id
 """
 
-# The run's row is locked first (the InitPlan), then its task runs: the order every writer keeps.
-PG_LOCK_RUN = f"""
-WITH run AS MATERIALIZED (
-    SELECT id, order_id, flow_version_id, status, stage_index, tasks_started, reason, flow_status,
-        started_at, ended_at
-    FROM flow_run WHERE id = $1 FOR UPDATE
-), tasks AS MATERIALIZED (
-    SELECT {_TASK_COLUMNS} FROM task_run WHERE run_id = (SELECT id FROM run) ORDER BY ordinal FOR UPDATE
+# The run's columns, then (in a locked run's rows) the run, its order and space beside each task run.
+_RUN_COLUMNS = (
+    "id, order_id, flow_version_id, status, stage_index, tasks_started, reason, flow_status,\n"
+    "        started_at, ended_at"
 )
+_LOCKED_RUN_SELECT = """\
 SELECT run.id AS r_id, run.order_id AS r_order_id, run.flow_version_id AS r_flow_version_id,
     run.status AS r_status, run.stage_index AS r_stage_index, run.tasks_started AS r_tasks_started,
     run.reason AS r_reason, run.flow_status AS r_flow_status, run.started_at AS r_started_at,
@@ -207,7 +204,17 @@ SELECT run.id AS r_id, run.order_id AS r_order_id, run.flow_version_id AS r_flow
     o.update_url AS o_update_url, o.webhook_sequence AS o_webhook_sequence, o.space_id AS o_space_id,
     s.key AS s_key, s.organization_id AS s_organization_id, s.webhooks_version AS s_webhooks_version,
     t.*
-FROM run JOIN fab_order o ON o.id = run.order_id JOIN space s ON s.id = o.space_id
+FROM run JOIN fab_order o ON o.id = run.order_id JOIN space s ON s.id = o.space_id"""
+
+# The run's row is locked first (the InitPlan), then its task runs: the order every writer keeps.
+PG_LOCK_RUN = f"""
+WITH run AS MATERIALIZED (
+    SELECT {_RUN_COLUMNS}
+    FROM flow_run WHERE id = $1 FOR UPDATE
+), tasks AS MATERIALIZED (
+    SELECT {_TASK_COLUMNS} FROM task_run WHERE run_id = (SELECT id FROM run) ORDER BY ordinal FOR UPDATE
+)
+{_LOCKED_RUN_SELECT}
     LEFT JOIN tasks t ON TRUE
 ORDER BY t.ordinal
 """
@@ -216,8 +223,7 @@ ORDER BY t.ordinal
 # row is locked first, then the claimed task run, then the others, as `PG_LOCK_RUN` (the run first).
 PG_CLAIM_READY_LOCKED = f"""
 WITH run AS MATERIALIZED (
-    SELECT id, order_id, flow_version_id, status, stage_index, tasks_started, reason, flow_status,
-        started_at, ended_at
+    SELECT {_RUN_COLUMNS}
     FROM flow_run WHERE id = (SELECT run_id FROM task_run WHERE id = $1) FOR UPDATE
 ), claimed AS (
     UPDATE task_run SET state = 'RUNNING', lease_until = $2, resume_at = NULL, claimed_at = $3,
@@ -239,15 +245,7 @@ WITH run AS MATERIALIZED (
         'system', $3
     FROM claimed c, run
 )
-SELECT run.id AS r_id, run.order_id AS r_order_id, run.flow_version_id AS r_flow_version_id,
-    run.status AS r_status, run.stage_index AS r_stage_index, run.tasks_started AS r_tasks_started,
-    run.reason AS r_reason, run.flow_status AS r_flow_status, run.started_at AS r_started_at,
-    run.ended_at AS r_ended_at,
-    o.name AS o_name, o.status AS o_status, o.value AS o_value, o.deadline AS o_deadline, o.tags AS o_tags,
-    o.update_url AS o_update_url, o.webhook_sequence AS o_webhook_sequence, o.space_id AS o_space_id,
-    s.key AS s_key, s.organization_id AS s_organization_id, s.webhooks_version AS s_webhooks_version,
-    t.*
-FROM run JOIN fab_order o ON o.id = run.order_id JOIN space s ON s.id = o.space_id
+{_LOCKED_RUN_SELECT}
     JOIN (SELECT * FROM claimed UNION ALL SELECT * FROM others) t ON TRUE
 ORDER BY t.ordinal
 """
