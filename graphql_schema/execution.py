@@ -166,13 +166,13 @@ class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
         result: Any,
         position_context: Any,
     ) -> Any:
+        if isinstance(result, LateFields):
+            pending = result.pending_fields()
+            if pending is not None:
+                args = (return_type, field_details_list, info, path, result, position_context)
+                return self._complete_late(pending, *args)
         if self._planning and position_context is None:
             render = self._renderer(return_type, field_details_list)
-            if isinstance(result, LateFields):
-                pending = result.pending_fields()
-                if pending is not None:
-                    args = (return_type, field_details_list, info, path, result, position_context)
-                    return self._complete_late(render, pending, *args)
             if render is not None:
                 try:
                     with collector_paused():
@@ -183,9 +183,33 @@ class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
             return_type, field_details_list, info, path, result, position_context
         )
 
-    async def _complete_late(
+    def _complete_late(
         self,
-        render: Render | None,
+        pending: Awaitable[Any],
+        return_type: GraphQLObjectType,
+        field_details_list: FieldDetailsList,
+        info: GraphQLResolveInfo,
+        path: Path,
+        result: Any,
+        position_context: Any,
+    ) -> Awaitable[Any]:
+        """`result` rendered now, before its late fields come, and those fields put in when they
+        have come; without a plan (or when the plan gives up) completed the usual way then."""
+        rendered: dict[str, Any] | None = None
+        planned = self._planning and position_context is None
+        render = self._renderer(return_type, field_details_list) if planned else None
+        if render is not None:
+            try:
+                with collector_paused():
+                    rendered = render(result)
+            except Exception:
+                rendered = None
+        args = (return_type, field_details_list, info, path, result, position_context)
+        return self._fill_late(rendered, pending, *args)
+
+    async def _fill_late(
+        self,
+        rendered: dict[str, Any] | None,
         pending: Awaitable[Any],
         return_type: GraphQLObjectType,
         field_details_list: FieldDetailsList,
@@ -194,16 +218,6 @@ class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
         result: Any,
         position_context: Any,
     ) -> Any:
-        """`result` rendered before its late fields come (this runs at once, up to the `await`),
-        then those fields put in; without a plan, or when the plan gives up, the usual way once
-        they have come."""
-        rendered: dict[str, Any] | None = None
-        if render is not None:
-            try:
-                with collector_paused():
-                    rendered = render(result)
-            except Exception:
-                rendered = None
         await pending
         result.fill_late_fields()
         if rendered is None:

@@ -79,6 +79,8 @@ class _WorkerLoopThread(EventLoopThread):
                 pass
         except Interrupt as interrupt:
             self.loop.call_soon_threadsafe(lambda: started[0].cancel())  # after `start`: same queue
+            if started and started[0].done():  # it ended (its lock may be taken already): nothing to wait for
+                raise
             if not ended.acquire(timeout=1.0):
                 raise RuntimeError("Timed out while waiting for coroutine.") from interrupt
             raise

@@ -238,12 +238,15 @@ def read_state(table: Table, params: Any) -> TableState:
 
 
 MAX_STATES = 1024
+MAX_KEPT_QUERY = 2048  # bytes: a longer query string is read each time, not kept
 _STATES: dict[tuple[str, bytes], TableState] = {}
 
 
 def state_of_query(table: Table, query_string: bytes) -> TableState:
     """`read_state` of a URL's query string, kept (at most `MAX_STATES`): a state is immutable,
     and a table's views are asked for again and again (reloads, live updates, paging back)."""
+    if len(query_string) > MAX_KEPT_QUERY:
+        return read_state(table, QueryParams(query_string))
     key = (table.name, query_string)
     state = _STATES.get(key)
     if state is None:

@@ -63,6 +63,7 @@ class Claim:
     context: TaskContext
     resumption: Resumption | None  # set when the claim resumes a waiting task
     ended: bool = False  # its handler answered at once, and the task ended with the claim
+    effects: Effects | None = None  # what that end left to do after its commit (`claim` does it)
 
 
 async def claim(task_run_id: UUID, resuming: bool = False, at_once: bool = False) -> Claim | None:
@@ -74,13 +75,19 @@ async def claim(task_run_id: UUID, resuming: bool = False, at_once: bool = False
     """
     for pause in (*CLAIM_PAUSES, None):
         try:
-            return await _claim_once(task_run_id, resuming, at_once)
+            taken = await _claim_once(task_run_id, resuming, at_once)
         except Exception as exc:
             if pause is None or not is_outage(exc):
                 raise
             logger.warning("claim of task run %s met a database outage (%s); retrying", task_run_id, exc)
-        await _reconnect()
-        await asyncio.sleep(pause)
+            await _reconnect()
+            await asyncio.sleep(pause)
+            continue
+        if taken is not None and taken.effects is not None:
+            # After the retries: a send that fails is not a claim to try again (the task has ended;
+            # what was not sent, the sweep sends).
+            await taken.effects.carry_out()
+        return taken
     return None  # not reached: the last pause re-raises
 
 
@@ -124,10 +131,7 @@ async def _claim_ready_at_once(task_run_id: UUID, moment: datetime, due_by: date
     effects = Effects()
     with generic_plans():
         taken = await _claim_and_end(task_run_id, moment, due_by, effects)
-    if taken is None or not taken.ended:
-        return taken
-    await effects.carry_out()
-    return taken
+    return replace(taken, effects=effects) if taken is not None and taken.ended else taken
 
 
 async def _claim_and_end(

@@ -4,10 +4,14 @@ answer is the same as if it had come first, with aliases, without a plan, and wh
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
+import strawberry
+from strawberry.extensions import SchemaExtension
 
+from graphql_schema.documents import DocumentCache
+from graphql_schema.execution import LateFields, PlannedExecutionContext
 from server.services.orders import lists as order_lists
 from tests.graphql.conftest import Gql
 from tests.graphql.seed import Rows, seed_orders
@@ -98,3 +102,45 @@ async def test_a_failed_read_of_the_rows_leaves_no_count_running(
     await asyncio.sleep(0)
     # Side by side (PostgreSQL) the count is cancelled; one after the other (SQLite) it had ended.
     assert counts == (["started", "cancelled"] if order_lists.reads_side_by_side() else ["started"])
+
+
+@strawberry.type
+class Counted(LateFields):
+    LATE_ATTRIBUTES: ClassVar[frozenset[str]] = frozenset({"total"})
+
+    name: str
+    total: int
+    coming: strawberry.Private[asyncio.Future[int] | None] = None
+
+    def pending_fields(self) -> asyncio.Future[int] | None:
+        return self.coming
+
+    def fill_late_fields(self) -> None:
+        if self.coming is not None:
+            self.total, self.coming = self.coming.result(), None
+
+
+@strawberry.type
+class CountedQuery:
+    @strawberry.field
+    async def counted(self) -> Counted:
+        coming: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+        asyncio.get_running_loop().call_later(0.01, coming.set_result, 7)
+        return Counted(name="x", total=0, coming=coming)
+
+
+class EveryResolver(SchemaExtension):
+    """Hooks every resolver, which turns the plans off."""
+
+    def resolve(self, _next: Any, root: Any, info: Any, *args: Any, **kwargs: Any) -> Any:
+        return _next(root, info, *args, **kwargs)
+
+
+@pytest.mark.parametrize("extensions", [[DocumentCache], [DocumentCache, EveryResolver]])
+async def test_late_fields_come_in_with_and_without_plans(extensions: list[Any]) -> None:
+    schema = strawberry.Schema(
+        query=CountedQuery, execution_context_class=PlannedExecutionContext, extensions=extensions
+    )
+    result = await schema.execute("{ counted { name early: total total } }")
+    assert result.errors is None
+    assert result.data == {"counted": {"name": "x", "early": 7, "total": 7}}

@@ -6,6 +6,7 @@ import random
 import uuid
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,7 +14,7 @@ from starlette.datastructures import QueryParams
 
 from server.domain.statuses import OrderStatus
 from server.services.orders.rows import OrderRow
-from web.tables import ORDERS, PRODUCTS, TableState, read_state, state_of_query
+from web.tables import MAX_KEPT_QUERY, ORDERS, PRODUCTS, TableState, read_state, state_of_query
 from web.templating import ENV, _row_maker, ago, deadline_state, iso, table_piece, table_row, table_rows
 
 NOW = datetime.now(UTC)
@@ -87,12 +88,15 @@ def test_a_tables_kept_pieces_are_those_of_its_view_whatever_the_page() -> None:
     by_value = read_state(ORDERS, QueryParams("status=IN_PROGRESS&sort=value&size=25"))
     fewer = ORDERS.visible_columns({"columns": {"orders": ["name", "value"]}})
 
+    def rendered(name: str, state: Any) -> str:
+        context = {"table": ORDERS, "columns": columns, "state": state, "page_sizes": (25, 50, 100, 200)}
+        return ENV.get_template(name).render(context)
+
     for name in ("_table_head.html", "_table_sizes.html"):
-        fresh = ENV.get_template(name).render(
-            {"table": ORDERS, "columns": columns, "state": by_name, "page_sizes": (25, 50, 100, 200)}
-        )
+        fresh = rendered(name, by_name)
+        assert rendered(name, page_three) == fresh  # paging changes neither: the key may leave it out
         assert table_piece(name, ORDERS, columns, by_name) == fresh
-        assert table_piece(name, ORDERS, columns, page_three) == fresh  # paging changes neither
+        assert table_piece(name, ORDERS, columns, page_three) == fresh
         assert table_piece(name, ORDERS, columns, by_value) != fresh
     head = table_piece("_table_head.html", ORDERS, columns, by_name)
     assert 'aria-sort="ascending"' in head and "sort=value" in head and "after=" not in head
@@ -154,3 +158,10 @@ def test_a_kept_state_is_the_state_its_query_string_reads() -> None:
     assert state_of_query(ORDERS, query) is state
     assert state_of_query(PRODUCTS, query) == read_state(PRODUCTS, QueryParams(query.decode()))
     assert state_of_query(PRODUCTS, query).statuses == ()  # another table, its own reading
+
+
+def test_a_long_query_string_is_read_each_time_and_not_kept() -> None:
+    query = b"status=IN_PROGRESS&q=" + b"x" * MAX_KEPT_QUERY
+    first = state_of_query(ORDERS, query)
+    assert first == read_state(ORDERS, QueryParams(query.decode()))
+    assert state_of_query(ORDERS, query) is not first
