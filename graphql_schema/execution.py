@@ -205,25 +205,18 @@ class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
             except Exception:
                 rendered = None
         args = (return_type, field_details_list, info, path, result, position_context)
-        return self._fill_late(rendered, pending, *args)
+        return self._fill_late(rendered, pending, args)
 
     async def _fill_late(
-        self,
-        rendered: dict[str, Any] | None,
-        pending: Awaitable[Any],
-        return_type: GraphQLObjectType,
-        field_details_list: FieldDetailsList,
-        info: GraphQLResolveInfo,
-        path: Path,
-        result: Any,
-        position_context: Any,
+        self, rendered: dict[str, Any] | None, pending: Awaitable[Any], args: tuple[Any, ...]
     ) -> Any:
+        """`complete_object_value`'s `args` once `pending` is done: the late fields put into what was
+        rendered, or the object completed the usual way."""
+        return_type, field_details_list, _, _, result, _ = args
         await pending
         result.fill_late_fields()
         if rendered is None:
-            completed = super().complete_object_value(
-                return_type, field_details_list, info, path, result, position_context
-            )
+            completed = super().complete_object_value(*args)
             return await completed if isawaitable(completed) else completed
         for key, attribute, coerce in self._late_fields(return_type, field_details_list, result):
             rendered[key] = coerce(getattr(result, attribute))

@@ -82,17 +82,20 @@ async def test_a_failed_read_of_the_rows_leaves_no_count_running(
 ) -> None:
     counted = order_lists._count
     counts: list[str] = []
+    rows_failed = asyncio.Event()
 
     async def slow_count(*args: Any) -> int:
         counts.append("started")
         try:
-            await asyncio.sleep(0.2)
+            if order_lists.reads_side_by_side():  # still counting when the rows' read fails
+                await rows_failed.wait()
             return await counted(*args)
         except asyncio.CancelledError:
             counts.append("cancelled")
             raise
 
     async def failing_rows(*args: Any) -> Any:
+        rows_failed.set()
         raise RuntimeError("the rows broke")
 
     monkeypatch.setattr(order_lists, "_count", slow_count)
@@ -125,7 +128,7 @@ class CountedQuery:
     @strawberry.field
     async def counted(self) -> Counted:
         coming: asyncio.Future[int] = asyncio.get_running_loop().create_future()
-        asyncio.get_running_loop().call_later(0.01, coming.set_result, 7)
+        asyncio.get_running_loop().call_soon(coming.set_result, 7)  # after the answer is rendered
         return Counted(name="x", total=0, coming=coming)
 
 

@@ -13,19 +13,23 @@ from server.services.orders.lists import Page
 from web.lists import _rows_then_count
 
 
-async def _failing_count() -> Page[object]:
+async def _failing_count(failed: asyncio.Event | None = None) -> Page[object]:
+    if failed is not None:
+        failed.set()
     raise RuntimeError("the count broke")
 
 
 async def test_rows_that_fail_after_the_count_failed_leave_nothing_unretrieved(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
+    failed = asyncio.Event()
+
     async def rows() -> Page[object]:
-        await asyncio.sleep(0.01)  # the count has failed by then
+        await failed.wait()  # the count has failed by then
         raise ValueError("the rows broke")
 
     with caplog.at_level(logging.ERROR, logger="asyncio"), pytest.raises(ValueError, match="rows"):
-        await _rows_then_count(rows(), _failing_count())
+        await _rows_then_count(rows(), _failing_count(failed))
     gc.collect()
     assert "never retrieved" not in caplog.text
 
